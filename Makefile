@@ -1,0 +1,53 @@
+# Two commands do everything on a fresh Debian machine:
+#   make run   install what is missing, then run baocao on samples/ into out/baocao.sqlite
+#   make test  install what is missing, then run the tests
+VENV := .venv
+BIN := $(VENV)/bin
+DB := out/baocao.sqlite
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils fonts-liberation
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+EXAMPLE_QUERY := SELECT d.filename, f.page_no AS page, f.kind, f.value, f.unit, f.raw, \
+  f.section_kind FROM figures f JOIN documents d USING (doc_id) \
+  WHERE d.filename LIKE '%p62_p56_scan.pdf' ORDER BY f.figure_id
+
+.PHONY: run test setup system-deps samples bench lint clean
+
+run: setup
+	$(BIN)/baocao run samples/ --db $(DB)
+	@echo
+	@echo 'Example: the figures of the two-page scan, with the section each stands in'
+	$(BIN)/baocao query "$(EXAMPLE_QUERY)" --db $(DB)
+
+test: setup
+	$(BIN)/pytest -q
+
+setup: system-deps $(VENV)/.installed
+
+# Debian packages: Tesseract with Vietnamese data, poppler, and the sample generator's font.
+system-deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	python3 -m venv --help >/dev/null 2>&1 || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+samples: setup
+	$(BIN)/python samples/make_samples.py
+
+bench: setup
+	$(BIN)/python bench/bench_pipeline.py
+
+lint: setup
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf out .pytest_cache

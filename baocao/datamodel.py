@@ -1,0 +1,134 @@
+"""Plain data passed between the stages: extract/ → nlp/ → pipelines/.
+
+Each stage takes and returns these dataclasses and nothing else, so a stage can be
+run and tested alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Word:
+    """One word as found on the page; boxes in pixels (OCR) or PDF points (text layer)."""
+
+    text: str
+    left: float
+    top: float
+    width: float
+    height: float
+    conf: float | None = None  # Tesseract confidence 0–100; None for the text layer
+
+
+@dataclass
+class Line:
+    """A visual line of text with its horizontal extent, used to rebuild paragraphs."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    words: list[Word] = field(default_factory=list)
+
+
+@dataclass
+class PageContent:
+    """What extract/ returns for one page: its lines in reading order and where they came from."""
+
+    page_no: int  # 1-based
+    source: str  # "text" (PDF text layer) or "ocr"
+    lines: list[Line]
+    width: float
+    height: float
+    ocr_confidence: float | None = None  # mean word confidence, OCR pages only
+    dpi: int | None = None  # render/scan resolution for OCR pages
+    error: str | None = None  # set when this page could not be read
+
+
+@dataclass
+class Paragraph:
+    """A block of text after headers are removed and wrapped lines re-joined."""
+
+    page_no: int
+    text: str
+    start: int  # character offset of the paragraph in PageText.text
+    n_lines: int = 1
+
+
+@dataclass
+class PageText:
+    """Clean text of one page: paragraphs joined by newlines, running headers kept aside."""
+
+    page_no: int
+    text: str
+    paragraphs: list[Paragraph]
+    header: list[str] = field(default_factory=list)
+    footer: list[str] = field(default_factory=list)
+    raw_text: str = ""
+
+
+@dataclass
+class Section:
+    """A heading and everything under it up to the next heading of the same or higher level."""
+
+    section_id: int
+    kind: str
+    heading: str | None
+    level: int
+    page_start: int
+    page_end: int
+    text: str
+    parent_id: int | None = None
+    inherited_kind: str = "other"  # own kind, or the nearest ancestor's when own is "other"
+    kinds: list[str] = field(default_factory=list)  # every kind the heading names
+
+
+@dataclass
+class FigureMatch:
+    """A figure found in a string by nlp.figures: value normalised, span exact."""
+
+    kind: str  # "amount", "percent" or "count"
+    value: float
+    unit: str
+    raw: str
+    start: int
+    end: int
+    scale: str | None = None  # the scale word as written: "triệu đồng", "tỷ", "trđ"…
+
+
+@dataclass
+class Figure:
+    """A figure placed in its document: page, sentence and section."""
+
+    figure_id: int
+    kind: str
+    value: float
+    unit: str
+    raw: str
+    page_no: int
+    start: int  # character span in that page's text
+    end: int
+    scale: str | None
+    sentence: str
+    section_id: int | None
+    section_kind: str | None
+
+
+@dataclass
+class DocumentResult:
+    """Everything one input file produced: what pipelines/ writes to the tables."""
+
+    doc_id: str  # sha256 of the file bytes
+    path: str
+    filename: str
+    status: str  # "ok", "partial" or "failed"
+    error: str | None
+    processed_at: str
+    n_pages: int = 0
+    pages: list[PageContent] = field(default_factory=list)
+    texts: list[PageText] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    seconds: float = 0.0

@@ -1,0 +1,65 @@
+"""Image input (PNG, JPEG, TIFF incl. multi-page): every frame goes straight to OCR."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from baocao.datamodel import PageContent
+from baocao.errors import DocumentError, PageError
+from baocao.extract import tesseract
+
+# An A3 sheet scanned at 600 DPI is 70 Mpx; anything far beyond is not a page but a
+# decompression bomb that would exhaust memory when decoded.
+MAX_PAGE_PIXELS = 150_000_000
+
+
+def open_image(path: Path) -> tuple[int, Iterator[PageContent]]:
+    """Open an image (raising DocumentError if it cannot be) and stream its frames."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(path)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise DocumentError(f"image far too large to be a page: {exc}") from exc
+    except UnidentifiedImageError as exc:
+        raise DocumentError(
+            "not a readable image: the file's contents are not PNG, JPEG or TIFF"
+        ) from exc
+    except OSError as exc:
+        raise DocumentError(f"broken image: {exc}") from exc
+    width, height = image.size
+    if width * height > MAX_PAGE_PIXELS:
+        image.close()
+        raise DocumentError(
+            f"image far too large to be a page: {width} × {height} pixels "
+            f"(limit {MAX_PAGE_PIXELS // 1_000_000} megapixels)"
+        )
+    return getattr(image, "n_frames", 1), _frames(image)
+
+
+def _frames(image: Image.Image) -> Iterator[PageContent]:
+    try:
+        for i in range(getattr(image, "n_frames", 1)):
+            yield _frame(image, i)
+    finally:
+        image.close()
+
+
+def _frame(image: Image.Image, i: int) -> PageContent:
+    page_no = i + 1
+    try:
+        image.seek(i)
+        image.load()
+        dpi = image.info.get("dpi", (None,))[0]
+        lines, conf = tesseract.ocr_image(image)
+    except PageError as exc:
+        return PageContent(page_no, "ocr", [], 0, 0, error=str(exc))
+    except (OSError, SyntaxError, ValueError) as exc:  # truncated or corrupt image data
+        return PageContent(page_no, "ocr", [], 0, 0, error=f"broken image data: {exc}")
+    return PageContent(
+        page_no, "ocr", lines, image.width, image.height, conf, round(dpi) if dpi else None
+    )

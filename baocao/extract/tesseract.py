@@ -1,0 +1,117 @@
+"""The Tesseract engine: checked once up front, then called through pytesseract.
+
+Like OCRmyPDF's wrappers, every way the external program can be missing or fail
+becomes one clear exception with its own exit code and the Debian package to install.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import pytesseract
+from PIL import Image
+
+from baocao.datamodel import Line, Word
+from baocao.errors import MissingDependencyError, PageError
+
+LANG = "vie"
+MIN_VERSION = (4, 1)
+# Segmentation mode 3 (fully automatic) — the engine's own default, kept explicit so
+# the settings recorded per page say what was used.
+PSM = 3
+OCR_TIMEOUT_S = 300
+
+
+@lru_cache(maxsize=1)
+def check_tesseract() -> str:
+    """Fail early, naming the package, when the binary or the `vie` data is missing."""
+    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
+        raise MissingDependencyError(
+            "tesseract was not found on PATH; install the Debian package "
+            "'tesseract-ocr' (apt-get install tesseract-ocr tesseract-ocr-vie)",
+            exit_code=3,
+        )
+    try:
+        version = pytesseract.get_tesseract_version()
+    except Exception as exc:  # a broken install answers nonsense to --version
+        raise MissingDependencyError(
+            f"tesseract is installed but does not run ({exc}); reinstall 'tesseract-ocr'",
+            exit_code=3,
+        ) from exc
+    if (version.major, version.minor) < MIN_VERSION:
+        raise MissingDependencyError(
+            f"tesseract {version} is too old; baocao needs {'.'.join(map(str, MIN_VERSION))} "
+            "or newer (Debian package 'tesseract-ocr')",
+            exit_code=3,
+        )
+    if LANG not in pytesseract.get_languages():
+        raise MissingDependencyError(
+            "Tesseract's Vietnamese language data 'vie' is not installed; install the "
+            "Debian package 'tesseract-ocr-vie' (apt-get install tesseract-ocr-vie)",
+            exit_code=4,
+        )
+    return str(version)
+
+
+def ocr_image(image: Image.Image) -> tuple[list[Line], float | None]:
+    """OCR one page image; return its lines (with word boxes and confidences) and mean conf.
+
+    The image goes to Tesseract as an uncompressed BMP: pytesseract would otherwise
+    write a PNG, which costs about as much as the OCR itself on a noisy 300-DPI scan.
+    """
+    check_tesseract()
+    if image.mode not in ("1", "L", "RGB"):
+        image = image.convert("RGB")
+    with tempfile.TemporaryDirectory(prefix="baocao-") as tmp:
+        path = Path(tmp) / "page.bmp"
+        image.save(path, format="BMP")
+        try:
+            data = pytesseract.image_to_data(
+                str(path),
+                lang=LANG,
+                config=f"--psm {PSM}",
+                output_type=pytesseract.Output.DICT,
+                timeout=OCR_TIMEOUT_S,
+            )
+        except RuntimeError as exc:  # pytesseract's timeout
+            raise PageError(f"OCR timed out after {OCR_TIMEOUT_S} s") from exc
+        except pytesseract.TesseractError as exc:
+            raise PageError(f"Tesseract failed: {exc.message.strip() or exc.status}") from exc
+    return _lines_from_data(data)
+
+
+def _lines_from_data(data: dict[str, list]) -> tuple[list[Line], float | None]:
+    """Group Tesseract's TSV rows into lines, keeping each word's box and confidence."""
+    grouped: dict[tuple[int, int, int], list[Word]] = {}
+    for i, text in enumerate(data["text"]):
+        text = (text or "").strip()
+        if not text or float(data["conf"][i]) < 0:
+            continue
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        grouped.setdefault(key, []).append(
+            Word(
+                text=text,
+                left=float(data["left"][i]),
+                top=float(data["top"][i]),
+                width=float(data["width"][i]),
+                height=float(data["height"][i]),
+                conf=float(data["conf"][i]),
+            )
+        )
+    lines = [
+        Line(
+            text=" ".join(w.text for w in words),
+            x0=min(w.left for w in words),
+            x1=max(w.left + w.width for w in words),
+            top=min(w.top for w in words),
+            bottom=max(w.top + w.height for w in words),
+            words=words,
+        )
+        for words in grouped.values()
+    ]
+    confs = [w.conf for line in lines for w in line.words if w.conf is not None]
+    return lines, (sum(confs) / len(confs) if confs else None)
+

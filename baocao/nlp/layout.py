@@ -1,0 +1,200 @@
+"""Page text as a reader sees it: running headers and page numbers set aside, wrapped
+lines re-joined into paragraphs, headings and bullet lines kept on their own."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+
+import regex
+
+from baocao.datamodel import Line, PageContent, PageText, Paragraph
+from baocao.nlp.normalize import fold, normalize
+
+# Lines looked at for running headers at the top and footers at the bottom of a page.
+EDGE_LINES = 3
+
+# A running header naming the page. Example: "Page 62 - Tai lieu Khuyen cong OK (13-12)"
+RUNNING_PAGE_HEADER = regex.compile(r"^(?:page|trang)\s+\d{1,4}\s*[-–—:|]", regex.IGNORECASE)
+# A page label. Examples: "P. 62", "Tr. 5", "Trang 12"
+PAGE_LABEL = regex.compile(r"^(?:p\.|tr\.|trang|page)\s*\d{1,4}$", regex.IGNORECASE)
+# A bare page number, maybe between dashes. Examples: "61", "- 61 -"
+PAGE_NUMBER = regex.compile(r"^[-–—]?\s*\d{1,4}\s*[-–—]?$")
+# A navigation strip of page numbers. Example: "51 52 53 54 55 56 57 58 59 60 61"
+NAV_STRIP = regex.compile(r"^\d{1,4}(?:\s+\d{1,4}){3,}$")
+
+# Marks that open a new paragraph when the line before ended a sentence or clause.
+# Examples: "- Nguồn kinh phí…", "+ BCKT tỉnh…", "• …", "Thứ nhất: …", "Một là, …",
+# "2. Những khó khăn…", "(3) Kinh nghiệm…", "a) …", "II. KẾT QUẢ…", "1.4.2.1 Xây dựng…"
+PARAGRAPH_OPENER = regex.compile(
+    r"""^(?:
+        [-+•*–]\s
+      | Thứ\s+\w+\s*[:,.]
+      | (?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là\s*[:,]
+      | \(?\d{1,2}\)\s
+      | \d{1,2}(?:\.\d{1,2})*\.?\s+\p{Lu}
+      | [IVXLC]{1,5}\.\s
+      | \p{L}\)\s
+    )""",
+    regex.VERBOSE,
+)
+SENTENCE_END = tuple(".;:!?…")
+# A numbered line this short that ends before the margin is a heading.
+SHORT_HEADING_WORDS = 15
+
+
+def clean_pages(pages: list[PageContent]) -> list[PageText]:
+    """Turn a document's extracted pages into clean page texts (one PageText per page)."""
+    repeated = _repeated_edge_lines(pages)
+    out = []
+    for page in pages:
+        lines = [_normalized(line) for line in page.lines]
+        lines = [line for line in lines if regex.search(r"[\p{L}\p{N}]", line.text)]
+        header, footer, body = _split_edges(lines, repeated)
+        paragraphs = _paragraphs(body, page.page_no)
+        out.append(
+            PageText(
+                page_no=page.page_no,
+                text="\n".join(p.text for p in paragraphs),
+                paragraphs=paragraphs,
+                header=header,
+                footer=footer,
+                raw_text="\n".join(line.text for line in lines),
+            )
+        )
+    return out
+
+
+def _normalized(line: Line) -> Line:
+    return Line(normalize(line.text), line.x0, line.x1, line.top, line.bottom, line.words)
+
+
+def _edge_key(text: str) -> str:
+    """Compare edge lines without digits and accents, so "Page 61 …" repeats "Page 62 …"."""
+    return regex.sub(r"\d+", "#", fold(text))
+
+
+def _repeated_edge_lines(pages: list[PageContent]) -> set[str]:
+    """Lines standing at the top or bottom of at least two pages are running headers/footers."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        edge = page.lines[:EDGE_LINES] + page.lines[-EDGE_LINES:]
+        counts.update({_edge_key(normalize(line.text)) for line in edge})
+    return {key for key, n in counts.items() if n >= 2 and len(key) > 3}
+
+
+def _is_edge_line(text: str, repeated: set[str]) -> bool:
+    return bool(
+        RUNNING_PAGE_HEADER.match(text)
+        or PAGE_LABEL.match(text)
+        or PAGE_NUMBER.match(text)
+        or NAV_STRIP.match(text)
+        or _edge_key(text) in repeated
+    )
+
+
+def _split_edges(
+    lines: list[Line], repeated: set[str]
+) -> tuple[list[str], list[str], list[Line]]:
+    """Peel header lines off the top and footer lines off the bottom of the page."""
+    start = 0
+    while start < min(EDGE_LINES, len(lines)) and _is_edge_line(lines[start].text, repeated):
+        start += 1
+    end = len(lines)
+    while end > max(start, len(lines) - EDGE_LINES) and _is_edge_line(
+        lines[end - 1].text, repeated
+    ):
+        end -= 1
+    header = [line.text for line in lines[:start]]
+    footer = [line.text for line in lines[end:]]
+    return header, footer, lines[start:end]
+
+
+def _paragraphs(lines: list[Line], page_no: int) -> list[Paragraph]:
+    """Re-join wrapped lines: a line break is kept only where a reader sees a new block."""
+    if not lines:
+        return []
+    margins = _Margins(lines)
+    hard = [_hard_break(a, b, margins) for a, b in zip(lines, lines[1:], strict=False)] + [True]
+    blocks: list[list[Line]] = [[lines[0]]]
+    for i, line in enumerate(lines[1:], 1):
+        if hard[i - 1] or _opens_block(lines[i - 1], line, hard[i], margins):
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+    paragraphs = []
+    offset = 0
+    for block in blocks:
+        text = _join(block)
+        paragraphs.append(Paragraph(page_no, text, offset, len(block)))
+        offset += len(text) + 1
+    return paragraphs
+
+
+def _join(block: list[Line]) -> str:
+    """Join wrapped lines with a space; a word cut at a line-end hyphen ("NĐ-" "CP") stays whole."""
+    text = block[0].text
+    for line in block[1:]:
+        glued = text.endswith("-") and len(text) > 1 and text[-2].isalnum()
+        text = text + ("" if glued else " ") + line.text
+    return text
+
+
+class _Margins:
+    """Left and right text margins of a page, following a slight skew of the scan."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        widths = [(ln.x1 - ln.x0) / max(len(ln.text), 1) for ln in lines]
+        self.char = statistics.median(widths)
+        self.right = _edge_fit([(ln.top, ln.x1) for ln in lines], self.char, right=True)
+        self.left = _edge_fit([(ln.top, ln.x0) for ln in lines], self.char, right=False)
+
+    def gap_right(self, line: Line) -> float:
+        return self.right(line.top) - line.x1
+
+    def indent(self, line: Line) -> float:
+        return line.x0 - self.left(line.top)
+
+
+def _edge_fit(points: list[tuple[float, float]], char: float, right: bool):
+    """Fit the margin as a straight line through the lines that touch it (robust to skew)."""
+    xs = sorted(x for _, x in points)
+    edge = xs[int(0.8 * (len(xs) - 1))] if right else xs[int(0.2 * (len(xs) - 1))]
+    near = [(y, x) for y, x in points if abs(x - edge) <= 2 * char]
+    if len(near) < 3:
+        return lambda y: edge
+    my = statistics.fmean(y for y, _ in near)
+    mx = statistics.fmean(x for _, x in near)
+    var = sum((y - my) ** 2 for y, _ in near)
+    slope = sum((y - my) * (x - mx) for y, x in near) / var if var else 0.0
+    slope = max(-0.05, min(0.05, slope))  # a few degrees at most
+    if right:
+        # the margin is where the longest lines end, not the average of the near ones
+        top = max(x - (mx + slope * (y - my)) for y, x in near)
+        mx += top
+    else:
+        mx += min(x - (mx + slope * (y - my)) for y, x in near)
+    return lambda y: mx + slope * (y - my)
+
+
+def _hard_break(line: Line, following: Line, margins: _Margins) -> bool:
+    """The line stopped early although the next line's first word would have fitted."""
+    first_word = (
+        following.words[0].width if following.words
+        else len(following.text.split()[0]) * margins.char
+    )
+    return margins.gap_right(line) > first_word + 1.5 * margins.char
+
+
+def _opens_block(prev: Line, line: Line, stands_alone: bool, margins: _Margins) -> bool:
+    """Whether `line` starts a new block although `prev` ran to the right margin."""
+    if prev.text.endswith(SENTENCE_END):
+        # a bullet, an enumeration or a first-line indent after a finished sentence
+        return bool(PARAGRAPH_OPENER.match(line.text)) or margins.indent(line) > 2 * margins.char
+    # a short numbered line standing alone is a heading even after an unfinished line
+    return (
+        stands_alone
+        and len(line.text.split()) <= SHORT_HEADING_WORDS
+        and bool(PARAGRAPH_OPENER.match(line.text))
+        and not line.text.startswith(("-", "+", "•", "*", "–"))
+    )

@@ -1,0 +1,193 @@
+"""The `baocao` command: run, query, export. Errors reach the user as one line; the
+traceback, if any, goes to the run's log file."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections import Counter
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
+import typer
+from tqdm import tqdm
+
+from baocao.datamodel import DocumentResult
+from baocao.errors import EXIT_FILES_FAILED, BaocaoError
+from baocao.extract import SUPPORTED_SUFFIXES
+from baocao.extract.tesseract import check_tesseract
+from baocao.pipelines import store
+from baocao.pipelines.process import process_file
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    help="Turn scanned Vietnamese reports into tables you can query.",
+)
+log = logging.getLogger("baocao")
+
+# Office and other document formats met in archives: found in a folder, they are
+# recorded as failed (unsupported) so nobody thinks they were read.
+DOCUMENT_LIKE_SUFFIXES = {
+    ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".djvu",
+    ".gif", ".bmp", ".webp", ".heic", ".jp2",
+}
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+
+
+def _fail(exc: BaocaoError) -> typer.Exit:
+    typer.echo(f"baocao: error: {exc}", err=True)
+    return typer.Exit(exc.exit_code)
+
+
+def collect_inputs(inputs: list[Path]) -> list[Path]:
+    """Files named on the command line are always tried; folders are walked recursively
+    for documents, skipping code, notes and hidden files."""
+    files: list[Path] = []
+    for item in inputs:
+        if item.is_dir():
+            for path in sorted(item.rglob("*")):
+                hidden = any(part.startswith(".") for part in path.relative_to(item).parts)
+                wanted = SUPPORTED_SUFFIXES | DOCUMENT_LIKE_SUFFIXES
+                if path.is_file() and not hidden and path.suffix.lower() in wanted:
+                    files.append(path)
+        elif item.exists():
+            files.append(item)
+        else:
+            raise BaocaoError(f"no such file or folder: {item}")
+    return list(dict.fromkeys(files))
+
+
+def _start_log(db: Path) -> Path:
+    """One log file per run beside the database; it holds every warning and traceback."""
+    logdir = db.parent / "logs"
+    logdir.mkdir(parents=True, exist_ok=True)
+    path = logdir / f"run-{datetime.now():%Y%m%d-%H%M%S-%f}.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO)
+    return path
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[Path], typer.Argument(help="PDF/image files or folders.")],
+    db: DbOption = store.DEFAULT_DB,
+) -> None:
+    """Extract text, sections and figures from INPUT files into the database."""
+    try:
+        files = collect_inputs(inputs)
+        log_path = _start_log(db)
+        check_tesseract()
+        engine = store.connect(db)
+    except BaocaoError as exc:
+        raise _fail(exc) from None
+    if not files:
+        typer.echo("baocao: no PDF or image files found in the inputs", err=True)
+        raise typer.Exit(EXIT_FILES_FAILED)
+    results: list[DocumentResult] = []
+    bar = tqdm(files, unit="file", disable=len(files) < 2, file=sys.stderr, leave=False)
+    for path in bar:
+        bar.set_postfix_str(path.name[-40:])
+        try:
+            result = process_file(path)
+        except BaocaoError as exc:  # missing Tesseract: every other file would fail too
+            bar.close()
+            raise _fail(exc) from None
+        store.write(engine, result)
+        log.info("%s: %s (%d pages, %.1f s)", path, result.status, result.n_pages, result.seconds)
+        results.append(result)
+    bar.close()
+    _print_summary(results, db)
+    failed = [r for r in results if r.status == "failed"]
+    if failed:
+        typer.echo(f"\n{len(failed)} of {len(results)} files failed:", err=True)
+        for r in failed:
+            typer.echo(f"  {r.path}: {r.error}", err=True)
+        typer.echo(f"details: {log_path}", err=True)
+        raise typer.Exit(EXIT_FILES_FAILED)
+
+
+def _print_summary(results: list[DocumentResult], db: Path) -> None:
+    status = Counter(r.status for r in results)
+    sources = Counter(p.source for r in results for p in r.pages if not p.error)
+    kinds = Counter(s.kind for r in results for s in r.sections if s.heading)
+    figures = Counter(f.kind for r in results for f in r.figures)
+
+    def fmt(counter: Counter) -> str:
+        return ", ".join(f"{k} {n}" for k, n in sorted(counter.items())) or "none"
+
+    typer.echo(f"documents: {len(results)} ({fmt(status)})")
+    typer.echo(f"pages:     {sum(sources.values())} ({fmt(sources)})")
+    typer.echo(f"sections:  {sum(kinds.values())} ({fmt(kinds)})")
+    typer.echo(f"figures:   {sum(figures.values())} ({fmt(figures)})")
+    typer.echo(f"database:  {db}")
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="One SQL SELECT statement.")],
+    db: DbOption = store.DEFAULT_DB,
+    width: Annotated[int, typer.Option(help="Cut cells to this many characters (0: never).")] = 60,
+) -> None:
+    """Print the result of a read-only SQL query as a table."""
+    try:
+        frame = store.query(db, sql)
+    except BaocaoError as exc:
+        raise _fail(exc) from None
+    if frame.empty:
+        typer.echo(f"(no rows; columns: {', '.join(frame.columns)})")
+        return
+    with pd.option_context(
+        "display.max_colwidth", width or None, "display.width", 250,
+        "display.max_rows", 200, "display.max_columns", 50,
+    ):
+        typer.echo(frame.to_string(index=False))
+
+
+class Format(str, Enum):
+    csv = "csv"
+    parquet = "parquet"
+    xlsx = "xlsx"
+
+
+@app.command()
+def export(
+    db: DbOption = store.DEFAULT_DB,
+    format: Annotated[Format, typer.Option("--format", help="csv, parquet or xlsx.")] = Format.csv,
+    out: Annotated[Path, typer.Option("--out", help="Folder to write into.")] = Path("out/export"),
+) -> None:
+    """Write every table to files: one CSV/Parquet file per table, or one XLSX workbook."""
+    try:
+        frames = {t.name: store.read_table(db, t.name) for t in store.TABLES}
+    except BaocaoError as exc:
+        raise _fail(exc) from None
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    if format is Format.xlsx:
+        path = out / "baocao.xlsx"
+        with pd.ExcelWriter(path, engine="openpyxl") as writer:
+            for name, frame in frames.items():
+                frame.to_excel(writer, sheet_name=name, index=False)
+        written.append(path)
+    for name, frame in frames.items() if format is not Format.xlsx else []:
+        path = out / f"{name}.{format.value}"
+        if format is Format.csv:
+            frame.to_csv(path, index=False, encoding="utf-8-sig")  # BOM: Excel reads UTF-8
+        else:
+            frame.to_parquet(path, index=False)
+        written.append(path)
+    for path in written:
+        typer.echo(str(path))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,118 @@
+"""One file through every stage: extract → clean pages → sections → figures."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from baocao.datamodel import DocumentResult, Figure, PageText, Section
+from baocao.errors import DocumentError, MissingDependencyError
+from baocao.extract import open_document
+from baocao.nlp.figures import find_figures
+from baocao.nlp.layout import clean_pages
+from baocao.nlp.sections import tag_sections
+from baocao.nlp.sentences import sentence_at, sentence_spans
+
+log = logging.getLogger(__name__)
+
+
+def file_sha256(path: Path) -> str:
+    """The document's id: the same bytes are the same document wherever they lie."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def process_file(path: Path) -> DocumentResult:
+    """Process one file; any failure is recorded on the result, never raised (but a
+    missing Tesseract, which would fail every file, is)."""
+    started = time.perf_counter()
+    result = DocumentResult(
+        doc_id="",
+        path=str(path.resolve()),
+        filename=path.name,
+        status="failed",
+        error=None,
+        processed_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    )
+    try:
+        result.doc_id = file_sha256(path)
+        result.n_pages, pages = open_document(path)
+        for page in pages:  # one page image in memory at a time
+            result.pages.append(page)
+            if page.error:
+                log.warning("%s page %d: %s", path, page.page_no, page.error)
+    except MissingDependencyError:
+        raise
+    except DocumentError as exc:
+        result.error = str(exc)
+    except OSError as exc:
+        result.error = f"cannot read file: {exc.strerror or exc}"
+    except Exception as exc:  # a bug or an input no parser expected: keep the batch going
+        log.exception("unexpected error on %s", path)
+        result.error = f"unexpected error ({type(exc).__name__}): {exc}"
+    if not result.doc_id:  # unreadable file: still give it a stable id
+        result.doc_id = hashlib.sha256(str(path.resolve()).encode()).hexdigest()
+    _analyse(result)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _analyse(result: DocumentResult) -> None:
+    """Run the nlp stages on the pages read and set the document's status."""
+    good = [p for p in result.pages if not p.error]
+    bad = [p for p in result.pages if p.error]
+    if bad and not result.error:
+        result.error = "; ".join(f"page {p.page_no}: {p.error}" for p in bad)
+    if not good:
+        result.status = "failed"
+        if not result.error:
+            result.error = "no page could be read"
+        return
+    result.status = "ok" if not bad and len(good) == result.n_pages else "partial"
+    if len(good) < result.n_pages and not result.error:
+        result.error = f"only {len(good)} of {result.n_pages} pages were read"
+    result.texts = clean_pages(good)
+    result.sections, owner = tag_sections(result.texts)
+    result.figures = place_figures(result.texts, result.sections, owner)
+
+
+def place_figures(
+    texts: list[PageText], sections: list[Section], owner: list[int]
+) -> list[Figure]:
+    """Find figures paragraph by paragraph and attach page, sentence and section."""
+    by_id = {s.section_id: s for s in sections}
+    figures: list[Figure] = []
+    index = 0
+    for page in texts:
+        for paragraph in page.paragraphs:
+            section = by_id.get(owner[index]) if sections else None
+            index += 1
+            matches = find_figures(paragraph.text)
+            if not matches:
+                continue
+            spans = sentence_spans(paragraph.text)
+            for m in matches:
+                figures.append(
+                    Figure(
+                        figure_id=len(figures) + 1,
+                        kind=m.kind,
+                        value=m.value,
+                        unit=m.unit,
+                        raw=m.raw,
+                        page_no=page.page_no,
+                        start=paragraph.start + m.start,
+                        end=paragraph.start + m.end,
+                        scale=m.scale,
+                        sentence=sentence_at(paragraph.text, spans, m.start),
+                        section_id=section.section_id if section else None,
+                        section_kind=section.kind if section else None,
+                    )
+                )
+    return figures
+

@@ -1,0 +1,194 @@
+"""The tables (see DESIGN.md: a contract): schema, one transaction per document, queries.
+
+Rows go in through pandas; SQLAlchemy holds the schema so the same tables can live in
+SQLite (the default) or another database later.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import (
+    Column,
+    Engine,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    inspect,
+    text,
+)
+
+from baocao.datamodel import DocumentResult
+from baocao.errors import BaocaoError
+
+DEFAULT_DB = Path("out/baocao.sqlite")
+
+metadata = MetaData()
+
+documents = Table(
+    "documents", metadata,
+    Column("doc_id", String, primary_key=True),
+    Column("path", Text), Column("filename", Text), Column("n_pages", Integer),
+    Column("status", String), Column("error", Text), Column("processed_at", String),
+    Column("n_sections", Integer), Column("n_figures", Integer), Column("seconds", Float),
+)
+pages = Table(
+    "pages", metadata,
+    Column("doc_id", String, primary_key=True), Column("page_no", Integer, primary_key=True),
+    Column("source", String), Column("text", Text), Column("ocr_confidence", Float),
+    Column("raw_text", Text), Column("header", Text), Column("footer", Text),
+    Column("dpi", Integer), Column("width", Float), Column("height", Float),
+)
+sections = Table(
+    "sections", metadata,
+    Column("doc_id", String, primary_key=True), Column("section_id", Integer, primary_key=True),
+    Column("kind", String), Column("heading", Text), Column("level", Integer),
+    Column("page_start", Integer), Column("page_end", Integer), Column("text", Text),
+    Column("parent_id", Integer), Column("inherited_kind", String), Column("kinds", String),
+)
+figures = Table(
+    "figures", metadata,
+    Column("doc_id", String, primary_key=True), Column("figure_id", Integer, primary_key=True),
+    Column("kind", String), Column("value", Float), Column("unit", String), Column("raw", Text),
+    Column("page_no", Integer), Column("section_id", Integer), Column("section_kind", String),
+    Column("sentence", Text), Column("scale", String),
+    Column("char_start", Integer), Column("char_end", Integer),
+)
+words = Table(
+    "words", metadata,
+    Column("doc_id", String, primary_key=True), Column("page_no", Integer, primary_key=True),
+    Column("word_no", Integer, primary_key=True), Column("line_no", Integer),
+    Column("text", Text), Column("left", Float), Column("top", Float),
+    Column("width", Float), Column("height", Float), Column("conf", Float),
+)
+TABLES = [documents, pages, sections, figures, words]
+
+
+def connect(db: Path) -> Engine:
+    """Open (creating if needed) the database, with every table and column of the contract."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(f"sqlite:///{db}")
+    metadata.create_all(engine)
+    _add_missing_columns(engine)
+    return engine
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """A database made by an older baocao gains the columns added since, keeping its rows."""
+    inspector = inspect(engine)
+    with engine.begin() as conn:
+        for table in TABLES:
+            have = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in have:
+                    kind = column.type.compile(engine.dialect)
+                    ddl = f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'
+                    conn.execute(text(ddl))
+
+
+def write(engine: Engine, result: DocumentResult) -> None:
+    """Replace the document's rows in one transaction: all of it lands, or none of it."""
+    frames = _frames(result)
+    with engine.begin() as conn:
+        for table in TABLES:
+            conn.execute(delete(table).where(table.c.doc_id == result.doc_id))
+        for name, frame in frames.items():
+            if not frame.empty:
+                frame.to_sql(name, conn, if_exists="append", index=False)
+
+
+def _frames(r: DocumentResult) -> dict[str, pd.DataFrame]:
+    texts = {t.page_no: t for t in r.texts}
+    doc = {
+        "doc_id": r.doc_id, "path": r.path, "filename": r.filename, "n_pages": r.n_pages,
+        "status": r.status, "error": r.error, "processed_at": r.processed_at,
+        "n_sections": len(r.sections), "n_figures": len(r.figures), "seconds": r.seconds,
+    }
+    page_rows = []
+    word_rows = []
+    for p in r.pages:
+        t = texts.get(p.page_no)
+        page_rows.append({
+            "doc_id": r.doc_id, "page_no": p.page_no, "source": p.source,
+            "text": t.text if t else None,
+            "ocr_confidence": p.ocr_confidence, "raw_text": t.raw_text if t else None,
+            "header": "\n".join(t.header) if t else None,
+            "footer": "\n".join(t.footer) if t else None,
+            "dpi": p.dpi, "width": p.width, "height": p.height,
+        })
+        for line_no, line in enumerate(p.lines, 1):
+            for w in line.words:
+                word_rows.append({
+                    "doc_id": r.doc_id, "page_no": p.page_no, "word_no": len(word_rows) + 1,
+                    "line_no": line_no, "text": w.text, "left": w.left, "top": w.top,
+                    "width": w.width, "height": w.height, "conf": w.conf,
+                })
+    section_rows = [{
+        "doc_id": r.doc_id, "section_id": s.section_id, "kind": s.kind, "heading": s.heading,
+        "level": s.level, "page_start": s.page_start, "page_end": s.page_end, "text": s.text,
+        "parent_id": s.parent_id, "inherited_kind": s.inherited_kind, "kinds": ",".join(s.kinds),
+    } for s in r.sections]
+    figure_rows = [{
+        "doc_id": r.doc_id, "figure_id": f.figure_id, "kind": f.kind, "value": f.value,
+        "unit": f.unit, "raw": f.raw, "page_no": f.page_no, "section_id": f.section_id,
+        "section_kind": f.section_kind, "sentence": f.sentence, "scale": f.scale,
+        "char_start": f.start, "char_end": f.end,
+    } for f in r.figures]
+    return {
+        "documents": pd.DataFrame([doc]),
+        "pages": pd.DataFrame(page_rows),
+        "sections": pd.DataFrame(section_rows),
+        "figures": pd.DataFrame(figure_rows),
+        "words": pd.DataFrame(word_rows),
+    }
+
+
+# SQLite authorizer action codes a read-only query may use: SELECT, READ, FUNCTION,
+# RECURSIVE (WITH RECURSIVE), and PRAGMA for read-only pragmas such as table_info.
+_READ_ACTIONS = {
+    sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION,
+    getattr(sqlite3, "SQLITE_RECURSIVE", 33), sqlite3.SQLITE_PRAGMA,
+}
+
+
+class QueryRefused(BaocaoError):
+    """A query that would change the database, or that SQLite rejects."""
+
+
+def query(db: Path, sql: str) -> pd.DataFrame:
+    """Run one SQL statement on a read-only connection; writes are refused, not attempted."""
+    if not db.exists():
+        raise BaocaoError(f"no database at {db}: run 'baocao run INPUT --db {db}' first")
+    conn = sqlite3.connect(f"file:{db.resolve()}?mode=ro", uri=True)
+    refused: list[str] = []
+
+    def authorizer(action: int, arg1, arg2, dbname, source) -> int:
+        if action in _READ_ACTIONS:
+            return sqlite3.SQLITE_OK
+        refused.append(action)
+        return sqlite3.SQLITE_DENY
+
+    conn.set_authorizer(authorizer)
+    try:
+        return pd.read_sql_query(sql, conn)
+    except Exception as exc:
+        if refused:
+            raise QueryRefused(
+                "refused: 'baocao query' only reads the database; this statement would "
+                "change it (INSERT, UPDATE, DELETE, DROP, CREATE, ALTER… are not allowed)"
+            ) from exc
+        cause = exc.__cause__ or exc
+        raise QueryRefused(f"the query failed: {cause}") from exc
+    finally:
+        conn.close()
+
+
+def read_table(db: Path, name: str) -> pd.DataFrame:
+    return query(db, f'SELECT * FROM "{name}"')

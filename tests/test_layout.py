@@ -1,0 +1,90 @@
+"""Page clean-up: running headers/page numbers set aside, wrapped lines re-joined."""
+
+from __future__ import annotations
+
+from baocao.datamodel import Line, PageContent
+from baocao.nlp.layout import clean_pages
+
+CHAR = 10.0  # width of one character in these hand-built pages
+RIGHT = 900.0  # 80 characters from the left margin
+
+
+def page(rows: list[tuple[str, bool]], page_no: int = 1, indent_first: bool = False) -> PageContent:
+    """A page of left-aligned lines; `full` lines are justified to the right margin."""
+    lines = []
+    for i, (text, full) in enumerate(rows):
+        x0 = 100.0
+        x1 = RIGHT if full else x0 + CHAR * len(text)
+        lines.append(Line(text, x0, x1, 100.0 + 30 * i, 120.0 + 30 * i))
+    return PageContent(page_no, "ocr", lines, 800, 1200)
+
+
+# Lines of the Bắc Ninh seed page (p. 62), with its running header and page number.
+BAC_NINH = [
+    ("Page 62 - Tai lieu Khuyen cong OK (13-12)", False),
+    ("P. 62", False),
+    ("- Chương trình bình chọn sản phẩm CNNT cấp tỉnh, đã tổ chức 6 cuộc", True),
+    ("bình chọn có 111 sản phẩm được bình chọn sản phẩm CNNT cấp tỉnh, kinh phí", True),
+    ("hỗ trợ là 320 triệu đồng.", False),
+    ("2. Những khó khăn cần tháo gỡ", False),
+    ("- Nguồn kinh phí KCQG và KCĐP còn hạn chế chưa thu hút được các", True),
+    ("doanh nghiệp vào đầu tư sản xuất công nghiệp - tiểu thủ công nghiệp và thay", True),
+    ("đổi công nghệ;", False),
+    ("- Số lượng doanh nghiệp, cơ sở sản xuất CNNT của Bắc Ninh khá nhiều,", True),
+    ("tuy nhiên phần lớn là các doanh nghiệp nhỏ và vừa có nguồn tài chính hạn chế", True),
+    ("3. Kinh nghiệm thực hiện", False),
+    ("Thứ nhất: Nâng cao chất lượng công tác thông tin, tuyên truyền", False),
+    ("- Đẩy mạnh việc rà soát, xây dựng, bổ sung, sửa đổi và hoàn thiện các", True),
+    ("thực hiện đúng tiến độ, mục đích và đạt hiệu quả cao; chú trọng đối tượng thụ", True),
+    ("61", False),
+]
+
+
+def test_headers_and_page_numbers_are_set_aside() -> None:
+    [text] = clean_pages([page(BAC_NINH)])
+    assert text.header == ["Page 62 - Tai lieu Khuyen cong OK (13-12)", "P. 62"]
+    assert text.footer == ["61"]
+    assert "Page 62" not in text.text and "P. 62" not in text.text
+    assert not text.text.endswith("61")
+
+
+def test_navigation_strip_is_a_footer() -> None:
+    rows = [("Kinh phí hỗ trợ là 320 triệu đồng.", False), ("55", False),
+            ("51   52   53   54   55   56   57   58   59   60   61", False)]
+    [text] = clean_pages([page(rows)])
+    assert text.footer == ["55", "51 52 53 54 55 56 57 58 59 60 61"]
+    assert text.text == "Kinh phí hỗ trợ là 320 triệu đồng."
+
+
+def test_wrapped_lines_rejoin_but_headings_and_bullets_stay_apart() -> None:
+    [text] = clean_pages([page(BAC_NINH)])
+    assert text.text.split("\n") == [
+        "- Chương trình bình chọn sản phẩm CNNT cấp tỉnh, đã tổ chức 6 cuộc bình chọn có 111 "
+        "sản phẩm được bình chọn sản phẩm CNNT cấp tỉnh, kinh phí hỗ trợ là 320 triệu đồng.",
+        "2. Những khó khăn cần tháo gỡ",
+        "- Nguồn kinh phí KCQG và KCĐP còn hạn chế chưa thu hút được các doanh nghiệp vào đầu "
+        "tư sản xuất công nghiệp - tiểu thủ công nghiệp và thay đổi công nghệ;",
+        "- Số lượng doanh nghiệp, cơ sở sản xuất CNNT của Bắc Ninh khá nhiều, tuy nhiên phần "
+        "lớn là các doanh nghiệp nhỏ và vừa có nguồn tài chính hạn chế",
+        "3. Kinh nghiệm thực hiện",
+        "Thứ nhất: Nâng cao chất lượng công tác thông tin, tuyên truyền",
+        "- Đẩy mạnh việc rà soát, xây dựng, bổ sung, sửa đổi và hoàn thiện các thực hiện đúng "
+        "tiến độ, mục đích và đạt hiệu quả cao; chú trọng đối tượng thụ",
+    ]
+    for p in text.paragraphs:  # offsets point into the page text
+        assert text.text[p.start : p.start + len(p.text)] == p.text
+
+
+def test_repeated_top_line_is_a_running_header() -> None:
+    first = page([("Trích nguồn: Kiểm toán Nhà nước", False), ("Nội dung trang một.", False)])
+    second = page([("Trích nguồn: Kiểm toán Nhà nước", False), ("2", False),
+                   ("Nội dung trang hai.", False)], page_no=2)
+    texts = clean_pages([first, second])
+    assert [t.text for t in texts] == ["Nội dung trang một.", "Nội dung trang hai."]
+    assert texts[1].header == ["Trích nguồn: Kiểm toán Nhà nước", "2"]
+
+
+def test_text_is_nfc() -> None:
+    decomposed = "Kinh nghie\u0302\u0323m thu\u031b\u0323c hie\u0302\u0323n"
+    [text] = clean_pages([page([(decomposed, False)])])
+    assert text.text == "Kinh nghiệm thực hiện"

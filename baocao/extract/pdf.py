@@ -90,7 +90,7 @@ def _text_layer(plumber: pdfplumber.PDF | None, i: int) -> tuple[list[Line], flo
             x1=float(r["x1"]),
             top=float(r["top"]),
             bottom=float(r["bottom"]),
-            words=_words(r["chars"]),
+            words=_words(r["text"], [c for c in r["chars"] if c["text"].strip()]),
         )
         for r in raw
         if r["text"].strip()
@@ -98,20 +98,20 @@ def _text_layer(plumber: pdfplumber.PDF | None, i: int) -> tuple[list[Line], flo
     return lines, width, height
 
 
-def _words(chars: list[dict]) -> list[Word]:
-    """Group a text-layer line's characters into words with their boxes."""
+def _words(text: str, chars: list[dict]) -> list[Word]:
+    """Split a text-layer line into words with boxes: pdfplumber's line text has the spaces
+    (often absent from the PDF itself), its chars have the boxes, in the same order."""
     words: list[Word] = []
-    run: list[dict] = []
-    for ch in [*chars, {"text": " "}]:
-        if ch["text"].strip():
-            run.append(ch)
-            continue
-        if run:
-            x0, x1 = min(c["x0"] for c in run), max(c["x1"] for c in run)
-            top, bottom = min(c["top"] for c in run), max(c["bottom"] for c in run)
-            text = unicodedata.normalize("NFC", "".join(c["text"] for c in run))
-            words.append(Word(text, float(x0), float(top), float(x1 - x0), float(bottom - top)))
-            run = []
+    boxes = iter(chars)
+    for token in text.split():
+        run = [next(boxes, None) for _ in token]
+        run = [c for c in run if c is not None]
+        if not run:
+            break
+        x0, x1 = min(c["x0"] for c in run), max(c["x1"] for c in run)
+        top, bottom = min(c["top"] for c in run), max(c["bottom"] for c in run)
+        words.append(Word(unicodedata.normalize("NFC", token), float(x0), float(top),
+                          float(x1 - x0), float(bottom - top)))
     return words
 
 

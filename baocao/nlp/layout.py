@@ -11,6 +11,9 @@ import regex
 from baocao.datamodel import Line, PageContent, PageText, Paragraph
 from baocao.nlp.normalize import fold, normalize
 
+# Mean Tesseract word confidence (0–100) below which an OCR line is noise, not text; real
+# text lines on the samples score 80–96, the garbage read from specks and tiny print 0–10.
+MIN_LINE_CONFIDENCE = 30
 # Lines looked at for running headers at the top and footers at the bottom of a page.
 EDGE_LINES = 3
 
@@ -48,8 +51,8 @@ def clean_pages(pages: list[PageContent]) -> list[PageText]:
     repeated = _repeated_edge_lines(pages)
     out = []
     for page in pages:
-        lines = [_normalized(line) for line in page.lines]
-        lines = [line for line in lines if regex.search(r"[\p{L}\p{N}]", line.text)]
+        everything = [_normalized(line) for line in page.lines]
+        lines = [line for line in everything if _is_text(line)]
         header, footer, body = _split_edges(lines, repeated)
         paragraphs = _paragraphs(body, page.page_no)
         out.append(
@@ -59,10 +62,19 @@ def clean_pages(pages: list[PageContent]) -> list[PageText]:
                 paragraphs=paragraphs,
                 header=header,
                 footer=footer,
-                raw_text="\n".join(line.text for line in lines),
+                raw_text="\n".join(line.text for line in everything),
             )
         )
     return out
+
+
+def _is_text(line: Line) -> bool:
+    """Drop what is not text: specks read as punctuation, and OCR lines Tesseract itself
+    gives almost no confidence (a noisy margin, a strip of tiny numbers read as "J1. 9020")."""
+    if not regex.search(r"[\p{L}\p{N}]", line.text):
+        return False
+    confs = [w.conf for w in line.words if w.conf is not None]
+    return not confs or sum(confs) / len(confs) >= MIN_LINE_CONFIDENCE
 
 
 def _normalized(line: Line) -> Line:

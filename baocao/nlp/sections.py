@@ -102,7 +102,9 @@ def _continued(pages: list[PageText]) -> set[int]:
     index = -1
     for page, following in zip(pages, [*pages[1:], None], strict=True):
         index += len(page.paragraphs)
-        opens_lower = following and following.paragraphs and following.paragraphs[0].text[:1].islower()
+        opens_lower = bool(following and following.paragraphs) and (
+            following.paragraphs[0].text[:1].islower()
+        )
         if page.paragraphs and opens_lower:
             out.add(index)
     return out

@@ -1,0 +1,67 @@
+"""Researchers' side: read-only queries and exports that open in their tools."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import rows, run_cli
+
+
+def test_query_prints_a_table(samples_db: Path) -> None:
+    proc = run_cli("query", "SELECT kind, count(*) AS n FROM figures GROUP BY kind ORDER BY kind",
+                   "--db", str(samples_db))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].split() == ["kind", "n"]
+    assert [line.split()[0] for line in lines[1:]] == ["amount", "count", "percent"]
+
+
+@pytest.mark.parametrize("sql", [
+    "DELETE FROM figures",
+    "DROP TABLE documents",
+    "UPDATE figures SET value = 0",
+    "INSERT INTO documents (doc_id) VALUES ('x')",
+    "CREATE TABLE t (x)",
+    "ATTACH DATABASE ':memory:' AS other",
+])
+def test_query_refuses_writes(samples_db: Path, sql: str) -> None:
+    before = rows(samples_db, "SELECT count(*) AS n FROM figures")[0]["n"]
+    proc = run_cli("query", sql, "--db", str(samples_db))
+    assert proc.returncode == 2
+    assert "only reads" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert rows(samples_db, "SELECT count(*) AS n FROM figures")[0]["n"] == before
+
+
+def test_query_reports_sql_errors_plainly(samples_db: Path) -> None:
+    proc = run_cli("query", "SELECT nothing FROM nowhere", "--db", str(samples_db))
+    assert proc.returncode == 2
+    assert "no such table: nowhere" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_query_without_database(tmp_path: Path) -> None:
+    proc = run_cli("query", "SELECT 1", "--db", str(tmp_path / "none.sqlite"))
+    assert proc.returncode == 2
+    assert "no database" in proc.stderr
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_export_csv_parquet_xlsx(samples_db: Path, tmp_path: Path) -> None:
+    n_figures = rows(samples_db, "SELECT count(*) AS n FROM figures")[0]["n"]
+    for fmt in ("csv", "parquet", "xlsx"):
+        out = tmp_path / fmt
+        proc = run_cli("export", "--db", str(samples_db), "--format", fmt, "--out", str(out))
+        assert proc.returncode == 0, proc.stderr
+    out_csv = tmp_path / "csv" / "figures.csv"
+    assert out_csv.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: Excel reads it as UTF-8
+    csv = pd.read_csv(out_csv, encoding="utf-8-sig")
+    parquet = pd.read_parquet(tmp_path / "parquet" / "figures.parquet")
+    xlsx = pd.read_excel(tmp_path / "xlsx" / "baocao.xlsx", sheet_name=None)
+    assert len(csv) == len(parquet) == len(xlsx["figures"]) == n_figures
+    assert set(xlsx) == {"documents", "pages", "sections", "figures", "words"}
+    assert "12.492,1 triệu đồng" in set(csv["raw"])
+    assert parquet["value"].dtype == "float64"
+    assert parquet.loc[parquet["raw"] == "12.492,1 triệu đồng", "value"].iloc[0] == 12_492_100_000

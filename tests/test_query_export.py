@@ -36,7 +36,7 @@ def test_query_refuses_writes(samples_db: Path, sql: str) -> None:
 
 
 def test_query_reports_sql_errors_plainly(samples_db: Path) -> None:
-    proc = run_cli("query", "SELECT nothing FROM nowhere", "--db", str(samples_db))
+    proc = run_cli("query", "SELECT doc_id FROM nowhere", "--db", str(samples_db))
     assert proc.returncode == 2
     assert "no such table: nowhere" in proc.stderr
     assert "Traceback" not in proc.stderr

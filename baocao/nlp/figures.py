@@ -53,10 +53,6 @@ AMOUNT = regex.compile(
 # "đồng" opening another word is not money. Example: "3 đồng chí", "2 đồng thời".
 NOT_MONEY_DONG = regex.compile(r"[ ](?:chí|bào|thời|bộ|ý|hành|nghiệp)(?!\p{L})")
 
-# A bare scale amount. Example: "kinh phí 320 triệu" (money word before it).
-BARE_AMOUNT = regex.compile(
-    rf"{NUMBER_OCR}[ ](?P<scale>{_alternation(list(BARE_SCALES))})(?![ ]?\p{{L}})"
-)
 # Money words that make "320 triệu" an amount when they stand shortly before it.
 MONEY_CONTEXT = regex.compile(
     r"(?:kinh phí|vốn|ngân sách|số tiền|tổng chi|chi phí|hỗ trợ|giá trị|doanh thu|"
@@ -99,6 +95,14 @@ YEAR = regex.compile(r"(?:19|20)\d\d")
 
 def _is_label(text: str, figure: FigureMatch) -> bool:
     return bool(LABEL_BEFORE.search(text[max(0, figure.start - 12) : figure.start]))
+
+
+# A bare scale amount, not followed by a counted noun. Example: "kinh phí 320 triệu",
+# but not "3 triệu lao động".
+BARE_AMOUNT = regex.compile(
+    rf"{NUMBER_OCR}[ ](?P<scale>{_alternation(list(BARE_SCALES))})(?!\p{{L}})"
+    rf"(?![ ](?:{_alternation([*COUNT_NOUNS, 'dân', 'lượt'])})(?!\p{{L}}))"
+)
 
 
 def _value(match: regex.Match) -> Decimal:

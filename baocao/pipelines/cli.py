@@ -189,5 +189,13 @@ def export(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: whatever goes wrong, the user sees one line, not a trace."""
+    logging.getLogger().addHandler(logging.NullHandler())  # no trace on the terminal
+    try:
+        app()
+    except Exception as exc:
+        log.exception("internal error")
+        typer.echo(f"baocao: internal error ({type(exc).__name__}): {exc}", err=True)
+        typer.echo("details are in the run's log file under the database folder's logs/",
+                   err=True)
+        sys.exit(70)

@@ -58,7 +58,12 @@ def process_file(path: Path) -> DocumentResult:
         result.error = f"unexpected error ({type(exc).__name__}): {exc}"
     if not result.doc_id:  # unreadable file: still give it a stable id
         result.doc_id = hashlib.sha256(str(path.resolve()).encode()).hexdigest()
-    _analyse(result)
+    try:
+        _analyse(result)
+    except Exception as exc:  # keep the pages read; the text stages failed on this input
+        log.exception("text analysis failed on %s", path)
+        result.status = "partial" if result.pages else "failed"
+        result.error = f"text analysis failed ({type(exc).__name__}): {exc}"
     result.seconds = time.perf_counter() - started
     return result
 

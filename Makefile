@@ -6,9 +6,9 @@ BIN := $(VENV)/bin
 DB := out/baocao.sqlite
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-EXAMPLE_QUERY := SELECT d.filename, f.page_no AS page, f.kind, f.value, f.unit, f.raw, \
-  f.section_kind FROM figures f JOIN documents d USING (doc_id) \
-  WHERE d.filename LIKE '%p62_p56_scan.pdf' ORDER BY f.figure_id
+EXAMPLE_QUERY := SELECT f.page_no AS page, f.kind, f.value, f.unit, f.raw, f.section_kind \
+  FROM figures f JOIN documents d USING (doc_id) \
+  WHERE d.filename = 'khuyencong_p62_p56_scan.pdf' ORDER BY f.figure_id
 
 .PHONY: run test setup system-deps samples bench lint clean
 

@@ -18,6 +18,12 @@ def test_query_prints_a_table(samples_db: Path) -> None:
     assert [line.split()[0] for line in lines[1:]] == ["amount", "count", "percent"]
 
 
+def test_query_prints_amounts_in_full(samples_db: Path) -> None:
+    proc = run_cli("query", "SELECT * FROM (SELECT value FROM figures WHERE raw = "
+                   "'12.492,1 triệu đồng' LIMIT 1) UNION ALL SELECT 52.8", "--db", str(samples_db))
+    assert proc.stdout.split()[1:] == ["12492100000", "52.8"]
+
+
 @pytest.mark.parametrize("sql", [
     "DELETE FROM figures",
     "DROP TABLE documents",

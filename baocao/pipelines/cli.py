@@ -93,7 +93,8 @@ def run(
         typer.echo("baocao: no PDF or image files found in the inputs", err=True)
         raise typer.Exit(EXIT_FILES_FAILED)
     results: list[DocumentResult] = []
-    bar = tqdm(files, unit="file", disable=len(files) < 2, file=sys.stderr, leave=False)
+    quiet = len(files) < 2 or not sys.stderr.isatty()
+    bar = tqdm(files, unit="file", disable=quiet, file=sys.stderr, leave=False)
     for path in bar:
         bar.set_postfix_str(path.name[-40:])
         try:
@@ -149,7 +150,8 @@ def query(
         "display.max_colwidth", width or None, "display.width", 250,
         "display.max_rows", 200, "display.max_columns", 50,
     ):
-        typer.echo(frame.to_string(index=False))
+        # 12492100000 and 52.8 as people write them, not 1.249210e+10 and 52.800000
+        typer.echo(frame.to_string(index=False, float_format=lambda x: f"{x:.15g}"))
 
 
 class Format(str, Enum):

@@ -120,3 +120,26 @@ def test_rerun_replaces_rows(tmp_path: Path) -> None:
                        for t in ("documents", "pages", "sections", "figures", "words")])
     assert counts[0] == counts[1]
     assert counts[0][:2] == [1, 2] and counts[0][3] == 6
+
+
+@pytest.mark.parametrize("suffix", [".tif", ".jpg"])
+def test_images_multi_page_tiff_and_jpeg(tmp_path: Path, suffix: str) -> None:
+    """Images go straight to OCR; every frame of a TIFF is a page."""
+    from PIL import Image
+
+    from baocao.pipelines.process import process_file
+
+    page = Image.open(SAMPLES / "bacgiang_p56_scan.png").convert("L")
+    path = tmp_path / f"scan{suffix}"
+    if suffix == ".tif":
+        page.save(path, save_all=True, append_images=[page], dpi=(300, 300))
+    else:
+        page.save(path, quality=85, dpi=(300, 300))
+    result = process_file(path)
+    n = 2 if suffix == ".tif" else 1
+    assert (result.status, result.n_pages) == ("ok", n)
+    assert [p.source for p in result.pages] == ["ocr"] * n
+    assert [p.dpi for p in result.pages] == [300] * n
+    assert [(f.page_no, f.raw) for f in result.figures] == [
+        (no, raw) for no in range(1, n + 1) for raw in ("52,8%", "12.492,1 triệu đồng", "26,3%")
+    ]

@@ -96,6 +96,9 @@ class FigureMatch:
     start: int
     end: int
     scale: str | None = None  # the scale word as written: "triệu đồng", "tỷ", "trđ"…
+    qualifier: str | None = None  # "trên", "hơn", "gần", "khoảng", "tối đa"… before it
+    value_low: float | None = None  # a range "từ 5 đến 10 triệu đồng": its two ends;
+    value_high: float | None = None  # for a single number both equal value
 
 
 @dataclass
@@ -114,6 +117,13 @@ class Figure:
     sentence: str
     section_id: int | None
     section_kind: str | None
+    qualifier: str | None = None
+    value_low: float | None = None
+    value_high: float | None = None
+    subject: str | None = None  # the phrase the figure measures: "kinh phí hỗ trợ"
+    locations: list[str] = field(default_factory=list)  # places named in its sentence
+    year: int | None = None  # the year its sentence states, if any
+    bbox: tuple[float, float, float, float] | None = None  # left, top, right, bottom on page
 
 
 @dataclass

@@ -55,6 +55,8 @@ class Paragraph:
     text: str
     start: int  # character offset of the paragraph in PageText.text
     n_lines: int = 1
+    # each word's span in PageText.text with its box, for highlighting figures on the page
+    words: list[tuple[int, int, Word]] = field(default_factory=list)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from collections import Counter
 
 import regex
 
-from baocao.datamodel import Line, PageContent, PageText, Paragraph
+from baocao.datamodel import Line, PageContent, PageText, Paragraph, Word
 from baocao.nlp.normalize import fold, normalize
 
 # Mean Tesseract word confidence (0–100) below which an OCR line is noise, not text; real
@@ -137,19 +137,37 @@ def _paragraphs(lines: list[Line], page_no: int) -> list[Paragraph]:
     paragraphs = []
     offset = 0
     for block in blocks:
-        text = _join(block)
-        paragraphs.append(Paragraph(page_no, text, offset, len(block)))
+        text, spans = _join(block)
+        words = [(offset + a, offset + b, word) for a, b, word in spans]
+        paragraphs.append(Paragraph(page_no, text, offset, len(block), words))
         offset += len(text) + 1
     return paragraphs
 
 
-def _join(block: list[Line]) -> str:
-    """Join wrapped lines with a space; a word cut at a line-end hyphen ("NĐ-" "CP") stays whole."""
-    text = block[0].text
-    for line in block[1:]:
-        glued = text.endswith("-") and len(text) > 1 and text[-2].isalnum()
-        text = text + ("" if glued else " ") + line.text
-    return text
+def _join(block: list[Line]) -> tuple[str, list[tuple[int, int, Word]]]:
+    """Join wrapped lines with a space (a word cut at a line-end hyphen, "NĐ-" "CP", stays
+    whole), keeping where each word's text now stands so its box can be found again."""
+    text = ""
+    spans: list[tuple[int, int, Word]] = []
+    for line in block:
+        if text:
+            glued = text.endswith("-") and len(text) > 1 and text[-2].isalnum()
+            text += "" if glued else " "
+        spans.extend(_word_spans(line, len(text)))
+        text += line.text
+    return text, spans
+
+
+def _word_spans(line: Line, offset: int) -> list[tuple[int, int, Word]]:
+    """Character spans of a line's words; none when normalisation changed the word count."""
+    tokens = line.text.split(" ")
+    if len(tokens) != len(line.words):
+        return []
+    spans = []
+    for token, word in zip(tokens, line.words, strict=True):
+        spans.append((offset, offset + len(token), word))
+        offset += len(token) + 1
+    return spans
 
 
 class _Margins:

@@ -21,9 +21,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentence_at(text: str, spans: list[tuple[int, int]], offset: int) -> str:
-    """The sentence holding character `offset`, or the whole text when none does."""
+def sentence_at(text: str, spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The span of the sentence holding character `offset`, or of the whole text."""
     for start, end in spans:
         if start <= offset < end:
-            return text[start:end]
-    return text
+            return start, end
+    return 0, len(text)

@@ -8,9 +8,10 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from baocao.datamodel import DocumentResult, Figure, PageText, Section
+from baocao.datamodel import DocumentResult, Figure, PageText, Section, Word
 from baocao.errors import DocumentError, MissingDependencyError
 from baocao.extract import open_document
+from baocao.nlp.context import describe
 from baocao.nlp.figures import find_figures
 from baocao.nlp.layout import clean_pages
 from baocao.nlp.sections import tag_sections
@@ -90,7 +91,8 @@ def _analyse(result: DocumentResult) -> None:
 def place_figures(
     texts: list[PageText], sections: list[Section], owner: list[int]
 ) -> list[Figure]:
-    """Find figures paragraph by paragraph and attach page, sentence and section."""
+    """Find figures paragraph by paragraph; attach page, sentence, section, what each
+    measures (subject, places, year) and its box on the page image."""
     by_id = {s.section_id: s for s in sections}
     figures: list[Figure] = []
     index = 0
@@ -103,6 +105,10 @@ def place_figures(
                 continue
             spans = sentence_spans(paragraph.text)
             for m in matches:
+                s_start, s_end = sentence_at(paragraph.text, spans, m.start)
+                sentence = paragraph.text[s_start:s_end]
+                context = describe(sentence, m.start - s_start, m.end - s_start, m.kind, m.unit)
+                start, end = paragraph.start + m.start, paragraph.start + m.end
                 figures.append(
                     Figure(
                         figure_id=len(figures) + 1,
@@ -111,13 +117,34 @@ def place_figures(
                         unit=m.unit,
                         raw=m.raw,
                         page_no=page.page_no,
-                        start=paragraph.start + m.start,
-                        end=paragraph.start + m.end,
+                        start=start,
+                        end=end,
                         scale=m.scale,
-                        sentence=sentence_at(paragraph.text, spans, m.start),
+                        sentence=sentence,
                         section_id=section.section_id if section else None,
                         section_kind=section.kind if section else None,
+                        qualifier=m.qualifier,
+                        value_low=m.value if m.value_low is None else m.value_low,
+                        value_high=m.value if m.value_high is None else m.value_high,
+                        subject=context.subject,
+                        locations=context.locations,
+                        year=context.year,
+                        bbox=_box(paragraph.words, start, end),
                     )
                 )
     return figures
 
+
+def _box(
+    words: list[tuple[int, int, Word]], start: int, end: int
+) -> tuple[float, float, float, float] | None:
+    """The union of the boxes of the words the figure's characters fall in."""
+    hit = [w for a, b, w in words if a < end and b > start]
+    if not hit:
+        return None
+    return (
+        min(w.left for w in hit),
+        min(w.top for w in hit),
+        max(w.left + w.width for w in hit),
+        max(w.top + w.height for w in hit),
+    )

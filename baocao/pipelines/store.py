@@ -60,6 +60,10 @@ figures = Table(
     Column("page_no", Integer), Column("section_id", Integer), Column("section_kind", String),
     Column("sentence", Text), Column("scale", String),
     Column("char_start", Integer), Column("char_end", Integer),
+    Column("qualifier", String), Column("value_low", Float), Column("value_high", Float),
+    Column("subject", Text), Column("locations", Text), Column("year", Integer),
+    Column("box_left", Float), Column("box_top", Float), Column("box_right", Float),
+    Column("box_bottom", Float),
 )
 words = Table(
     "words", metadata,
@@ -139,7 +143,11 @@ def _frames(r: DocumentResult) -> dict[str, pd.DataFrame]:
         "doc_id": r.doc_id, "figure_id": f.figure_id, "kind": f.kind, "value": f.value,
         "unit": f.unit, "raw": f.raw, "page_no": f.page_no, "section_id": f.section_id,
         "section_kind": f.section_kind, "sentence": f.sentence, "scale": f.scale,
-        "char_start": f.start, "char_end": f.end,
+        "char_start": f.start, "char_end": f.end, "qualifier": f.qualifier,
+        "value_low": f.value_low, "value_high": f.value_high, "subject": f.subject,
+        "locations": "; ".join(f.locations) or None, "year": f.year,
+        **dict(zip(("box_left", "box_top", "box_right", "box_bottom"), f.bbox or (None,) * 4,
+                   strict=True)),
     } for f in r.figures]
     return {
         "documents": pd.DataFrame([doc]),

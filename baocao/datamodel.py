@@ -88,6 +88,20 @@ class Section:
 
 
 @dataclass
+class Item:
+    """One enumerated point of a section ("Thứ nhất: …", "Một là, …", "- …"), e.g. a lesson."""
+
+    item_id: int
+    section_id: int
+    section_kind: str  # the section's kind, or its parent's when it names none
+    parent_item_id: int | None
+    ordinal: int  # position among its siblings, from 1
+    marker: str  # "Thứ nhất", "Một là", "-", "+", "•"
+    text: str
+    page_no: int
+
+
+@dataclass
 class FigureMatch:
     """A figure found in a string by nlp.figures: value normalised, span exact."""
 
@@ -142,5 +156,6 @@ class DocumentResult:
     pages: list[PageContent] = field(default_factory=list)
     texts: list[PageText] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     seconds: float = 0.0

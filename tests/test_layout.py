@@ -88,3 +88,11 @@ def test_text_is_nfc() -> None:
     decomposed = "Kinh nghie\u0302\u0323m thu\u031b\u0323c hie\u0302\u0323n"
     [text] = clean_pages([page([(decomposed, False)])])
     assert text.text == "Kinh nghiệm thực hiện"
+
+
+def test_a_speck_beside_the_page_label_does_not_hide_it() -> None:
+    rows = [("Page 62 - Tai lieu Khuyen cong OK (13-12)", False), ("P.62 š", False),
+            ("- Chương trình bình chọn sản phẩm CNNT cấp tỉnh.", False)]
+    [text] = clean_pages([page(rows)])
+    assert text.header == ["Page 62 - Tai lieu Khuyen cong OK (13-12)", "P.62 š"]
+    assert text.text == "- Chương trình bình chọn sản phẩm CNNT cấp tỉnh."

@@ -31,6 +31,40 @@ def test_classify(heading: str, kinds: list[str]) -> None:
     assert classify(heading) == kinds
 
 
+# Headings as OCR damages them: diacritics lost or changed, a letter misread.
+@pytest.mark.parametrize("heading,kinds", [
+    ("2. Nhung kho khan can thao go", ["difficulties"]),
+    ("3. Kinh nghiệm thưc hiện", ["lessons"]),
+    ("3. Kinh nghlệm thực hiện", ["lessons"]),
+    ("(3) Kinh nghiêm thực tiên:", ["lessons"]),
+    ("I. KET QUA DAT DUOC", ["achievements"]),
+    ("II. TÔN TAI, HAN CHÊ VÀ NGUYÊN NHÂN", ["difficulties", "causes"]),
+    ("III. BAI HOC KINH NGHIEM", ["lessons"]),
+    ("IV. PHƯƠNG HUỚNG, NHIỆM VU NĂM 2024", ["plans"]),
+    ("V. ĐỀ XUÂT, KIÊN NGHỊ", ["recommendations"]),
+    ("4. Giái pháp", ["solutions"]),
+    ("2. Những khó khăn, vướng mác", ["difficulties"]),
+    ("5. Nguyen nhân cúa hạn chế", ["causes", "difficulties"]),
+    ("1. Công tác tuyên truyền", []),  # names no kind, damaged or not
+])
+def test_classify_damaged(heading: str, kinds: list[str]) -> None:
+    assert classify(heading) == kinds
+
+
+def test_table_of_contents_lines_are_not_headings() -> None:
+    doc = pages(["MỤC LỤC", "I. Kết quả đạt được .......... 3", "II. Khó khăn, hạn chế …… 5",
+                 "I. KẾT QUẢ ĐẠT ĐƯỢC", "Năm 2023 tỉnh đã hỗ trợ 35 cơ sở."])
+    sections, _ = tag_sections(doc)
+    assert [s.heading for s in sections if s.heading] == ["I. KẾT QUẢ ĐẠT ĐƯỢC"]
+
+
+def test_title_block_is_not_a_section() -> None:
+    doc = pages(["UBND TỈNH BẮC GIANG", "Số: 123/BC-UBND", "BÁO CÁO",
+                 "Kết quả thực hiện khuyến công năm 2023", "I. KẾT QUẢ ĐẠT ĐƯỢC", "Nội dung.",
+                 "Kinh nghiệm rút ra:", "Một là, tuyên truyền."])
+    sections, _ = tag_sections(doc)
+    assert [(s.heading, s.kind) for s in sections if s.heading] == [
+        ("I. KẾT QUẢ ĐẠT ĐƯỢC", "achievements"), ("Kinh nghiệm rút ra:", "lessons")]
 def pages(*texts: list[str]) -> list[PageText]:
     out = []
     for no, paragraphs in enumerate(texts, 1):

@@ -96,6 +96,8 @@ def _repeated_edge_lines(pages: list[PageContent]) -> set[str]:
 
 
 def _is_edge_line(text: str, repeated: set[str]) -> bool:
+    # a speck read as a lone letter beside the label ("P.62 š") does not hide it
+    text = " ".join(t for t in text.split() if len(t) > 1 or not t.isalpha())
     return bool(
         RUNNING_PAGE_HEADER.match(text)
         or PAGE_LABEL.match(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from baocao.datamodel import PageText, Paragraph, Section
 from baocao.nlp.normalize import fold
@@ -28,22 +29,30 @@ HEADING_NUMBER = regex.compile(
     regex.VERBOSE,
 )
 
-# Kind keywords, matched on accent-folded lower-case text ("Khó khăn" → "kho khan").
+# Kind keywords, matched on accent-folded lower-case text ("Khó khăn" → "kho khan"), so a
+# lost or wrong diacritic does not matter ("Kinh nghiệm thưc hiện", "Nhung kho khan").
 # Example: "2. Những khó khăn cần tháo gỡ" → difficulties; "(3) Kinh nghiệm thực tiễn:" → lessons.
-KIND_KEYWORDS: dict[str, str] = {
-    "achievements": r"ket qua (?:dat duoc|thuc hien)|nhung mat lam duoc|thanh tuu|ket qua",
-    "difficulties": r"kho khan|han che|ton tai|vuong mac|bat cap|sai sot|yeu kem",
-    "causes": r"nguyen nhan",
-    "lessons": r"kinh nghiem|bai hoc",
-    "solutions": r"giai phap|bien phap",
-    "recommendations": r"kien nghi|de xuat|de nghi",
-    # Plan words are common inside other headings ("kinh phí bổ sung có mục tiêu"), so
-    # they name a kind only when the heading opens with them: "Phương hướng, nhiệm vụ năm 2024".
-    "plans": r"^(?:(?:nhung|mot so|cac) )?(?:phuong huong|nhiem vu|ke hoach|muc tieu)",
+KIND_KEYWORDS: dict[str, list[str]] = {
+    "achievements": ["ket qua", "nhung mat lam duoc", "thanh tuu"],
+    "difficulties": ["kho khan", "han che", "ton tai", "vuong mac", "bat cap", "sai sot",
+                     "yeu kem"],
+    "causes": ["nguyen nhan"],
+    "lessons": ["kinh nghiem", "bai hoc"],
+    "solutions": ["giai phap", "bien phap"],
+    "recommendations": ["kien nghi", "de xuat", "de nghi"],
+    "plans": ["phuong huong", "nhiem vu", "ke hoach", "muc tieu"],
 }
-KIND_PATTERNS = {
-    kind: regex.compile(rf"(?:^|\b)(?:{words})\b") for kind, words in KIND_KEYWORDS.items()
-}
+# Plan words are common inside other headings ("kinh phí bổ sung có mục tiêu"), so they
+# name a kind only when the heading opens with them: "Phương hướng, nhiệm vụ năm 2024".
+OPENING_ONLY = {"plans"}
+# Words a heading may open with before its kind word: "Những khó khăn", "Một số giải pháp".
+OPENERS = ("nhung", "mot so", "cac")
+# Letters OCR may get wrong in a keyword of this length or more: one edit ("nghlem").
+FUZZY_MIN_LENGTH = 7
+
+# A table-of-contents line: dot leaders, then a page number. Example:
+# "I. Kết quả đạt được .......... 3", "2. Khó khăn, hạn chế …… 5"
+TOC_LINE = regex.compile(r"(?:\.{3,}|…+|\.\s\.\s\.)[\s.…]*\d{1,3}$")
 
 
 @dataclass
@@ -64,6 +73,14 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
     continued = _continued(pages)
     headings = [
         h for i, p in enumerate(paragraphs) if i not in continued and (h := _heading(i, p))
+    ]
+    # Before the first numbered heading stands the title block ("BÁO CÁO / Kết quả thực
+    # hiện…"): an unnumbered line there is a heading only when it ends with ":".
+    first_numbered = next((h.index for h in headings if h.scheme != "unnumbered"), None)
+    headings = [
+        h for h in headings
+        if h.scheme != "unnumbered" or h.text.endswith(":")
+        or (first_numbered is not None and h.index > first_numbered)
     ]
     levels = _levels([h.scheme for h in headings])
 
@@ -129,15 +146,43 @@ def _section(
 
 
 def classify(heading: str) -> list[str]:
-    """Every section kind a heading names, in the order it names them."""
-    text = fold(HEADING_NUMBER.sub("", heading, count=1))
-    found = [(m.start(), kind) for kind, pat in KIND_PATTERNS.items() if (m := pat.search(text))]
-    return [kind for _, kind in sorted(found)]
+    """Every section kind a heading names, in the order it names them; a keyword damaged
+    by OCR (one wrong letter in a long word: "kinh nghlem") still counts."""
+    words = fold(HEADING_NUMBER.sub("", heading, count=1)).split()
+    words = [w.strip(".,:;()“”\"") for w in words]
+    found: dict[str, int] = {}
+    for kind, keywords in KIND_KEYWORDS.items():
+        for keyword in keywords:
+            at = _find_words(words, keyword.split())
+            if at is None or (kind in OPENING_ONLY and not _opens(words, at)):
+                continue
+            found[kind] = min(found.get(kind, at), at)
+    return sorted(found, key=found.__getitem__)
+
+
+def _find_words(words: list[str], keyword: list[str]) -> int | None:
+    """Position of the keyword's words in the heading, exactly or with one OCR slip."""
+    n = len(keyword)
+    target = " ".join(keyword)
+    for i in range(len(words) - n + 1):
+        candidate = " ".join(words[i : i + n])
+        if candidate == target:
+            return i
+        if len(target) >= FUZZY_MIN_LENGTH and Levenshtein.distance(candidate, target) <= 1:
+            return i
+    return None
+
+
+def _opens(words: list[str], at: int) -> bool:
+    prefix = " ".join(words[:at])
+    return prefix == "" or prefix in OPENERS
 
 
 def _heading(index: int, paragraph: Paragraph) -> _Heading | None:
     text = paragraph.text
     words = len(text.split())
+    if TOC_LINE.search(text):
+        return None
     match = HEADING_NUMBER.match(text)
     if match:
         if words > MAX_HEADING_WORDS or paragraph.n_lines > 3 or ";" in text:
@@ -146,27 +191,28 @@ def _heading(index: int, paragraph: Paragraph) -> _Heading | None:
         if scheme == "arabic":
             scheme = f"arabic{match.group('arabic').count('.')}"
         return _Heading(index, text, scheme, classify(text))
-    # An unnumbered heading: a short line naming a kind, not ending a sentence.
-    kinds = classify(text)
+    # An unnumbered heading: a short line opening with a kind word, not ending a sentence.
+    folded = [w.strip(".,:;()") for w in fold(text).split()]
+    at_start = any(_find_words(folded[: 3 + len(k.split())], k.split()) in _starts(folded)
+                   for ks in KIND_KEYWORDS.values() for k in ks)
     if (
-        kinds
+        at_start
         and words <= MAX_UNNUMBERED_WORDS
         and paragraph.n_lines == 1
         and text[:1].isupper()
         and not text.endswith((".", ";", ","))
-        and fold(text).startswith(_KIND_OPENERS)
     ):
-        return _Heading(index, text, "unnumbered", kinds)
+        return _Heading(index, text, "unnumbered", classify(text))
     return None
 
 
-# Unnumbered headings open with the kind word itself ("Kinh nghiệm thực hiện:").
-_KIND_OPENERS = (
-    "ket qua", "nhung ket qua", "nhung mat", "kho khan", "nhung kho khan", "han che",
-    "ton tai", "nhung ton tai", "vuong mac", "nguyen nhan", "kinh nghiem", "bai hoc",
-    "giai phap", "bien phap", "kien nghi", "de xuat", "de nghi", "phuong huong",
-    "nhiem vu", "ke hoach",
-)
+def _starts(words: list[str]) -> set[int]:
+    """Where a kind word may stand in an unnumbered heading: first, or after "Những"…"""
+    starts = {0}
+    for opener in OPENERS:
+        if " ".join(words[: len(opener.split())]) == opener:
+            starts.add(len(opener.split()))
+    return starts
 
 
 def _levels(schemes: list[str]) -> list[int]:

@@ -13,6 +13,7 @@ from baocao.errors import DocumentError, MissingDependencyError
 from baocao.extract import open_document
 from baocao.nlp.context import describe
 from baocao.nlp.figures import find_figures
+from baocao.nlp.items import find_items
 from baocao.nlp.layout import clean_pages
 from baocao.nlp.sections import tag_sections
 from baocao.nlp.sentences import sentence_at, sentence_spans
@@ -85,6 +86,7 @@ def _analyse(result: DocumentResult) -> None:
         result.error = f"only {len(good)} of {result.n_pages} pages were read"
     result.texts = clean_pages(good)
     result.sections, owner = tag_sections(result.texts)
+    result.items = find_items(result.texts, result.sections, owner)
     result.figures = place_figures(result.texts, result.sections, owner)
 
 

@@ -53,6 +53,13 @@ sections = Table(
     Column("page_start", Integer), Column("page_end", Integer), Column("text", Text),
     Column("parent_id", Integer), Column("inherited_kind", String), Column("kinds", String),
 )
+items = Table(
+    "items", metadata,
+    Column("doc_id", String, primary_key=True), Column("item_id", Integer, primary_key=True),
+    Column("section_id", Integer), Column("section_kind", String),
+    Column("parent_item_id", Integer), Column("ordinal", Integer), Column("marker", String),
+    Column("text", Text), Column("page_no", Integer),
+)
 figures = Table(
     "figures", metadata,
     Column("doc_id", String, primary_key=True), Column("figure_id", Integer, primary_key=True),
@@ -72,7 +79,7 @@ words = Table(
     Column("text", Text), Column("left", Float), Column("top", Float),
     Column("width", Float), Column("height", Float), Column("conf", Float),
 )
-TABLES = [documents, pages, sections, figures, words]
+TABLES = [documents, pages, sections, items, figures, words]
 
 
 def connect(db: Path) -> Engine:
@@ -139,6 +146,11 @@ def _frames(r: DocumentResult) -> dict[str, pd.DataFrame]:
         "level": s.level, "page_start": s.page_start, "page_end": s.page_end, "text": s.text,
         "parent_id": s.parent_id, "inherited_kind": s.inherited_kind, "kinds": ",".join(s.kinds),
     } for s in r.sections]
+    item_rows = [{
+        "doc_id": r.doc_id, "item_id": i.item_id, "section_id": i.section_id,
+        "section_kind": i.section_kind, "parent_item_id": i.parent_item_id,
+        "ordinal": i.ordinal, "marker": i.marker, "text": i.text, "page_no": i.page_no,
+    } for i in r.items]
     figure_rows = [{
         "doc_id": r.doc_id, "figure_id": f.figure_id, "kind": f.kind, "value": f.value,
         "unit": f.unit, "raw": f.raw, "page_no": f.page_no, "section_id": f.section_id,
@@ -153,6 +165,7 @@ def _frames(r: DocumentResult) -> dict[str, pd.DataFrame]:
         "documents": pd.DataFrame([doc]),
         "pages": pd.DataFrame(page_rows),
         "sections": pd.DataFrame(section_rows),
+        "items": pd.DataFrame(item_rows),
         "figures": pd.DataFrame(figure_rows),
         "words": pd.DataFrame(word_rows),
     }

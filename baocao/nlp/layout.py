@@ -14,6 +14,8 @@ from baocao.nlp.normalize import fold, normalize
 # Mean Tesseract word confidence (0–100) below which an OCR line is noise, not text; real
 # text lines on the samples score 80–96, the garbage read from specks and tiny print 0–10.
 MIN_LINE_CONFIDENCE = 30
+# An OCR "letter" lower than this share of the page's median word height is a speck.
+SPECK_HEIGHT = 0.4
 # Lines looked at for running headers at the top and footers at the bottom of a page.
 EDGE_LINES = 3
 
@@ -51,7 +53,9 @@ def clean_pages(pages: list[PageContent]) -> list[PageText]:
     repeated = _repeated_edge_lines(pages)
     out = []
     for page in pages:
-        everything = [_normalized(line) for line in page.lines]
+        heights = [w.height for line in page.lines for w in line.words if w.text.isalpha()]
+        letter_height = statistics.median(heights) if heights else 0.0
+        everything = [_normalized(_without_specks(line, letter_height)) for line in page.lines]
         lines = [line for line in everything if _is_text(line)]
         header, footer, body = _split_edges(lines, repeated)
         paragraphs = _paragraphs(body, page.page_no)
@@ -62,7 +66,7 @@ def clean_pages(pages: list[PageContent]) -> list[PageText]:
                 paragraphs=paragraphs,
                 header=header,
                 footer=footer,
-                raw_text="\n".join(line.text for line in everything),
+                raw_text="\n".join(normalize(line.text) for line in page.lines),
             )
         )
     return out
@@ -75,6 +79,25 @@ def _is_text(line: Line) -> bool:
         return False
     confs = [w.conf for w in line.words if w.conf is not None]
     return not confs or sum(confs) / len(confs) >= MIN_LINE_CONFIDENCE
+
+
+def _without_specks(line: Line, letter_height: float) -> Line:
+    """Drop "letters" far smaller than the page's letters: specks OCR read as "ï" or "š".
+    Small punctuation ("-", ".") is kept: it is meant to be small."""
+    words = [
+        w for w in line.words
+        if not (w.text.isalpha() and w.height < SPECK_HEIGHT * letter_height and w.conf is not None)
+    ]
+    if len(words) == len(line.words) or not words:
+        return line
+    return Line(
+        " ".join(w.text for w in words),
+        min(w.left for w in words),
+        max(w.left + w.width for w in words),
+        min(w.top for w in words),
+        max(w.top + w.height for w in words),
+        words,
+    )
 
 
 def _normalized(line: Line) -> Line:
@@ -210,12 +233,17 @@ def _edge_fit(points: list[tuple[float, float]], char: float, right: bool):
 
 
 def _hard_break(line: Line, following: Line, margins: _Margins) -> bool:
-    """The line stopped early although the next line's first word would have fitted."""
+    """The line stopped early although the next line's first word would have fitted, or,
+    before a bullet or enumeration, stopped short of the margin at all (a justified line
+    that wraps mid-sentence runs to the margin)."""
+    gap = margins.gap_right(line)
+    if PARAGRAPH_OPENER.match(following.text) and not following.text[:1].isdigit():
+        return gap > margins.char
     first_word = (
         following.words[0].width if following.words
         else len(following.text.split()[0]) * margins.char
     )
-    return margins.gap_right(line) > first_word + 1.5 * margins.char
+    return gap > first_word + 1.5 * margins.char
 
 
 def _opens_block(prev: Line, line: Line, stands_alone: bool, margins: _Margins) -> bool:

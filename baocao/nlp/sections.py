@@ -20,7 +20,7 @@ MAX_UNNUMBERED_WORDS = 12
 #   paren  "(3) Kinh nghiệm thực tiễn:"     letter "a) Về kinh phí",  upper "A. PHẦN MỞ ĐẦU"
 HEADING_NUMBER = regex.compile(
     r"""^(?:
-        (?P<roman>[IVXLC]{1,5})\.
+        (?P<roman>[IVXLC][IVXLC1lH|]{0,4})\.   # OCR reads "III." as "I1I." or "IHI."
       | (?P<arabic>\d{1,2}(?:\.\d{1,2}){0,4})\.?
       | \((?P<paren>\d{1,2})\)
       | (?P<letter>[a-zđ])\)
@@ -50,9 +50,10 @@ OPENERS = ("nhung", "mot so", "cac")
 # Letters OCR may get wrong in a keyword of this length or more: one edit ("nghlem").
 FUZZY_MIN_LENGTH = 7
 
-# A table-of-contents line: dot leaders, then a page number. Example:
-# "I. Kết quả đạt được .......... 3", "2. Khó khăn, hạn chế …… 5"
-TOC_LINE = regex.compile(r"(?:\.{3,}|…+|\.\s\.\s\.)[\s.…]*\d{1,3}$")
+# A table-of-contents line: dot leaders (then a page number, which OCR may garble).
+# Examples: "I. Kết quả đạt được .......... 3", "2. Khó khăn, hạn chế …… 5",
+# "III. Bài học kinh nghiệm .......... Bà :"
+TOC_LINE = regex.compile(r"\.{4,}|…{2,}|(?:\.\s){3,}")
 
 
 @dataclass
@@ -76,6 +77,7 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
     ]
     # Before the first numbered heading stands the title block ("BÁO CÁO / Kết quả thực
     # hiện…"): an unnumbered line there is a heading only when it ends with ":".
+    _repair_letter_numbers(headings)
     first_numbered = next((h.index for h in headings if h.scheme != "unnumbered"), None)
     headings = [
         h for h in headings
@@ -111,6 +113,26 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
         for i in range(heading.index, next_heading):
             owner[i] = section.section_id
     return sections, owner
+
+
+# Capital letters OCR reads in place of a digit: a bold "4." comes out as "A.".
+LETTER_DIGITS = {"A": 4, "S": 5, "B": 8, "G": 6, "Z": 2, "O": 0, "I": 1, "T": 7}
+
+
+def _repair_letter_numbers(headings: list[_Heading]) -> None:
+    """ "1.", "2.", "3.", then "A.": the fourth sibling misread, not a new A./B. scheme.
+    Repaired only when the letter's digit is exactly the next number in the sequence."""
+    last_number = None
+    for heading in headings:
+        number = regex.match(r"(\d{1,2})\.?\s", heading.text)
+        if heading.scheme == "arabic0" and number:
+            last_number = int(number.group(1))
+        elif heading.scheme == "upper" and last_number is not None:
+            if LETTER_DIGITS.get(heading.text[0]) == last_number + 1:
+                heading.scheme = "arabic0"
+                last_number += 1
+        elif heading.scheme == "roman":
+            last_number = None
 
 
 def _continued(pages: list[PageText]) -> set[int]:

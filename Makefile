@@ -42,6 +42,7 @@ $(VENV)/.installed: pyproject.toml
 
 samples: setup
 	$(BIN)/python samples/make_samples.py
+	$(BIN)/python samples/make_reports.py
 
 bench: setup
 	$(BIN)/python bench/bench_pipeline.py

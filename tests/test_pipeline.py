@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from conftest import SAMPLES, gold, rows, run_cli
+
+from baocao.pipelines.process import file_sha256
 
 
 def doc_rows(db: Path, table: str, filename: str, order: str) -> list:
@@ -114,12 +117,35 @@ def test_rerun_replaces_rows(tmp_path: Path) -> None:
     db = tmp_path / "db.sqlite"
     sample = str(SAMPLES / "khuyencong_p62_p56_digital.pdf")
     counts = []
-    for _ in range(2):
-        assert run_cli("run", sample, "--db", str(db)).returncode == 0
+    for extra in ([], ["--force"]):
+        assert run_cli("run", sample, "--db", str(db), *extra).returncode == 0
         counts.append([rows(db, f"SELECT count(*) AS n FROM {t}")[0]["n"]
                        for t in ("documents", "pages", "sections", "figures", "words")])
     assert counts[0] == counts[1]
     assert counts[0][:2] == [1, 2] and counts[0][3] == 6
+
+
+def test_rerun_skips_known_files_and_replaces_changed_ones(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    report = inbox / "bao_cao.pdf"
+    shutil.copy(SAMPLES / "khuyencong_p62_p56_digital.pdf", report)
+    db = tmp_path / "db.sqlite"
+    assert run_cli("run", str(inbox), "--db", str(db)).returncode == 0
+    again = run_cli("run", str(inbox), "--db", str(db))
+    assert again.returncode == 0 and "1 already in the database, skipped" in again.stdout
+
+    shutil.copy(SAMPLES / "bacninh_p62_scan.pdf", report)  # same name, new bytes
+    assert run_cli("run", str(inbox), "--db", str(db)).returncode == 0
+    [doc] = rows(db, "SELECT * FROM documents")
+    assert doc["n_pages"] == 1 and doc["doc_id"] == file_sha256(report)
+    assert {r["doc_id"] for r in rows(db, "SELECT DISTINCT doc_id FROM figures")} == {
+        doc["doc_id"]}
+    runs = rows(db, "SELECT * FROM runs ORDER BY run_id")
+    assert [(r["files_seen"], r["files_ok"], r["files_skipped"]) for r in runs] == [
+        (1, 1, 0), (1, 0, 1), (1, 1, 0)]
+    assert runs[0]["pages_text"] == 2 and runs[2]["pages_ocr"] == 1
+    assert all(r["version"] and r["finished_at"] >= r["started_at"] for r in runs)
 
 
 @pytest.mark.parametrize("suffix", [".tif", ".jpg"])

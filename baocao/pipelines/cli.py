@@ -6,8 +6,9 @@ from __future__ import annotations
 import logging
 import sys
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timezone
 from enum import Enum
+from importlib import metadata
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +21,7 @@ from baocao.errors import EXIT_FILES_FAILED, BaocaoError
 from baocao.extract import SUPPORTED_SUFFIXES
 from baocao.extract.tesseract import check_tesseract
 from baocao.pipelines import store
-from baocao.pipelines.process import process_file
+from baocao.pipelines.process import file_sha256, process_file
 
 app = typer.Typer(
     add_completion=False,
@@ -80,8 +81,15 @@ def _start_log(db: Path) -> Path:
 def run(
     inputs: Annotated[list[Path], typer.Argument(help="PDF/image files or folders.")],
     db: DbOption = store.DEFAULT_DB,
+    force: Annotated[
+        bool, typer.Option("--force", help="Process files already in the database again.")
+    ] = False,
 ) -> None:
-    """Extract text, sections and figures from INPUT files into the database."""
+    """Extract text, sections and figures from INPUT files into the database.
+
+    Files already there (same bytes) are skipped unless --force; a file whose bytes
+    changed is processed again and its old rows replaced."""
+    started = _now()
     try:
         files = collect_inputs(inputs)
         log_path = _start_log(db)
@@ -92,11 +100,17 @@ def run(
     if not files:
         typer.echo("baocao: no PDF or image files found in the inputs", err=True)
         raise typer.Exit(EXIT_FILES_FAILED)
+    known = set() if force else store.known_documents(engine)
     results: list[DocumentResult] = []
+    skipped = 0
     quiet = len(files) < 2 or not sys.stderr.isatty()
     bar = tqdm(files, unit="file", disable=quiet, file=sys.stderr, leave=False)
     for path in bar:
         bar.set_postfix_str(path.name[-40:])
+        if known and _sha256_or_none(path) in known:
+            skipped += 1
+            log.info("%s: already in the database, skipped", path)
+            continue
         try:
             result = process_file(path)
         except BaocaoError as exc:  # missing Tesseract: every other file would fail too
@@ -106,7 +120,8 @@ def run(
         log.info("%s: %s (%d pages, %.1f s)", path, result.status, result.n_pages, result.seconds)
         results.append(result)
     bar.close()
-    _print_summary(results, db)
+    _record_run(engine, started, files, results, skipped, log_path)
+    _print_summary(results, skipped, db)
     failed = [r for r in results if r.status == "failed"]
     if failed:
         typer.echo(f"\n{len(failed)} of {len(results)} files failed:", err=True)
@@ -116,7 +131,37 @@ def run(
         raise typer.Exit(EXIT_FILES_FAILED)
 
 
-def _print_summary(results: list[DocumentResult], db: Path) -> None:
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _sha256_or_none(path: Path) -> str | None:
+    try:
+        return file_sha256(path)
+    except OSError:  # unreadable: let processing record why
+        return None
+
+
+def _record_run(engine, started: str, files: list[Path], results: list[DocumentResult],
+                skipped: int, log_path: Path) -> None:
+    status = Counter(r.status for r in results)
+    sources = Counter(p.source for r in results for p in r.pages if not p.error)
+    store.record_run(engine, {
+        "started_at": started, "finished_at": _now(), "version": _version(),
+        "files_seen": len(files), "files_ok": status["ok"], "files_partial": status["partial"],
+        "files_failed": status["failed"], "files_skipped": skipped,
+        "pages_ocr": sources["ocr"], "pages_text": sources["text"], "log_file": str(log_path),
+    })
+
+
+def _version() -> str:
+    try:
+        return metadata.version("baocao")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _print_summary(results: list[DocumentResult], skipped: int, db: Path) -> None:
     status = Counter(r.status for r in results)
     sources = Counter(p.source for r in results for p in r.pages if not p.error)
     kinds = Counter(s.kind for r in results for s in r.sections if s.heading)
@@ -125,7 +170,8 @@ def _print_summary(results: list[DocumentResult], db: Path) -> None:
     def fmt(counter: Counter) -> str:
         return ", ".join(f"{k} {n}" for k, n in sorted(counter.items())) or "none"
 
-    typer.echo(f"documents: {len(results)} ({fmt(status)})")
+    done = f" ({skipped} already in the database, skipped)" if skipped else ""
+    typer.echo(f"documents: {len(results)} ({fmt(status)}){done}")
     typer.echo(f"pages:     {sum(sources.values())} ({fmt(sources)})")
     typer.echo(f"sections:  {sum(kinds.values())} ({fmt(kinds)})")
     typer.echo(f"figures:   {sum(figures.values())} ({fmt(figures)})")
@@ -168,7 +214,7 @@ def export(
 ) -> None:
     """Write every table to files: one CSV/Parquet file per table, or one XLSX workbook."""
     try:
-        frames = {t.name: store.read_table(db, t.name) for t in store.TABLES}
+        frames = {t.name: store.read_table(db, t.name) for t in [*store.TABLES, store.runs]}
     except BaocaoError as exc:
         raise _fail(exc) from None
     out.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,9 @@ from sqlalchemy import (
     Text,
     create_engine,
     delete,
+    insert,
     inspect,
+    select,
     text,
 )
 
@@ -80,6 +82,14 @@ words = Table(
     Column("width", Float), Column("height", Float), Column("conf", Float),
 )
 TABLES = [documents, pages, sections, items, figures, words]
+runs = Table(
+    "runs", metadata,
+    Column("run_id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", String), Column("finished_at", String), Column("version", String),
+    Column("files_seen", Integer), Column("files_ok", Integer), Column("files_partial", Integer),
+    Column("files_failed", Integer), Column("files_skipped", Integer),
+    Column("pages_ocr", Integer), Column("pages_text", Integer), Column("log_file", Text),
+)
 
 
 def connect(db: Path) -> Engine:
@@ -95,7 +105,7 @@ def _add_missing_columns(engine: Engine) -> None:
     """A database made by an older baocao gains the columns added since, keeping its rows."""
     inspector = inspect(engine)
     with engine.begin() as conn:
-        for table in TABLES:
+        for table in [*TABLES, runs]:
             have = {c["name"] for c in inspector.get_columns(table.name)}
             for column in table.columns:
                 if column.name not in have:
@@ -108,8 +118,11 @@ def write(engine: Engine, result: DocumentResult) -> None:
     """Replace the document's rows in one transaction: all of it lands, or none of it."""
     frames = _frames(result)
     with engine.begin() as conn:
+        # the same file with other bytes is a new version: its old rows go too
+        old = select(documents.c.doc_id).where(documents.c.path == result.path)
+        stale = {result.doc_id, *conn.execute(old).scalars()}
         for table in TABLES:
-            conn.execute(delete(table).where(table.c.doc_id == result.doc_id))
+            conn.execute(delete(table).where(table.c.doc_id.in_(stale)))
         for name, frame in frames.items():
             if not frame.empty:
                 frame.to_sql(name, conn, if_exists="append", index=False)
@@ -169,6 +182,18 @@ def _frames(r: DocumentResult) -> dict[str, pd.DataFrame]:
         "figures": pd.DataFrame(figure_rows),
         "words": pd.DataFrame(word_rows),
     }
+
+
+def known_documents(engine: Engine) -> set[str]:
+    """Ids (sha256) of every document already in the database, to skip on a re-run."""
+    with engine.connect() as conn:
+        return set(conn.execute(select(documents.c.doc_id)).scalars())
+
+
+def record_run(engine: Engine, run: dict) -> None:
+    """One row per `baocao run`: when, which version, and what it did."""
+    with engine.begin() as conn:
+        conn.execute(insert(runs).values(**run))
 
 
 # SQLite authorizer action codes a read-only query may use: SELECT, READ, FUNCTION,

@@ -75,9 +75,9 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
     headings = [
         h for i, p in enumerate(paragraphs) if i not in continued and (h := _heading(i, p))
     ]
+    _repair_letter_numbers(headings)
     # Before the first numbered heading stands the title block ("BÁO CÁO / Kết quả thực
     # hiện…"): an unnumbered line there is a heading only when it ends with ":".
-    _repair_letter_numbers(headings)
     first_numbered = next((h.index for h in headings if h.scheme != "unnumbered"), None)
     headings = [
         h for h in headings
@@ -214,11 +214,8 @@ def _heading(index: int, paragraph: Paragraph) -> _Heading | None:
             scheme = f"arabic{match.group('arabic').count('.')}"
         return _Heading(index, text, scheme, classify(text))
     # An unnumbered heading: a short line opening with a kind word, not ending a sentence.
-    folded = [w.strip(".,:;()") for w in fold(text).split()]
-    at_start = any(_find_words(folded[: 3 + len(k.split())], k.split()) in _starts(folded)
-                   for ks in KIND_KEYWORDS.values() for k in ks)
     if (
-        at_start
+        _opens_with_kind(text)
         and words <= MAX_UNNUMBERED_WORDS
         and paragraph.n_lines == 1
         and text[:1].isupper()
@@ -228,13 +225,17 @@ def _heading(index: int, paragraph: Paragraph) -> _Heading | None:
     return None
 
 
-def _starts(words: list[str]) -> set[int]:
-    """Where a kind word may stand in an unnumbered heading: first, or after "Những"…"""
-    starts = {0}
-    for opener in OPENERS:
-        if " ".join(words[: len(opener.split())]) == opener:
-            starts.add(len(opener.split()))
-    return starts
+def _opens_with_kind(text: str) -> bool:
+    """Whether a line opens with a kind word, first or after "Những"/"Một số"/"Các"."""
+    words = [w.strip(".,:;()") for w in fold(text).split()]
+    starts = {0} | {
+        len(o.split()) for o in OPENERS if " ".join(words[: len(o.split())]) == o
+    }
+    head = words[: max(starts) + 3]  # a keyword has at most three words
+    return any(
+        _find_words(head, keyword.split()) in starts
+        for keywords in KIND_KEYWORDS.values() for keyword in keywords
+    )
 
 
 def _levels(schemes: list[str]) -> list[int]:

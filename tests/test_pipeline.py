@@ -169,3 +169,19 @@ def test_images_multi_page_tiff_and_jpeg(tmp_path: Path, suffix: str) -> None:
     assert [(f.page_no, f.raw) for f in result.figures] == [
         (no, raw) for no in range(1, n + 1) for raw in ("52,8%", "12.492,1 triệu đồng", "26,3%")
     ]
+
+
+def test_pages_read_side_by_side_give_the_same_tables(tmp_path: Path) -> None:
+    """--jobs 2 (worker processes, pages across documents) equals --jobs 1, row for row."""
+    files = [str(SAMPLES / n) for n in ("bacninh_p62_scan.pdf", "khuyencong_p62_p56_digital.pdf",
+                                        "bacgiang_p56_scan.png")]
+    tables = {}
+    for jobs in ("1", "2"):
+        db = tmp_path / f"jobs{jobs}.sqlite"
+        assert run_cli("run", *files, "--db", str(db), "--jobs", jobs).returncode == 0
+        tables[jobs] = {
+            t: [tuple(r) for r in rows(db, f"SELECT * FROM {t} ORDER BY 1, 2, 3")]
+            for t in ("pages", "sections", "items", "figures", "words")
+        }
+    assert tables["1"] == tables["2"]
+    assert len(tables["2"]["figures"]) == 12

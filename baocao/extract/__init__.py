@@ -35,3 +35,14 @@ def open_document(path: Path) -> tuple[int, Iterator[PageContent]]:
     if suffix in PDF_SUFFIXES:
         raise DocumentError("not a PDF: the file is named .pdf but does not start with %PDF-")
     return open_image(path)
+
+
+def read_page(path: Path, index: int) -> PageContent:
+    """Page `index` (0-based) of a document open_document accepted, read on its own, so
+    that pages can be read in parallel by worker processes."""
+    from baocao.extract.image import read_image_page
+    from baocao.extract.pdf import read_pdf_page
+
+    with path.open("rb") as fh:
+        is_pdf = b"%PDF-" in fh.read(1024)
+    return read_pdf_page(path, index) if is_pdf else read_image_page(path, index)

@@ -41,6 +41,12 @@ def open_image(path: Path) -> tuple[int, Iterator[PageContent]]:
     return getattr(image, "n_frames", 1), _frames(image)
 
 
+def read_image_page(path: Path, i: int) -> PageContent:
+    """Frame i alone (a worker's task when pages are read side by side)."""
+    with Image.open(path) as image:
+        return _frame(image, i)
+
+
 def _frames(image: Image.Image) -> Iterator[PageContent]:
     try:
         for i in range(getattr(image, "n_frames", 1)):

@@ -50,6 +50,18 @@ def _pages(path: Path, pdf: pdfium.PdfDocument) -> Iterator[PageContent]:
             plumber.close()
 
 
+def read_pdf_page(path: Path, i: int) -> PageContent:
+    """Page i alone (a worker's task when pages are read side by side)."""
+    pdf = pdfium.PdfDocument(str(path))
+    plumber = _open_plumber(path)
+    try:
+        return _page(pdf, plumber, i)
+    finally:
+        pdf.close()
+        if plumber is not None:
+            plumber.close()
+
+
 def _open_plumber(path: Path) -> pdfplumber.PDF | None:
     """pdfminer is stricter than PDFium; when it cannot parse the file every page is OCRed."""
     try:

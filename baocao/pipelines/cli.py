@@ -4,8 +4,10 @@ traceback, if any, goes to the run's log file."""
 from __future__ import annotations
 
 import logging
+import os
 import sys
-from collections import Counter
+from collections import Counter, deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import datetime, timezone
 from enum import Enum
 from importlib import metadata
@@ -16,12 +18,12 @@ import pandas as pd
 import typer
 from tqdm import tqdm
 
-from baocao.datamodel import DocumentResult
+from baocao.datamodel import DocumentResult, PageContent
 from baocao.errors import EXIT_FILES_FAILED, BaocaoError
-from baocao.extract import SUPPORTED_SUFFIXES
+from baocao.extract import SUPPORTED_SUFFIXES, read_page
 from baocao.extract.tesseract import check_tesseract
 from baocao.pipelines import store
-from baocao.pipelines.process import file_sha256, process_file
+from baocao.pipelines.process import begin, file_sha256, finish, process_file
 
 app = typer.Typer(
     add_completion=False,
@@ -84,6 +86,9 @@ def run(
     force: Annotated[
         bool, typer.Option("--force", help="Process files already in the database again.")
     ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Pages read side by side (default: cores).")
+    ] = os.cpu_count() or 1,
 ) -> None:
     """Extract text, sections and figures from INPUT files into the database.
 
@@ -101,24 +106,28 @@ def run(
         typer.echo("baocao: no PDF or image files found in the inputs", err=True)
         raise typer.Exit(EXIT_FILES_FAILED)
     known = set() if force else store.known_documents(engine)
-    results: list[DocumentResult] = []
-    skipped = 0
-    quiet = len(files) < 2 or not sys.stderr.isatty()
-    bar = tqdm(files, unit="file", disable=quiet, file=sys.stderr, leave=False)
-    for path in bar:
-        bar.set_postfix_str(path.name[-40:])
-        if known and _sha256_or_none(path) in known:
-            skipped += 1
+    todo = [p for p in files if not (known and _sha256_or_none(p) in known)]
+    skipped = len(files) - len(todo)
+    for path in files:
+        if path not in todo:
             log.info("%s: already in the database, skipped", path)
-            continue
-        try:
-            result = process_file(path)
-        except BaocaoError as exc:  # missing Tesseract: every other file would fail too
-            bar.close()
-            raise _fail(exc) from None
+    results: list[DocumentResult] = []
+    quiet = len(todo) < 2 or not sys.stderr.isatty()
+    bar = tqdm(total=len(todo), unit="file", disable=quiet, file=sys.stderr, leave=False)
+
+    def done(result: DocumentResult) -> None:
         store.write(engine, result)
-        log.info("%s: %s (%d pages, %.1f s)", path, result.status, result.n_pages, result.seconds)
+        log.info("%s: %s (%d pages, %.1f s)", result.path, result.status, result.n_pages,
+                 result.seconds)
         results.append(result)
+        bar.set_postfix_str(result.filename[-40:])
+        bar.update()
+
+    try:
+        read_documents(todo, jobs, done)
+    except BaocaoError as exc:  # missing Tesseract: every other file would fail too
+        bar.close()
+        raise _fail(exc) from None
     bar.close()
     _record_run(engine, started, files, results, skipped, log_path)
     _print_summary(results, skipped, db)
@@ -129,6 +138,49 @@ def run(
             typer.echo(f"  {r.path}: {r.error}", err=True)
         typer.echo(f"details: {log_path}", err=True)
         raise typer.Exit(EXIT_FILES_FAILED)
+
+
+def read_documents(paths: list[Path], jobs: int, done) -> None:
+    """Process the files in order, calling done(result) for each. With jobs > 1 their pages
+    are OCRed by worker processes, side by side, across documents; each worker holds one
+    page image at a time, and at most a few pages per worker wait to be collected."""
+    if jobs < 2 or not paths:
+        for path in paths:
+            done(process_file(path))
+        return
+    window: deque[tuple[DocumentResult, list[Future]]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for path in paths:
+            result, pages = begin(path)
+            if pages is None:
+                window.append((result, []))
+            else:
+                pages.close()  # the workers open the file themselves
+                tasks = [pool.submit(read_page, path, i) for i in range(result.n_pages)]
+                window.append((result, tasks))
+            while sum(len(t) for _, t in window) > PAGES_IN_FLIGHT * jobs or (
+                window and not window[0][1]
+            ):
+                _collect(*window.popleft(), done)
+        while window:
+            _collect(*window.popleft(), done)
+
+
+# Pages submitted ahead per worker: enough to keep every worker busy across documents.
+PAGES_IN_FLIGHT = 4
+
+
+def _collect(result: DocumentResult, tasks: list[Future], done) -> None:
+    done(finish(result, (_page_of(task, i) for i, task in enumerate(tasks))))
+
+
+def _page_of(task: Future, index: int) -> PageContent:
+    """A worker's page, or the page marked failed if the worker itself failed."""
+    try:
+        return task.result()
+    except Exception as exc:
+        log.exception("worker failed on page %d", index + 1)
+        return PageContent(index + 1, "ocr", [], 0, 0, error=f"worker failed: {exc}")
 
 
 def _now() -> str:

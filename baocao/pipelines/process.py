@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
-from baocao.datamodel import DocumentResult, Figure, PageText, Section, Word
+from baocao.datamodel import DocumentResult, Figure, PageContent, PageText, Section, Word
 from baocao.errors import DocumentError, MissingDependencyError
 from baocao.extract import open_document
 from baocao.nlp.context import describe
@@ -31,9 +32,15 @@ def file_sha256(path: Path) -> str:
 
 
 def process_file(path: Path) -> DocumentResult:
-    """Process one file; any failure is recorded on the result, never raised (but a
-    missing Tesseract, which would fail every file, is)."""
-    started = time.perf_counter()
+    """Process one file, reading its pages one after the other; any failure is recorded on
+    the result, never raised (but a missing Tesseract, which would fail every file, is)."""
+    result, pages = begin(path)
+    return finish(result, pages or [])
+
+
+def begin(path: Path) -> tuple[DocumentResult, Iterator[PageContent] | None]:
+    """Identify and open a file: its result so far (failed, with the reason, if it cannot
+    be read) and the stream of its pages, or None when there are none to read."""
     result = DocumentResult(
         doc_id="",
         path=str(path.resolve()),
@@ -42,15 +49,11 @@ def process_file(path: Path) -> DocumentResult:
         error=None,
         processed_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
     )
+    result.seconds = time.perf_counter()  # the clock starts; finish() turns it into seconds
+    pages = None
     try:
         result.doc_id = file_sha256(path)
         result.n_pages, pages = open_document(path)
-        for page in pages:  # one page image in memory at a time
-            result.pages.append(page)
-            if page.error:
-                log.warning("%s page %d: %s", path, page.page_no, page.error)
-    except MissingDependencyError:
-        raise
     except DocumentError as exc:
         result.error = str(exc)
     except OSError as exc:
@@ -60,13 +63,28 @@ def process_file(path: Path) -> DocumentResult:
         result.error = f"unexpected error ({type(exc).__name__}): {exc}"
     if not result.doc_id:  # unreadable file: still give it a stable id
         result.doc_id = hashlib.sha256(str(path.resolve()).encode()).hexdigest()
+    return result, pages
+
+
+def finish(result: DocumentResult, pages: Iterable[PageContent]) -> DocumentResult:
+    """Collect the pages (one page image in memory at a time) and run the text stages."""
+    try:
+        for page in pages:
+            result.pages.append(page)
+            if page.error:
+                log.warning("%s page %d: %s", result.path, page.page_no, page.error)
+    except MissingDependencyError:
+        raise
+    except Exception as exc:  # the pages read so far are kept
+        log.exception("unexpected error on %s", result.path)
+        result.error = f"unexpected error ({type(exc).__name__}): {exc}"
     try:
         _analyse(result)
     except Exception as exc:  # keep the pages read; the text stages failed on this input
-        log.exception("text analysis failed on %s", path)
+        log.exception("text analysis failed on %s", result.path)
         result.status = "partial" if result.pages else "failed"
         result.error = f"text analysis failed ({type(exc).__name__}): {exc}"
-    result.seconds = time.perf_counter() - started
+    result.seconds = time.perf_counter() - result.seconds
     return result
 
 

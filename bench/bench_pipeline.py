@@ -96,19 +96,24 @@ def main() -> None:
         n_pages = len(images)
         print(f"batch: {len(files)} scanned files, {n_pages} pages at 300 DPI")
         baocao = [sys.executable, "-m", "baocao", "run", *map(str, files)]
-        ours, plain, peaks = [], [], []
+        ours, plain, peaks, parallel = [], [], [], []
         for run in range(args.runs):
-            db = folder / f"run{run}.sqlite"
-            wall, peak = timed([*baocao, "--db", str(db)])
+            wall, peak = timed([*baocao, "--db", str(folder / f"run{run}.sqlite"), "--jobs", "1"])
             ours.append(wall)
             peaks.append(peak)
             plain.append(plain_tesseract(images, folder))
-            print(f"  run {run + 1}: baocao {wall:6.1f} s, tesseract CLI {plain[-1]:6.1f} s")
+            wall2, _ = timed([*baocao, "--db", str(folder / f"par{run}.sqlite"), "--jobs", "2"])
+            parallel.append(wall2)
+            print(f"  run {run + 1}: baocao --jobs 1 {wall:6.1f} s, tesseract CLI "
+                  f"{plain[-1]:6.1f} s, baocao --jobs 2 {wall2:6.1f} s")
         med_ours, med_plain = statistics.median(ours), statistics.median(plain)
-        print(f"OCR path:        {med_ours / n_pages:.2f} s/page (baocao run, median)")
+        print(f"OCR path:        {med_ours / n_pages:.2f} s/page (baocao run --jobs 1, median)")
         print(f"plain tesseract: {med_plain / n_pages:.2f} s/page (median)")
         print(f"ratio baocao / tesseract CLI: {med_ours / med_plain:.3f} (target <= 1.15)")
         print(f"peak memory (largest process): {max(peaks)} MiB")
+        med_par = statistics.median(parallel)
+        print(f"--jobs 2: {n_pages / med_par:.2f} pages/s against {n_pages / med_ours:.2f} with "
+              f"--jobs 1: scaling {med_ours / med_par:.2f}")
         default = plain_tesseract(images, folder, threads=None)
         print(f"plain tesseract, default OpenMP threads: {default / n_pages:.2f} s/page (one run)")
     rate = text_layer_pages_per_second(args.runs * 3)

@@ -18,8 +18,11 @@ run: setup
 	@echo 'Example: the figures of the two-page scan, with the section each stands in'
 	$(BIN)/baocao query "$(EXAMPLE_QUERY)" --db $(DB)
 
+# The PostgreSQL tests need a server: scripts/test-postgres starts one on loopback
+# (installing Debian's postgresql if missing), unless BAOCAO_TEST_PG_URL names one.
 test: setup
-	$(BIN)/pytest -q
+	url="$${BAOCAO_TEST_PG_URL:-$$(scripts/test-postgres)}" && \
+	BAOCAO_TEST_PG_URL="$$url" $(BIN)/pytest -q
 
 setup: system-deps $(VENV)/.installed
 
@@ -46,6 +49,8 @@ samples: setup
 
 bench: setup
 	$(BIN)/python bench/bench_pipeline.py
+	$(BIN)/python bench/bench_batch.py
+	$(BIN)/python bench/bench_figures.py
 
 lint: setup
 	$(BIN)/ruff check .

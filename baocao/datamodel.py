@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)  # tens of thousands per long document
 class Word:
     """One word as found on the page; boxes in pixels (OCR) or PDF points (text layer)."""
 
@@ -21,7 +21,7 @@ class Word:
     conf: float | None = None  # Tesseract confidence 0–100; None for the text layer
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """A visual line of text with its horizontal extent, used to rebuild paragraphs."""
 

@@ -7,6 +7,8 @@ import os
 import sqlite3
 import subprocess
 import sys
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -49,3 +51,59 @@ def samples_db(tmp_path_factory) -> Path:
     proc = run_cli("run", str(SAMPLES), "--db", str(db))
     assert proc.returncode == 0, proc.stderr
     return db
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on the test server (`make test` starts one and
+    sets BAOCAO_TEST_PG_URL); dropped afterwards. In CI a missing server is a failure."""
+    from sqlalchemy import create_engine, make_url, text
+
+    server = os.environ.get("BAOCAO_TEST_PG_URL")
+    if not server:
+        if os.environ.get("CI"):
+            pytest.fail("BAOCAO_TEST_PG_URL is not set: CI must run the PostgreSQL tests")
+        pytest.skip("no PostgreSQL server: run the tests with `make test`")
+    name = f"baocao_test_{uuid.uuid4().hex[:12]}"
+    admin_url = make_url(server).set(drivername="postgresql+psycopg")
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield admin_url.set(database=name).render_as_string(hide_password=False).replace(
+            "postgresql+psycopg://", "postgresql://")
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+CONTENT_TABLES = ("pages", "sections", "items", "figures", "words")
+
+
+def content(db: Path | str) -> dict[str, list[tuple]]:
+    """Every row of the content tables, in key order, read the way `baocao query` reads
+    (SQLite file or PostgreSQL URL); missing values as None so tables compare equal."""
+    from baocao.pipelines import store
+
+    tables = {}
+    for table in CONTENT_TABLES:
+        frame = store.query(db, f"SELECT * FROM {table} ORDER BY 1, 2, 3")
+        frame = frame.astype(object).where(frame.notna(), None)
+        tables[table] = [tuple(r) for r in frame.itertuples(index=False)]
+    return tables
+
+
+# Three one- or two-page scans and the born-digital sample: 6 pages, 18 figures.
+FILES = ["bacninh_p62_scan.pdf", "bacgiang_p56_scan.png", "khuyencong_p62_p56_scan.pdf",
+         "khuyencong_p62_p56_digital.pdf"]
+
+
+@pytest.fixture(scope="session")
+def reference(tmp_path_factory) -> tuple[Path, dict]:
+    """FILES run once into SQLite, uninterrupted, pages one after the other: the tables
+    every other way of running (parallel, interrupted, Dask, PostgreSQL) must give."""
+    db = tmp_path_factory.mktemp("reference") / "db.sqlite"
+    proc = run_cli("run", *[str(SAMPLES / f) for f in FILES], "--db", str(db), "--jobs", "1")
+    assert proc.returncode == 0, proc.stderr
+    return db, content(db)

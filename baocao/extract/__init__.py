@@ -37,12 +37,36 @@ def open_document(path: Path) -> tuple[int, Iterator[PageContent]]:
     return open_image(path)
 
 
-def read_page(path: Path, index: int) -> PageContent:
-    """Page `index` (0-based) of a document open_document accepted, read on its own, so
-    that pages can be read in parallel by worker processes."""
+def read_page(source: Path | bytes, index: int) -> PageContent:
+    """Page `index` (0-based) of a document open_document accepted, read on its own from
+    the file or its bytes, so that pages can be read in parallel by workers."""
     from baocao.extract.image import read_image_page
     from baocao.extract.pdf import read_pdf_page
 
-    with path.open("rb") as fh:
-        is_pdf = b"%PDF-" in fh.read(1024)
-    return read_pdf_page(path, index) if is_pdf else read_image_page(path, index)
+    if isinstance(source, bytes):
+        head = source[:1024]
+    else:
+        with source.open("rb") as fh:
+            head = fh.read(1024)
+    return read_pdf_page(source, index) if b"%PDF-" in head else read_image_page(source, index)
+
+
+def page_count(path: Path) -> int:
+    """Pages in a file, for the progress bar; 0 when it cannot be opened (processing will
+    record why)."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    try:
+        with path.open("rb") as fh:
+            is_pdf = b"%PDF-" in fh.read(1024)
+        if is_pdf:
+            pdf = pdfium.PdfDocument(str(path))
+            try:
+                return len(pdf)
+            finally:
+                pdf.close()
+        with Image.open(path) as image:
+            return getattr(image, "n_frames", 1)
+    except Exception:
+        return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,9 +42,10 @@ def open_image(path: Path) -> tuple[int, Iterator[PageContent]]:
     return getattr(image, "n_frames", 1), _frames(image)
 
 
-def read_image_page(path: Path, i: int) -> PageContent:
-    """Frame i alone (a worker's task when pages are read side by side)."""
-    with Image.open(path) as image:
+def read_image_page(source: Path | bytes, i: int) -> PageContent:
+    """Frame i alone (a worker's task when pages are read side by side), from the file or
+    from its bytes."""
+    with Image.open(io.BytesIO(source) if isinstance(source, bytes) else source) as image:
         return _frame(image, i)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,10 +51,11 @@ def _pages(path: Path, pdf: pdfium.PdfDocument) -> Iterator[PageContent]:
             plumber.close()
 
 
-def read_pdf_page(path: Path, i: int) -> PageContent:
-    """Page i alone (a worker's task when pages are read side by side)."""
-    pdf = pdfium.PdfDocument(str(path))
-    plumber = _open_plumber(path)
+def read_pdf_page(source: Path | bytes, i: int) -> PageContent:
+    """Page i alone (a worker's task when pages are read side by side), from the file or
+    from its bytes (a cluster worker that cannot see the file)."""
+    pdf = pdfium.PdfDocument(source if isinstance(source, bytes) else str(source))
+    plumber = _open_plumber(source)
     try:
         return _page(pdf, plumber, i)
     finally:
@@ -62,10 +64,10 @@ def read_pdf_page(path: Path, i: int) -> PageContent:
             plumber.close()
 
 
-def _open_plumber(path: Path) -> pdfplumber.PDF | None:
+def _open_plumber(source: Path | bytes) -> pdfplumber.PDF | None:
     """pdfminer is stricter than PDFium; when it cannot parse the file every page is OCRed."""
     try:
-        return pdfplumber.open(path)
+        return pdfplumber.open(io.BytesIO(source) if isinstance(source, bytes) else source)
     except Exception:
         return None
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-from underthesea import ner
 
 # Tags of nouns: common, proper, classifier, unit, abbreviation, borrowed.
 NOUN_TAGS = {"N", "Np", "Nc", "Nu", "Ny", "Nb"}
@@ -78,6 +77,8 @@ def describe(sentence: str, start: int, end: int, kind: str, unit: str) -> Figur
 @lru_cache(maxsize=256)
 def _tag(sentence: str) -> tuple[_Token, ...]:
     """underthesea's tags, each word placed back on its characters in the sentence."""
+    from underthesea import ner  # loaded on first use: worker processes never need it
+
     out = []
     pos = 0
     for word, tag, _chunk, entity in ner(sentence):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from underthesea import sent_tokenize
-
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of `text` (a paragraph), in order, covering it."""
+    from underthesea import sent_tokenize  # loaded on first use: workers never need it
+
     spans: list[tuple[int, int]] = []
     pos = 0
     for sentence in sent_tokenize(text):

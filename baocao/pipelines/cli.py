@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
+import time
 from collections import Counter, deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
 from importlib import metadata
@@ -16,14 +21,15 @@ from typing import Annotated
 
 import pandas as pd
 import typer
+from sqlalchemy import Engine
 from tqdm import tqdm
 
 from baocao.datamodel import DocumentResult, PageContent
-from baocao.errors import EXIT_FILES_FAILED, BaocaoError
-from baocao.extract import SUPPORTED_SUFFIXES, read_page
+from baocao.errors import EXIT_FILES_FAILED, BaocaoError, MissingDependencyError
+from baocao.extract import SUPPORTED_SUFFIXES, page_count, read_page
 from baocao.extract.tesseract import check_tesseract
 from baocao.pipelines import store
-from baocao.pipelines.process import begin, file_sha256, finish, process_file
+from baocao.pipelines.process import begin, file_sha256, finish
 
 app = typer.Typer(
     add_completion=False,
@@ -40,7 +46,9 @@ DOCUMENT_LIKE_SUFFIXES = {
     ".gif", ".bmp", ".webp", ".heic", ".jp2",
 }
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+DbOption = Annotated[
+    str, typer.Option("--db", help="SQLite file, or a PostgreSQL URL postgresql://USER@HOST/DB.")
+]
 
 
 def _fail(exc: BaocaoError) -> typer.Exit:
@@ -66,9 +74,10 @@ def collect_inputs(inputs: list[Path]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def _start_log(db: Path) -> Path:
-    """One log file per run beside the database; it holds every warning and traceback."""
-    logdir = db.parent / "logs"
+def _start_log(db: str) -> Path:
+    """One log file per run beside the database (out/logs for a database server); it holds
+    every warning and traceback."""
+    logdir = (Path("out") if store.is_url(db) else Path(db).parent) / "logs"
     logdir.mkdir(parents=True, exist_ok=True)
     path = logdir / f"run-{datetime.now():%Y%m%d-%H%M%S-%f}.log"
     handler = logging.FileHandler(path, encoding="utf-8")
@@ -79,105 +88,296 @@ def _start_log(db: Path) -> Path:
     return path
 
 
+CORES = os.cpu_count() or 1
+DEFAULT_DB = str(store.DEFAULT_DB)
+JobsOption = Annotated[
+    int, typer.Option("--jobs", "-j", min=1, help="Pages read side by side (default: cores).")
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option("--scheduler", metavar="tcp://HOST:PORT",
+                 help="Dask scheduler: the cluster's workers read the pages."),
+]
+ProgressOption = Annotated[
+    bool | None,
+    typer.Option("--progress/--no-progress",
+                 help="Progress bar with pages/s and ETA (default: on a terminal)."),
+]
+
+
 @app.command()
 def run(
     inputs: Annotated[list[Path], typer.Argument(help="PDF/image files or folders.")],
-    db: DbOption = store.DEFAULT_DB,
+    db: DbOption = DEFAULT_DB,
     force: Annotated[
         bool, typer.Option("--force", help="Process files already in the database again.")
     ] = False,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Pages read side by side (default: cores).")
-    ] = os.cpu_count() or 1,
+    jobs: JobsOption = CORES,
+    scheduler: SchedulerOption = None,
+    progress: ProgressOption = None,
 ) -> None:
     """Extract text, sections and figures from INPUT files into the database.
 
     Files already there (same bytes) are skipped unless --force; a file whose bytes
-    changed is processed again and its old rows replaced."""
-    started = _now()
+    changed is processed again and its old rows replaced. Each document is written in one
+    transaction, so an interrupted run keeps every finished document and the next run
+    does the rest."""
     try:
         files = collect_inputs(inputs)
-        log_path = _start_log(db)
-        check_tesseract()
-        engine = store.connect(db)
+        batch = open_batch(db)
     except BaocaoError as exc:
         raise _fail(exc) from None
     if not files:
         typer.echo("baocao: no PDF or image files found in the inputs", err=True)
         raise typer.Exit(EXIT_FILES_FAILED)
-    known = set() if force else store.known_documents(engine)
-    todo = [p for p in files if not (known and _sha256_or_none(p) in known)]
-    skipped = len(files) - len(todo)
-    for path in files:
-        if path not in todo:
-            log.info("%s: already in the database, skipped", path)
-    results: list[DocumentResult] = []
-    quiet = len(todo) < 2 or not sys.stderr.isatty()
-    bar = tqdm(total=len(todo), unit="file", disable=quiet, file=sys.stderr, leave=False)
-
-    def done(result: DocumentResult) -> None:
-        store.write(engine, result)
-        log.info("%s: %s (%d pages, %.1f s)", result.path, result.status, result.n_pages,
-                 result.seconds)
-        results.append(result)
-        bar.set_postfix_str(result.filename[-40:])
-        bar.update()
-
+    interrupted = False
     try:
-        read_documents(todo, jobs, done)
-    except BaocaoError as exc:  # missing Tesseract: every other file would fail too
-        bar.close()
+        with page_workers(jobs, scheduler) as workers:
+            process_files(batch, files, workers, force=force, progress=progress)
+    except BaocaoError as exc:  # missing Tesseract, unreachable cluster: every file would fail
         raise _fail(exc) from None
-    bar.close()
-    _record_run(engine, started, files, results, skipped, log_path)
-    _print_summary(results, skipped, db)
-    failed = [r for r in results if r.status == "failed"]
+    except KeyboardInterrupt:
+        interrupted = True
+    close_batch(batch)
+    _print_summary(batch)
+    if interrupted:
+        typer.echo(f"\ninterrupted: the {len(batch.results)} documents finished are kept; "
+                   "run again to do the rest", err=True)
+        raise typer.Exit(130)
+    failed = [r for r in batch.results if r.status == "failed"]
     if failed:
-        typer.echo(f"\n{len(failed)} of {len(results)} files failed:", err=True)
+        typer.echo(f"\n{len(failed)} of {len(batch.results)} files failed:", err=True)
         for r in failed:
             typer.echo(f"  {r.path}: {r.error}", err=True)
-        typer.echo(f"details: {log_path}", err=True)
+        typer.echo(f"details: {batch.log_path}", err=True)
         raise typer.Exit(EXIT_FILES_FAILED)
 
 
-def read_documents(paths: list[Path], jobs: int, done) -> None:
-    """Process the files in order, calling done(result) for each. With jobs > 1 their pages
-    are OCRed by worker processes, side by side, across documents; each worker holds one
-    page image at a time, and at most a few pages per worker wait to be collected."""
-    if jobs < 2 or not paths:
-        for path in paths:
-            done(process_file(path))
-        return
-    window: deque[tuple[DocumentResult, list[Future]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+@app.command()
+def watch(
+    inbox: Annotated[Path, typer.Argument(help="Folder where new reports arrive.")],
+    db: DbOption = DEFAULT_DB,
+    jobs: JobsOption = CORES,
+    scheduler: SchedulerOption = None,
+    interval: Annotated[
+        float, typer.Option("--interval", min=0.05, help="Seconds between looks at INBOX.")
+    ] = 5.0,
+) -> None:
+    """Process new files as they appear in INBOX (walked recursively), until Ctrl-C.
+
+    A file is read once its size and time stamp stayed the same for one interval, so a
+    file still being copied is not read half-written."""
+    if not inbox.is_dir():
+        raise _fail(BaocaoError(f"no such folder: {inbox}"))
+    try:
+        batch = open_batch(db)
+    except BaocaoError as exc:
+        raise _fail(exc) from None
+    typer.echo(f"watching {inbox} every {interval:g} s (Ctrl-C stops)", err=True)
+    last_seen: dict[Path, tuple[int, int]] = {}
+    handled: set[tuple[Path, int, int]] = set()
+
+    def report(result: DocumentResult) -> None:
+        reason = f": {result.error}" if result.error else ""
+        typer.echo(f"{result.filename}: {result.status}, {result.n_pages} pages, "
+                   f"{len(result.figures)} figures{reason}")
+
+    try:
+        with page_workers(jobs, scheduler) as workers:
+            while True:
+                ready = _settled(collect_inputs([inbox]), last_seen, handled)
+                if ready:
+                    handled.update((p, *last_seen[p]) for p in ready)
+                    process_files(batch, ready, workers, progress=False, report=report)
+                    close_batch(batch)
+                    batch = open_batch(db, batch.log_path)
+                time.sleep(interval)
+    except BaocaoError as exc:
+        raise _fail(exc) from None
+    except KeyboardInterrupt:
+        typer.echo("stopped", err=True)
+    if batch.files_seen:
+        close_batch(batch)
+
+
+def _settled(files: list[Path], last_seen: dict[Path, tuple[int, int]],
+             handled: set[tuple[Path, int, int]]) -> list[Path]:
+    """Files not handled yet whose size and mtime did not change since the last look."""
+    ready = []
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:  # gone meanwhile
+            continue
+        now = (stat.st_size, stat.st_mtime_ns)
+        if (path, *now) not in handled and last_seen.get(path) == now:
+            ready.append(path)
+        last_seen[path] = now
+    return ready
+
+
+@dataclass
+class Batch:
+    """One run (or one round of `watch`): where results go and what happened so far."""
+
+    engine: Engine
+    db: str
+    log_path: Path
+    started: str = field(default_factory=lambda: _now())
+    files_seen: int = 0
+    skipped: int = 0
+    results: list[DocumentResult] = field(default_factory=list)
+
+
+def open_batch(db: str, log_path: Path | None = None) -> Batch:
+    """Start the log, check Tesseract and open the database: everything a run needs first."""
+    log_path = log_path or _start_log(db)
+    check_tesseract()
+    return Batch(store.connect(db), db, log_path)
+
+
+def close_batch(batch: Batch) -> None:
+    """Record the run in the `runs` table."""
+    status = Counter(r.status for r in batch.results)
+    sources = Counter(p.source for r in batch.results for p in r.pages if not p.error)
+    store.record_run(batch.engine, {
+        "started_at": batch.started, "finished_at": _now(), "version": _version(),
+        "files_seen": batch.files_seen, "files_ok": status["ok"],
+        "files_partial": status["partial"], "files_failed": status["failed"],
+        "files_skipped": batch.skipped, "pages_ocr": sources["ocr"],
+        "pages_text": sources["text"], "log_file": str(batch.log_path),
+    })
+
+
+def process_files(batch: Batch, files: list[Path], workers: PageWorkers | None, *,
+                  force: bool = False, progress: bool | None = None,
+                  report: Callable[[DocumentResult], None] | None = None) -> None:
+    """Process the files not yet in the database, writing each document as it finishes."""
+    batch.files_seen += len(files)
+    known = set() if force else store.known_documents(batch.engine)
+    todo = [p for p in files if not (known and _sha256_or_none(p) in known)]
+    batch.skipped += len(files) - len(todo)
+    for path in files:
+        if path not in todo:
+            log.info("%s: already in the database, skipped", path)
+    if progress is None:
+        progress = sys.stderr.isatty()
+    bar = tqdm(
+        total=sum(page_count(p) for p in todo) if progress and todo else 0,
+        unit=" pages", disable=not (progress and todo), file=sys.stderr, leave=False,
+        bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} pages "
+                   "[{elapsed}, {rate_fmt}, ETA {remaining}]{postfix}",
+    )
+
+    def done(result: DocumentResult) -> None:
+        store.write(batch.engine, result)
+        log.info("%s: %s (%d pages, %.1f s)", result.path, result.status, result.n_pages,
+                 result.seconds)
+        batch.results.append(result)
+        bar.set_postfix_str(result.filename[-30:])
+        if report:
+            report(result)
+
+    try:
+        read_documents(todo, workers, done, tick=bar.update)
+    finally:
+        bar.close()
+
+
+class PageWorkers:
+    """Where pages are read side by side: local worker processes or a Dask cluster."""
+
+    def __init__(self, pool: ProcessPoolExecutor | None = None, client=None, slots: int = 1):
+        self.pool, self.client, self.slots = pool, client, slots
+
+    def submit(self, path: Path, n_pages: int) -> list:
+        """One task per page. A cluster worker may not see the file: it gets its bytes."""
+        if self.client is not None:
+            data = self.client.scatter(path.read_bytes())
+            return [self.client.submit(read_page, data, i, pure=False) for i in range(n_pages)]
+        return [self.pool.submit(read_page, path, i) for i in range(n_pages)]
+
+
+@contextmanager
+def page_workers(jobs: int, scheduler: str | None) -> Iterator[PageWorkers | None]:
+    """Worker processes (--jobs N), a Dask cluster (--scheduler), or None: pages in turn."""
+    if scheduler:
+        from distributed import Client
+
+        try:
+            client = Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise BaocaoError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+        try:
+            yield PageWorkers(client=client, slots=max(1, sum(client.nthreads().values())))
+        finally:
+            client.close()
+    elif jobs > 1:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupt)
+        try:
+            yield PageWorkers(pool=pool, slots=jobs)
+        except BaseException:  # Ctrl-C: drop the pages not started, finish the running ones
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
+    else:
+        yield None
+
+
+def _ignore_interrupt() -> None:
+    """Workers leave Ctrl-C to the main process, which stops the run cleanly."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def read_documents(paths: list[Path], workers: PageWorkers | None,
+                   done: Callable[[DocumentResult], None],
+                   tick: Callable[[int], object] = lambda n: None) -> None:
+    """Process the files in order, calling done(result) for each and tick(1) for each page.
+
+    With workers, pages are read side by side across documents; each worker holds one page
+    image at a time, and at most a few pages per worker wait to be collected."""
+    if workers is None:
         for path in paths:
             result, pages = begin(path)
-            if pages is None:
-                window.append((result, []))
-            else:
-                pages.close()  # the workers open the file themselves
-                tasks = [pool.submit(read_page, path, i) for i in range(result.n_pages)]
-                window.append((result, tasks))
-            while sum(len(t) for _, t in window) > PAGES_IN_FLIGHT * jobs or (
-                window and not window[0][1]
-            ):
-                _collect(*window.popleft(), done)
-        while window:
-            _collect(*window.popleft(), done)
+            done(finish(result, _ticking(pages or [], tick)))
+        return
+    window: deque[tuple[DocumentResult, list]] = deque()
+    for path in paths:
+        result, pages = begin(path)
+        if pages is None:
+            window.append((result, []))
+        else:
+            pages.close()  # the workers open the file themselves
+            window.append((result, workers.submit(path, result.n_pages)))
+        while sum(len(t) for _, t in window) > PAGES_IN_FLIGHT * workers.slots or (
+            window and not window[0][1]
+        ):
+            _collect(*window.popleft(), done, tick)
+    while window:
+        _collect(*window.popleft(), done, tick)
 
 
 # Pages submitted ahead per worker: enough to keep every worker busy across documents.
 PAGES_IN_FLIGHT = 4
 
 
-def _collect(result: DocumentResult, tasks: list[Future], done) -> None:
-    done(finish(result, (_page_of(task, i) for i, task in enumerate(tasks))))
+def _ticking(pages: Iterable[PageContent], tick: Callable[[int], object]
+             ) -> Iterator[PageContent]:
+    for page in pages:
+        tick(1)
+        yield page
 
 
-def _page_of(task: Future, index: int) -> PageContent:
+def _collect(result: DocumentResult, tasks: list, done, tick) -> None:
+    done(finish(result, _ticking((_page_of(task, i) for i, task in enumerate(tasks)), tick)))
+
+
+def _page_of(task, index: int) -> PageContent:
     """A worker's page, or the page marked failed if the worker itself failed."""
     try:
         return task.result()
+    except MissingDependencyError as exc:  # e.g. a cluster worker without Tesseract
+        return PageContent(index + 1, "ocr", [], 0, 0, error=f"worker: {exc}")
     except Exception as exc:
         log.exception("worker failed on page %d", index + 1)
         return PageContent(index + 1, "ocr", [], 0, 0, error=f"worker failed: {exc}")
@@ -194,18 +394,6 @@ def _sha256_or_none(path: Path) -> str | None:
         return None
 
 
-def _record_run(engine, started: str, files: list[Path], results: list[DocumentResult],
-                skipped: int, log_path: Path) -> None:
-    status = Counter(r.status for r in results)
-    sources = Counter(p.source for r in results for p in r.pages if not p.error)
-    store.record_run(engine, {
-        "started_at": started, "finished_at": _now(), "version": _version(),
-        "files_seen": len(files), "files_ok": status["ok"], "files_partial": status["partial"],
-        "files_failed": status["failed"], "files_skipped": skipped,
-        "pages_ocr": sources["ocr"], "pages_text": sources["text"], "log_file": str(log_path),
-    })
-
-
 def _version() -> str:
     try:
         return metadata.version("baocao")
@@ -213,7 +401,8 @@ def _version() -> str:
         return "unknown"
 
 
-def _print_summary(results: list[DocumentResult], skipped: int, db: Path) -> None:
+def _print_summary(batch: Batch) -> None:
+    results, skipped = batch.results, batch.skipped
     status = Counter(r.status for r in results)
     sources = Counter(p.source for r in results for p in r.pages if not p.error)
     kinds = Counter(s.kind for r in results for s in r.sections if s.heading)
@@ -227,13 +416,13 @@ def _print_summary(results: list[DocumentResult], skipped: int, db: Path) -> Non
     typer.echo(f"pages:     {sum(sources.values())} ({fmt(sources)})")
     typer.echo(f"sections:  {sum(kinds.values())} ({fmt(kinds)})")
     typer.echo(f"figures:   {sum(figures.values())} ({fmt(figures)})")
-    typer.echo(f"database:  {db}")
+    typer.echo(f"database:  {store.display_name(batch.db)}")
 
 
 @app.command()
 def query(
     sql: Annotated[str, typer.Argument(help="One SQL SELECT statement.")],
-    db: DbOption = store.DEFAULT_DB,
+    db: DbOption = DEFAULT_DB,
     width: Annotated[int, typer.Option(help="Cut cells to this many characters (0: never).")] = 60,
 ) -> None:
     """Print the result of a read-only SQL query as a table."""
@@ -260,7 +449,7 @@ class Format(str, Enum):
 
 @app.command()
 def export(
-    db: DbOption = store.DEFAULT_DB,
+    db: DbOption = DEFAULT_DB,
     format: Annotated[Format, typer.Option("--format", help="csv, parquet or xlsx.")] = Format.csv,
     out: Annotated[Path, typer.Option("--out", help="Folder to write into.")] = Path("out/export"),
 ) -> None:

@@ -1,7 +1,7 @@
 """The tables (see DESIGN.md: a contract): schema, one transaction per document, queries.
 
-Rows go in through pandas; SQLAlchemy holds the schema so the same tables can live in
-SQLite (the default) or another database later.
+Rows go in through pandas; SQLAlchemy holds the schema so the same tables live in a
+SQLite file (the default) or a shared PostgreSQL database (`--db postgresql://…`).
 """
 
 from __future__ import annotations
@@ -21,11 +21,14 @@ from sqlalchemy import (
     Text,
     create_engine,
     delete,
+    event,
     insert,
     inspect,
     select,
     text,
 )
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from baocao.datamodel import DocumentResult
 from baocao.errors import BaocaoError
@@ -92,40 +95,99 @@ runs = Table(
 )
 
 
-def connect(db: Path) -> Engine:
+# Key of the PostgreSQL advisory lock that serialises schema changes and document writes
+# of concurrent runs (any fixed number; "baocao" in ASCII).
+_PG_LOCK = 0x62616F63616F
+
+
+def is_url(db: str | Path) -> bool:
+    """`--db` is a database URL (postgresql://…) or else a SQLite file path."""
+    return "://" in str(db)
+
+
+def engine_url(db: str | Path) -> str:
+    """SQLAlchemy URL for `--db`; plain postgresql:// URLs use the psycopg 3 driver."""
+    if not is_url(db):
+        return f"sqlite:///{Path(db)}"
+    scheme, rest = str(db).split("://", 1)
+    if scheme in ("postgresql", "postgres"):
+        return f"postgresql+psycopg://{rest}"
+    return str(db)
+
+
+def connect(db: str | Path) -> Engine:
     """Open (creating if needed) the database, with every table and column of the contract."""
-    db.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(f"sqlite:///{db}")
-    metadata.create_all(engine)
-    _add_missing_columns(engine)
+    if not is_url(db):
+        Path(db).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = create_engine(engine_url(db))
+        if engine.dialect.name == "sqlite":
+            _immediate_transactions(engine)
+        with engine.begin() as conn:
+            _lock(conn)
+            metadata.create_all(conn)
+            _add_missing_columns(conn)
+    except SQLAlchemyError as exc:
+        raise BaocaoError(f"cannot open the database {display_name(db)}: {_reason(exc)}") from exc
     return engine
 
 
-def _add_missing_columns(engine: Engine) -> None:
+def _immediate_transactions(engine: Engine) -> None:
+    """SQLite: take the write lock when a transaction begins, and wait up to a minute for
+    it, so runs sharing one file queue instead of failing with 'database is locked'."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record) -> None:
+        dbapi_conn.isolation_level = None  # let SQLAlchemy's BEGIN below do the work
+        dbapi_conn.execute("PRAGMA busy_timeout = 60000")
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _lock(conn) -> None:
+    """PostgreSQL: one writer at a time (until commit), so concurrent runs never interleave
+    the delete-then-insert of one document and never duplicate its rows."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK})
+
+
+def display_name(db: str | Path) -> str:
+    """The database named without its password."""
+    return make_url(str(db)).render_as_string(hide_password=True) if is_url(db) else str(db)
+
+
+def _reason(exc: Exception) -> str:
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+
+
+def _add_missing_columns(conn) -> None:
     """A database made by an older baocao gains the columns added since, keeping its rows."""
-    inspector = inspect(engine)
-    with engine.begin() as conn:
-        for table in [*TABLES, runs]:
-            have = {c["name"] for c in inspector.get_columns(table.name)}
-            for column in table.columns:
-                if column.name not in have:
-                    kind = column.type.compile(engine.dialect)
-                    ddl = f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'
-                    conn.execute(text(ddl))
+    inspector = inspect(conn)
+    for table in [*TABLES, runs]:
+        have = {c["name"] for c in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in have:
+                kind = column.type.compile(conn.dialect)
+                conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
 
 
 def write(engine: Engine, result: DocumentResult) -> None:
     """Replace the document's rows in one transaction: all of it lands, or none of it."""
     frames = _frames(result)
     with engine.begin() as conn:
+        _lock(conn)
         # the same file with other bytes is a new version: its old rows go too
         old = select(documents.c.doc_id).where(documents.c.path == result.path)
         stale = {result.doc_id, *conn.execute(old).scalars()}
         for table in TABLES:
             conn.execute(delete(table).where(table.c.doc_id.in_(stale)))
-        for name, frame in frames.items():
-            if not frame.empty:
-                frame.to_sql(name, conn, if_exists="append", index=False)
+        for table in TABLES:
+            frame = frames[table.name]
+            if not frame.empty:  # typed by the schema: a column of only None stays an integer
+                frame.to_sql(table.name, conn, if_exists="append", index=False,
+                             dtype={c.name: c.type for c in table.columns})
 
 
 def _frames(r: DocumentResult) -> dict[str, pd.DataFrame]:
@@ -208,8 +270,17 @@ class QueryRefused(BaocaoError):
     """A query that would change the database, or that SQLite rejects."""
 
 
-def query(db: Path, sql: str) -> pd.DataFrame:
+_REFUSED = (
+    "refused: 'baocao query' only reads the database; this statement would "
+    "change it (INSERT, UPDATE, DELETE, DROP, CREATE, ALTER… are not allowed)"
+)
+
+
+def query(db: str | Path, sql: str) -> pd.DataFrame:
     """Run one SQL statement on a read-only connection; writes are refused, not attempted."""
+    if is_url(db):
+        return _query_server(db, sql)
+    db = Path(db)
     if not db.exists():
         raise BaocaoError(f"no database at {db}: run 'baocao run INPUT --db {db}' first")
     conn = sqlite3.connect(f"file:{db.resolve()}?mode=ro", uri=True)
@@ -226,15 +297,32 @@ def query(db: Path, sql: str) -> pd.DataFrame:
         return pd.read_sql_query(sql, conn)
     except Exception as exc:
         if refused:
-            raise QueryRefused(
-                "refused: 'baocao query' only reads the database; this statement would "
-                "change it (INSERT, UPDATE, DELETE, DROP, CREATE, ALTER… are not allowed)"
-            ) from exc
+            raise QueryRefused(_REFUSED) from exc
         cause = exc.__cause__ or exc
         raise QueryRefused(f"the query failed: {cause}") from exc
     finally:
         conn.close()
 
 
-def read_table(db: Path, name: str) -> pd.DataFrame:
+def _query_server(db: str | Path, sql: str) -> pd.DataFrame:
+    """A database server: the statement runs in a READ ONLY transaction, rolled back after."""
+    try:
+        engine = create_engine(engine_url(db))
+        with engine.connect() as conn:
+            conn.execute(text("SET TRANSACTION READ ONLY"))
+            try:
+                return pd.read_sql_query(text(sql), conn)
+            finally:
+                conn.rollback()
+    except Exception as exc:  # pandas and SQLAlchemy wrap the driver's error: find it
+        cause: BaseException = exc
+        while cause.__cause__ is not None:
+            cause = cause.__cause__
+        reason = str(cause).strip().splitlines()[0]
+        if "read-only transaction" in reason:
+            raise QueryRefused(_REFUSED) from exc
+        raise QueryRefused(f"the query failed on {display_name(db)}: {reason}") from exc
+
+
+def read_table(db: str | Path, name: str) -> pd.DataFrame:
     return query(db, f'SELECT * FROM "{name}"')

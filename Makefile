@@ -4,7 +4,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 DB := out/baocao.sqlite
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EXAMPLE_QUERY := SELECT f.page_no AS page, f.kind, f.value, f.unit, f.raw, f.section_kind \
   FROM figures f JOIN documents d USING (doc_id) \

@@ -38,13 +38,21 @@ class PageContent:
     """What extract/ returns for one page: its lines in reading order and where they came from."""
 
     page_no: int  # 1-based
-    source: str  # "text" (PDF text layer) or "ocr"
+    source: str  # "text" (PDF text layer), "text-converted" (legacy encoding) or "ocr"
     lines: list[Line]
     width: float
     height: float
     ocr_confidence: float | None = None  # mean word confidence, OCR pages only
     dpi: int | None = None  # render/scan resolution for OCR pages
     error: str | None = None  # set when this page could not be read
+    # where the text came from, for a researcher tracing a number back
+    encoding: str | None = None  # text layer: "unicode", "tcvn3", "tcvn3-upper", "vni"
+    reason: str | None = None  # why this source: the text layer's verdict
+    text_score: float | None = None  # share of Vietnamese syllables in the text layer
+    engine: str | None = None  # "tesseract 5.3.0" for OCR pages
+    language: str | None = None  # Tesseract language data, "vie"
+    psm: int | None = None  # Tesseract page segmentation mode used
+    preprocessing: str | None = None  # image steps before OCR: "rotate 180; deskew -3.1°"
 
 
 @dataclass

@@ -11,7 +11,7 @@ from PIL import Image, UnidentifiedImageError
 
 from baocao.datamodel import PageContent
 from baocao.errors import DocumentError, PageError
-from baocao.extract import tesseract
+from baocao.extract.scan import read_scan
 
 # An A3 sheet scanned at 600 DPI is 70 Mpx; anything far beyond is not a page but a
 # decompression bomb that would exhaust memory when decoded.
@@ -63,11 +63,8 @@ def _frame(image: Image.Image, i: int) -> PageContent:
         image.seek(i)
         image.load()
         dpi = image.info.get("dpi", (None,))[0]
-        lines, conf = tesseract.ocr_image(image)
+        return read_scan(image, page_no, round(dpi) if dpi else None)
     except PageError as exc:
         return PageContent(page_no, "ocr", [], 0, 0, error=str(exc))
     except (OSError, SyntaxError, ValueError) as exc:  # truncated or corrupt image data
         return PageContent(page_no, "ocr", [], 0, 0, error=f"broken image data: {exc}")
-    return PageContent(
-        page_no, "ocr", lines, image.width, image.height, conf, round(dpi) if dpi else None
-    )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,16 +10,16 @@ import pdfplumber
 import pypdfium2 as pdfium
 from PIL import Image
 
-from baocao.datamodel import Line, PageContent, Word
+from baocao.datamodel import PageContent
 from baocao.errors import DocumentError, PageError
-from baocao.extract import tesseract
+from baocao.extract import textlayer
 from baocao.extract.image import MAX_PAGE_PIXELS
+from baocao.extract.legacy import keep_legacy_bytes_in_pdfminer
+from baocao.extract.scan import read_scan
 
 DPI = 300
-# A page's text layer is trusted when it has at least this many letters…
-MIN_LETTERS = 20
-# …and this share of its characters are letters, digits, spaces or ordinary punctuation.
-MIN_CLEAN_SHARE = 0.9
+# TCVN3 puts ư at byte 0xAD, which pdfminer would read as a space.
+keep_legacy_bytes_in_pdfminer()
 
 
 def open_pdf(path: Path) -> tuple[int, Iterator[PageContent]]:
@@ -75,72 +74,36 @@ def _open_plumber(source: Path | bytes) -> pdfplumber.PDF | None:
 def _page(pdf: pdfium.PdfDocument, plumber: pdfplumber.PDF | None, i: int) -> PageContent:
     page_no = i + 1
     try:
-        lines, width, height = _text_layer(plumber, i)
-        if _usable(lines):
-            return PageContent(page_no, "text", lines, width, height)
-        image = render(pdf, i)
-        lines, conf = tesseract.ocr_image(image)
-        return PageContent(page_no, "ocr", lines, image.width, image.height, conf, DPI)
+        records, width, height, image_cover = _text_layer(plumber, i)
+        verdict, lines = textlayer.judge(records, image_cover)
+        if verdict.use:
+            return PageContent(page_no, verdict.source, lines, width, height,
+                               encoding=verdict.encoding, reason=verdict.reason,
+                               text_score=verdict.score)
+        page = read_scan(render(pdf, i), page_no, DPI)
+        page.reason, page.text_score = verdict.reason, verdict.score
+        return page
     except PageError as exc:
         return PageContent(page_no, "ocr", [], 0, 0, error=str(exc))
     except pdfium.PdfiumError as exc:
         return PageContent(page_no, "ocr", [], 0, 0, error=f"page cannot be rendered: {exc}")
 
 
-def _text_layer(plumber: pdfplumber.PDF | None, i: int) -> tuple[list[Line], float, float]:
+def _text_layer(plumber: pdfplumber.PDF | None, i: int) -> tuple[list[dict], float, float, float]:
+    """pdfplumber's text lines (with their chars and fonts), the page size, and the share
+    of the page that images cover."""
     if plumber is None:
-        return [], 0, 0
+        return [], 0, 0, 0
     try:
         page = plumber.pages[i]
-        raw = page.extract_text_lines(strip=True, return_chars=True)
+        records = page.extract_text_lines(strip=True, return_chars=True)
         width, height = float(page.width), float(page.height)
+        covered = sum(max(0.0, float(im["x1"]) - float(im["x0"]))
+                      * max(0.0, float(im["bottom"]) - float(im["top"])) for im in page.images)
         page.close()
     except Exception:  # a broken content stream: fall back to OCR for this page
-        return [], 0, 0
-    lines = [
-        Line(
-            text=unicodedata.normalize("NFC", r["text"]),
-            x0=float(r["x0"]),
-            x1=float(r["x1"]),
-            top=float(r["top"]),
-            bottom=float(r["bottom"]),
-            words=_words(r["text"], [c for c in r["chars"] if c["text"].strip()]),
-        )
-        for r in raw
-        if r["text"].strip()
-    ]
-    return lines, width, height
-
-
-def _words(text: str, chars: list[dict]) -> list[Word]:
-    """Split a text-layer line into words with boxes: pdfplumber's line text has the spaces
-    (often absent from the PDF itself), its chars have the boxes, in the same order."""
-    words: list[Word] = []
-    boxes = iter(chars)
-    for token in text.split():
-        run = [next(boxes, None) for _ in token]
-        run = [c for c in run if c is not None]
-        if not run:
-            break
-        x0, x1 = min(c["x0"] for c in run), max(c["x1"] for c in run)
-        top, bottom = min(c["top"] for c in run), max(c["bottom"] for c in run)
-        words.append(Word(unicodedata.normalize("NFC", token), float(x0), float(top),
-                          float(x1 - x0), float(bottom - top)))
-    return words
-
-
-def _usable(lines: list[Line]) -> bool:
-    """A text layer is used only when it holds real text, not (cid:…) junk or a stray label."""
-    text = "".join(line.text for line in lines)
-    if "(cid:" in text or "\ufffd" in text:
-        return False
-    letters = sum(ch.isalpha() for ch in text)
-    if letters < MIN_LETTERS:
-        return False
-    clean = sum(
-        ch.isalnum() or ch.isspace() or unicodedata.category(ch)[0] in "PS" for ch in text
-    )
-    return clean / len(text) >= MIN_CLEAN_SHARE
+        return [], 0, 0, 0
+    return records, width, height, min(1.0, covered / (width * height or 1))
 
 
 def render(pdf: pdfium.PdfDocument, i: int, dpi: int = DPI) -> Image.Image:

@@ -62,7 +62,7 @@ def check_tesseract() -> str:
     return str(version)
 
 
-def ocr_image(image: Image.Image) -> tuple[list[Line], float | None]:
+def ocr_image(image: Image.Image, psm: int = PSM) -> tuple[list[Line], float | None]:
     """OCR one page image; return its lines (with word boxes and confidences) and mean conf.
 
     The image goes to Tesseract as an uncompressed BMP: pytesseract would otherwise
@@ -78,7 +78,7 @@ def ocr_image(image: Image.Image) -> tuple[list[Line], float | None]:
             data = pytesseract.image_to_data(
                 str(path),
                 lang=LANG,
-                config=f"--psm {PSM}",
+                config=f"--psm {psm}",
                 output_type=pytesseract.Output.DICT,
                 timeout=OCR_TIMEOUT_S,
             )

@@ -10,6 +10,8 @@ import regex
 
 from baocao.datamodel import Line, PageContent, PageText, Paragraph, Word
 from baocao.nlp.normalize import fold, normalize
+from baocao.nlp.repair import repair_ocr
+from baocao.nlp.syllables import is_vietnamese_syllable
 
 # Mean Tesseract word confidence (0–100) below which an OCR line is noise, not text; real
 # text lines on the samples score 80–96, the garbage read from specks and tiny print 0–10.
@@ -55,7 +57,8 @@ def clean_pages(pages: list[PageContent]) -> list[PageText]:
     for page in pages:
         heights = [w.height for line in page.lines for w in line.words if w.text.isalpha()]
         letter_height = statistics.median(heights) if heights else 0.0
-        everything = [_normalized(_without_specks(line, letter_height)) for line in page.lines]
+        everything = [_normalized(_without_specks(line, letter_height), page.source == "ocr")
+                      for line in page.lines]
         lines = [line for line in everything if _is_text(line)]
         header, footer, body = _split_edges(lines, repeated)
         paragraphs = _paragraphs(body, page.page_no)
@@ -100,8 +103,9 @@ def _without_specks(line: Line, letter_height: float) -> Line:
     )
 
 
-def _normalized(line: Line) -> Line:
-    return Line(normalize(line.text), line.x0, line.x1, line.top, line.bottom, line.words)
+def _normalized(line: Line, ocr: bool) -> Line:
+    text = repair_ocr(normalize(line.text)) if ocr else normalize(line.text)
+    return Line(text, line.x0, line.x1, line.top, line.bottom, line.words)
 
 
 def _edge_key(text: str) -> str:
@@ -177,10 +181,28 @@ def _join(block: list[Line]) -> tuple[str, list[tuple[int, int, Word]]]:
     for line in block:
         if text:
             glued = text.endswith("-") and len(text) > 1 and text[-2].isalnum()
+            if glued and _hyphenated(text, line.text):  # "nghi-" "ệp": one syllable
+                text = text[:-1]
+                spans[-1:] = [(a, min(b, len(text)), w) for a, b, w in spans[-1:]]
             text += "" if glued else " "
         spans.extend(_word_spans(line, len(text)))
         text += line.text
     return text, spans
+
+
+# The letters before a line-end hyphen and after it on the next line.
+_BEFORE_HYPHEN = regex.compile(r"(\p{L}+)-$")
+_AFTER_HYPHEN = regex.compile(r"^(\p{L}+)")
+
+
+def _hyphenated(text: str, next_line: str) -> bool:
+    """A syllable cut by a line-end hyphen: the joined form is one Vietnamese syllable
+    ("nghi-" + "ệp"); "NĐ-" + "CP" and "kinh-" + "tế" keep their hyphen."""
+    before, after = _BEFORE_HYPHEN.search(text), _AFTER_HYPHEN.match(next_line)
+    if not (before and after):
+        return False
+    a, b = before.group(1), after.group(1)
+    return is_vietnamese_syllable(a + b)
 
 
 def _word_spans(line: Line, offset: int) -> list[tuple[int, int, Word]]:

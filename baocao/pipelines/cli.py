@@ -245,7 +245,7 @@ def close_batch(batch: Batch) -> None:
         "files_seen": batch.files_seen, "files_ok": status["ok"],
         "files_partial": status["partial"], "files_failed": status["failed"],
         "files_skipped": batch.skipped, "pages_ocr": sources["ocr"],
-        "pages_text": sources["text"], "log_file": str(batch.log_path),
+        "pages_text": sources["text"] + sources["text-converted"], "log_file": str(batch.log_path),
     })
 
 

@@ -50,6 +50,9 @@ pages = Table(
     Column("source", String), Column("text", Text), Column("ocr_confidence", Float),
     Column("raw_text", Text), Column("header", Text), Column("footer", Text),
     Column("dpi", Integer), Column("width", Float), Column("height", Float),
+    Column("encoding", String), Column("source_reason", Text), Column("text_score", Float),
+    Column("ocr_engine", String), Column("ocr_language", String), Column("ocr_psm", Integer),
+    Column("preprocessing", Text),
 )
 sections = Table(
     "sections", metadata,
@@ -208,6 +211,9 @@ def _frames(r: DocumentResult) -> dict[str, pd.DataFrame]:
             "header": "\n".join(t.header) if t else None,
             "footer": "\n".join(t.footer) if t else None,
             "dpi": p.dpi, "width": p.width, "height": p.height,
+            "encoding": p.encoding, "source_reason": p.reason, "text_score": p.text_score,
+            "ocr_engine": p.engine, "ocr_language": p.language, "ocr_psm": p.psm,
+            "preprocessing": p.preprocessing,
         })
         for line_no, line in enumerate(p.lines, 1):
             for w in line.words:

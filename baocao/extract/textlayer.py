@@ -12,7 +12,7 @@ import regex
 
 from baocao.datamodel import Line, Word
 from baocao.extract.legacy import convert_runs, detect_encoding, encoding_for_font
-from baocao.nlp.syllables import WORD, is_vietnamese_syllable, vietnamese_syllable_share
+from baocao.nlp.syllables import is_vietnamese_syllable, vietnamese_syllable_share
 
 # A page's text layer is used only when it has at least this many letters…
 MIN_LETTERS = 20

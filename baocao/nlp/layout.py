@@ -27,6 +27,13 @@ RUNNING_PAGE_HEADER = regex.compile(r"^(?:page|trang)\s+\d{1,4}\s*[-–—:|]", 
 PAGE_LABEL = regex.compile(r"^(?:p\.|tr\.|trang|page)\s*\d{1,4}$", regex.IGNORECASE)
 # A bare page number, maybe between dashes. Examples: "61", "- 61 -"
 PAGE_NUMBER = regex.compile(r"^[-–—]?\s*\d{1,4}\s*[-–—]?$")
+# A continuation page's running header naming the report itself, alone on its line.
+# Example: "Báo cáo số 318/BC-UBND ngày 05/12/2022" (not the title block's "Số: 318/BC-UBND")
+REPORT_REFERENCE = regex.compile(
+    r"^(?:báo cáo|kế hoạch|tờ trình|đề án)\s+số\s*:?\s*\d+/[\p{L}\d.-]+"
+    r"(?:,?\s+ngày\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{4})?$",
+    regex.IGNORECASE,
+)
 # A navigation strip of page numbers. Example: "51 52 53 54 55 56 57 58 59 60 61"
 NAV_STRIP = regex.compile(r"^\d{1,4}(?:\s+\d{1,4}){3,}$")
 
@@ -84,12 +91,19 @@ def _is_text(line: Line) -> bool:
     return not confs or sum(confs) / len(confs) >= MIN_LINE_CONFIDENCE
 
 
+# Confidence under which a word with no letter or digit is noise, not punctuation.
+DOUBTED_MARK = 60
+
+
 def _without_specks(line: Line, letter_height: float) -> Line:
-    """Drop "letters" far smaller than the page's letters: specks OCR read as "ï" or "š".
-    Small punctuation ("-", ".") is kept: it is meant to be small."""
+    """Drop "letters" far smaller than the page's letters: specks OCR read as "ï" or "š";
+    and marks Tesseract itself doubts ("-" at 48, "__" at 25, where a printed dash reads at
+    90+). Small punctuation it is sure of ("-", ".") is kept: it is meant to be small."""
     words = [
         w for w in line.words
         if not (w.text.isalpha() and w.height < SPECK_HEIGHT * letter_height and w.conf is not None)
+        and not (w.conf is not None and not any(ch.isalnum() for ch in w.text)
+                 and (w.conf < DOUBTED_MARK or set(w.text) == {"_"}))
     ]
     if len(words) == len(line.words) or not words:
         return line
@@ -130,8 +144,21 @@ def _is_edge_line(text: str, repeated: set[str]) -> bool:
         or PAGE_LABEL.match(text)
         or PAGE_NUMBER.match(text)
         or NAV_STRIP.match(text)
+        or REPORT_REFERENCE.match(text)
+        or _is_page_sequence(text)
         or _edge_key(text) in repeated
     )
+
+
+def _is_page_sequence(text: str) -> bool:
+    """A navigation strip OCR damaged at its ends ("Sh) 9L 52 53 54 … 60 G61"): most tokens
+    are page numbers, and most neighbours among them count up by one."""
+    tokens = text.split()
+    numbers = [int(t) for t in tokens if t.isdigit() and len(t) <= 4]
+    if len(numbers) < 5 or len(numbers) < 0.6 * len(tokens):
+        return False
+    steps = sum(b - a == 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    return steps >= 0.7 * (len(numbers) - 1)
 
 
 def _split_edges(

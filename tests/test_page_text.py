@@ -162,3 +162,28 @@ def test_line_objects_keep_their_boxes_after_rejoin() -> None:
     line = Line("ĐIỀ U", 0, 50, 0, 12, [Word("ĐIỀ", 0, 0, 29, 12), Word("U", 40, 0, 9, 12)])
     rejoined = textlayer._rejoined(line, aggressive=False)
     assert rejoined.text == "ĐIỀU" and rejoined.words[0].width == 49
+
+
+@pytest.mark.parametrize("line, edge", [
+    ("Sh) 9L 52 53 54 55 56 57 58 59 60 61", True),  # a nav strip OCR damaged at its ends
+    ("51 52 53 54 55 56 57 58 59 60 G61", True),
+    ("Báo cáo số 318/BC-UBND ngày 05/12/2022", True),  # a continuation page's header
+    ("Báo cáo số 318/BC-UBND ngày 05/12/2022 của UBND tỉnh Lào Cai.", False),
+    ("Số: 318/BC-UBND", False),  # the title block's number stays in the text
+    ("Năm 2017 có 12 15 20 30 40 hộ được hỗ trợ", False),
+])
+def test_running_headers_and_page_numbers_found_by_form_and_sequence(line: str,
+                                                                      edge: bool) -> None:
+    from baocao.nlp.layout import _is_edge_line
+
+    assert _is_edge_line(line, set()) is edge
+
+
+def test_marks_tesseract_doubts_are_dropped_and_sure_dashes_kept() -> None:
+    from baocao.nlp.layout import _without_specks
+
+    words = [Word("tế", 0, 0, 30, 40, 95), Word("-", 40, 18, 10, 5, 93),
+             Word("xã", 60, 0, 30, 40, 95), Word("__", 100, 35, 20, 4, 25),
+             Word("-", 130, 18, 10, 5, 48), Word("hội", 150, 0, 40, 40, 96)]
+    line = Line("tế - xã __ - hội", 0, 190, 0, 40, words)
+    assert _without_specks(line, 40).text == "tế - xã hội"

@@ -435,8 +435,7 @@ def test_unknown_encoding_is_an_error() -> None:
 @pytest.fixture
 def pdfminer_keeps_bytes():
     legacy.keep_legacy_bytes_in_pdfminer()
-    yield
-    legacy.keep_legacy_bytes_in_pdfminer(False)
+    yield  # left in force: baocao's PDF reader keeps it on
 
 
 def _page_runs(page) -> list[list[tuple[str, str | None]]]:
@@ -507,8 +506,11 @@ def test_pdfminer_reads_tcvn3_u_horn_as_a_space_unless_told(tmp_path: Path) -> N
     """Byte 0xAD (ư) comes out of pdfminer's WinAnsi table as " ": the letter is lost unless
     keep_legacy_bytes_in_pdfminer() is in force."""
     legacy.keep_legacy_bytes_in_pdfminer(False)
-    path = legacy_pdf(tmp_path / "tcvn3.pdf", SEED_LINES[:1], "tcvn3")
-    with pdfplumber.open(path) as pdf:
-        text = pdf.pages[0].extract_text()
+    try:
+        path = legacy_pdf(tmp_path / "tcvn3.pdf", SEED_LINES[:1], "tcvn3")
+        with pdfplumber.open(path) as pdf:
+            text = pdf.pages[0].extract_text()
+    finally:
+        legacy.keep_legacy_bytes_in_pdfminer()  # as baocao's PDF reader has it
     assert text == _tcvn3_mixed_text(SEED_LINES[0]).replace("\xad", " ")
     assert convert(text, "tcvn3") == SEED_LINES[0].replace("ư", " ")

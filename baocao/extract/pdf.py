@@ -18,8 +18,6 @@ from baocao.extract.legacy import keep_legacy_bytes_in_pdfminer
 from baocao.extract.scan import read_scan
 
 DPI = 300
-# TCVN3 puts ư at byte 0xAD, which pdfminer would read as a space.
-keep_legacy_bytes_in_pdfminer()
 
 
 def open_pdf(path: Path) -> tuple[int, Iterator[PageContent]]:
@@ -65,6 +63,7 @@ def read_pdf_page(source: Path | bytes, i: int) -> PageContent:
 
 def _open_plumber(source: Path | bytes) -> pdfplumber.PDF | None:
     """pdfminer is stricter than PDFium; when it cannot parse the file every page is OCRed."""
+    keep_legacy_bytes_in_pdfminer()  # TCVN3 has ư at byte 0xAD, which pdfminer reads as " "
     try:
         return pdfplumber.open(io.BytesIO(source) if isinstance(source, bytes) else source)
     except Exception:

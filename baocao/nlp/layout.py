@@ -16,6 +16,10 @@ from baocao.nlp.syllables import is_vietnamese_syllable
 # Mean Tesseract word confidence (0–100) below which an OCR line is noise, not text; real
 # text lines on the samples score 80–96, the garbage read from specks and tiny print 0–10.
 MIN_LINE_CONFIDENCE = 30
+# A number written the Vietnamese way, with thousands dots or a decimal comma: "16.125,5".
+WRITTEN_NUMBER = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+")
+# Letters at least this share of the page's letter height are body text, not specks.
+BODY_SIZE = 0.6
 # An OCR "letter" lower than this share of the page's median word height is a speck.
 SPECK_HEIGHT = 0.4
 # Lines looked at for running headers at the top and footers at the bottom of a page.
@@ -66,7 +70,7 @@ def clean_pages(pages: list[PageContent]) -> list[PageText]:
         letter_height = statistics.median(heights) if heights else 0.0
         everything = [_normalized(_without_specks(line, letter_height), page.source == "ocr")
                       for line in page.lines]
-        lines = [line for line in everything if _is_text(line)]
+        lines = [line for line in everything if _is_text(line, letter_height)]
         header, footer, body = _split_edges(lines, repeated)
         paragraphs = _paragraphs(body, page.page_no)
         out.append(
@@ -82,13 +86,22 @@ def clean_pages(pages: list[PageContent]) -> list[PageText]:
     return out
 
 
-def _is_text(line: Line) -> bool:
+def _is_text(line: Line, letter_height: float) -> bool:
     """Drop what is not text: specks read as punctuation, and OCR lines Tesseract itself
-    gives almost no confidence (a noisy margin, a strip of tiny numbers read as "J1. 9020")."""
+    gives almost no confidence (a noisy margin, a strip of tiny numbers read as "J1. 9020").
+    A doubted line in the body's own letter size holding a written number ("16.125,5trđ;"
+    alone on its line) is kept: it is text, and its figures carry their low confidence."""
     if not regex.search(r"[\p{L}\p{N}]", line.text):
         return False
     confs = [w.conf for w in line.words if w.conf is not None]
-    return not confs or sum(confs) / len(confs) >= MIN_LINE_CONFIDENCE
+    if not confs or sum(confs) / len(confs) >= MIN_LINE_CONFIDENCE:
+        return True
+    body_size = min(w.height for w in line.words) >= BODY_SIZE * letter_height
+    tokens = line.text.split()
+    readable = [t for t in tokens if WRITTEN_NUMBER.search(t)
+                or is_vietnamese_syllable(t.strip(".,;:()"))]
+    return body_size and bool(WRITTEN_NUMBER.search(line.text)) and (
+        len(readable) >= 0.5 * len(tokens))
 
 
 # Confidence under which a word with no letter or digit is noise, not punctuation.
@@ -97,13 +110,14 @@ DOUBTED_MARK = 60
 
 def _without_specks(line: Line, letter_height: float) -> Line:
     """Drop "letters" far smaller than the page's letters: specks OCR read as "ï" or "š";
-    and marks Tesseract itself doubts ("-" at 48, "__" at 25, where a printed dash reads at
-    90+). Small punctuation it is sure of ("-", ".") is kept: it is meant to be small."""
+    and short marks Tesseract itself doubts ("-" at 48, "__" at 25, where a printed dash
+    reads at 90+). Small punctuation it is sure of ("-", ".") is kept, and so are dot leaders
+    of a table of contents, however doubted: they tell a contents line from a heading."""
     words = [
         w for w in line.words
         if not (w.text.isalpha() and w.height < SPECK_HEIGHT * letter_height and w.conf is not None)
         and not (w.conf is not None and not any(ch.isalnum() for ch in w.text)
-                 and (w.conf < DOUBTED_MARK or set(w.text) == {"_"}))
+                 and ((w.conf < DOUBTED_MARK and len(w.text) <= 3) or set(w.text) == {"_"}))
     ]
     if len(words) == len(line.words) or not words:
         return line

@@ -67,7 +67,8 @@ def test_export_csv_parquet_xlsx(samples_db: Path, tmp_path: Path) -> None:
     parquet = pd.read_parquet(tmp_path / "parquet" / "figures.parquet")
     xlsx = pd.read_excel(tmp_path / "xlsx" / "baocao.xlsx", sheet_name=None)
     assert len(csv) == len(parquet) == len(xlsx["figures"]) == n_figures
-    assert set(xlsx) == {"documents", "pages", "sections", "items", "figures", "words", "runs"}
+    assert set(xlsx) == {"documents", "pages", "sections", "items", "figures", "flags", "passages",
+                         "words", "runs"}
     assert "12.492,1 triệu đồng" in set(csv["raw"])
     assert parquet["value"].dtype == "float64"
     assert parquet.loc[parquet["raw"] == "12.492,1 triệu đồng", "value"].iloc[0] == 12_492_100_000

@@ -285,6 +285,17 @@ def province_2025(province: str) -> str | None:
     return unicodedata.normalize("NFC", unit.short_province) if unit.short_province else None
 
 
+def province_named(name: str) -> str | None:
+    """The pre-2025 province a name stands for, typed with or without diacritics:
+    "bac giang" → "Bắc Giang"; None when no province has that name."""
+    return _by_folded().get(_squash(fold_chars(name)))
+
+
+def province_names_folded() -> dict[str, str]:
+    """Every province's name folded without spaces ("bacgiang"), to its official name."""
+    return dict(_by_folded())
+
+
 def _squash(name: str) -> str:
     """A folded name without spaces or dashes, as keys: "ba ria - vung tau" → "bariavungtau"."""
     return regex.sub(r"[\s\-–]+", "", name.lower())

@@ -441,6 +441,56 @@ def query(
         typer.echo(frame.to_string(index=False, float_format=lambda x: f"{x:.15g}"))
 
 
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words to find; "quote" a phrase.')],
+    db: DbOption = DEFAULT_DB,
+    exact: Annotated[
+        bool | None,
+        typer.Option("--exact/--folded", help=(
+            "--exact: diacritics count, 'hạn' is not 'hán'. --folded: without diacritics, "
+            "for OCR-damaged text or a query typed without them ('kho khan ve von'). "
+            "Default: exact when the query has diacritics, folded when it has none.")),
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only this section kind: difficulties, lessons…")
+    ] = None,
+    province: Annotated[
+        str | None, typer.Option("--province", help="Only reports of this province.")
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="Only reports whose period covers this year.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Most hits shown.")] = 20,
+) -> None:
+    """Full-text search: ranked paragraphs with their report, page and section kind, the
+    matches marked [like this] (in bold on a terminal)."""
+    from baocao.pipelines.search import search as run_search
+
+    try:
+        q, hits = run_search(db, query, folded=None if exact is None else not exact, kind=kind,
+                             province=province, year=year, limit=limit)
+    except BaocaoError as exc:
+        raise _fail(exc) from None
+    mode = "without diacritics" if q.folded else "exact, diacritics count"
+    typer.echo(f"{len(hits)} hits ({mode})")
+    bold = sys.stdout.isatty()
+    mark = ("\033[1m", "\033[0m") if bold else ("[", "]")
+    for n, hit in enumerate(hits, 1):
+        where = ", ".join(str(x) for x in (hit.province, _years(hit)) if x)
+        typer.echo(f"\n{n}. {hit.filename}  page {hit.page_no}  {hit.section_kind or '-'}"
+                   + (f"  ({where})" if where else ""))
+        typer.echo(f"   {hit.snippet(mark)}")
+
+
+def _years(hit) -> str | None:
+    if hit.year_start is None:
+        return None
+    if hit.year_start == hit.year_end:
+        return str(hit.year_start)
+    return f"{hit.year_start}-{hit.year_end}"
+
+
 class Format(str, Enum):
     csv = "csv"
     parquet = "parquet"

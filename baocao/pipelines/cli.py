@@ -491,6 +491,25 @@ def _years(hit) -> str | None:
     return f"{hit.year_start}-{hit.year_end}"
 
 
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8001,
+) -> None:
+    """Browse the tables in Datasette: descriptions, facets, full-text search and ready-made
+    queries (amounts by province and year, lessons learned, difficulties mentioning a word).
+    SQLite databases only. Ctrl-C stops it."""
+    from baocao.pipelines.serve import serve as run_server
+
+    try:
+        run_server(db, host, port)
+    except BaocaoError as exc:
+        raise _fail(exc) from None
+    except KeyboardInterrupt:
+        pass
+
+
 class Format(str, Enum):
     csv = "csv"
     parquet = "parquet"

@@ -31,22 +31,25 @@ TOTAL_NAME = regex.compile(r"^\s*(?:so\s+với|trên|của)?\s*(?P<name>tổng(?
 # Example: "Năm 2022, tổng kinh phí khuyến công được giao là 5.650 triệu đồng"
 TOTAL_WORD = regex.compile(r"(?i)\btổng\b(?!\s+(?:kết|hợp|thể|quát|cục))")
 # A share's total is compared with totals stated elsewhere in the document only when its
-# name is this specific (in syllables): "tổng kinh phí" alone could be any total.
+# name is this specific (in syllables): "tổng kinh phí" alone could be any total. Elsewhere,
+# a total is an amount whose words before it hold that name.
 MIN_TOTAL_NAME_WORDS = 4
 
 
 def check_figures(texts: list[PageText], figures: list[Figure]) -> list[Flag]:
-    """Set each figure's confidence flag, implied total and contradictions; return the flags."""
+    """Set each figure's flags and implied total; return the flags with their reasons."""
     flags: list[Flag] = []
     for f in figures:
         if f.confidence is not None and f.confidence < MIN_FIGURE_CONFIDENCE:
             flags.append(Flag(f.figure_id, "low_confidence",
                               f"OCR read '{f.raw}' with confidence {f.confidence:.0f} "
                               f"(below {MIN_FIGURE_CONFIDENCE}): check it on the page"))
-    shares = _shares(texts, figures)
+    pages = {t.page_no: t.text for t in texts}
+    clauses = [_clause(figures, i, pages.get(f.page_no, "")) for i, f in enumerate(figures)]
+    shares = _shares(pages, figures, clauses)
     for share in shares:
         flags.extend(_check_share(share))
-    flags.extend(_compare_totals(shares, figures))
+    flags.extend(_compare_totals(shares, figures, clauses))
     for flag in flags:
         figure = figures[flag.figure_id - 1]
         if flag.flag not in figure.flags:
@@ -55,7 +58,7 @@ def check_figures(texts: list[PageText], figures: list[Figure]) -> list[Flag]:
 
 
 class _Share:
-    """An amount, the percentage it is of a total, and what that implies."""
+    """An amount, the percentage of a total it is, and the total that implies."""
 
     def __init__(self, amount: Figure, percent: Figure, name: str | None, part: bool,
                  stated: Figure | None):
@@ -68,43 +71,51 @@ class _Share:
         self.total = amount.value / (percent.value / 100)
 
 
-def _shares(texts: list[PageText], figures: list[Figure]) -> list[_Share]:
+def _clause(figures: list[Figure], i: int, text: str) -> str:
+    """The words before figures[i], back to the figure before it in its sentence or to the
+    sentence's start. Example: "Năm 2022, tổng kinh phí được giao là " before "5.650 …"."""
+    f = figures[i]
+    start = max(text.find(f.sentence, max(0, f.end - len(f.sentence))), 0)
+    if i and figures[i - 1].page_no == f.page_no and figures[i - 1].end > start:
+        start = figures[i - 1].end
+    return text[start:f.start]
+
+
+def _shares(pages: dict[int, str], figures: list[Figure], clauses: list[str]) -> list[_Share]:
     """Every amount followed by its share of a total in the same sentence."""
-    pages = {t.page_no: t.text for t in texts}
     out = []
     for i, (a, p) in enumerate(zip(figures, figures[1:], strict=False)):
-        text = pages.get(a.page_no, "")
         if not (a.kind == "amount" and p.kind == "percent" and a.page_no == p.page_no
                 and a.sentence == p.sentence and _exact(a) and _exact(p) and p.value > 0):
             continue
+        text = pages.get(a.page_no, "")
         between = text[a.end:p.start]
         if not SHARE_LINK.match(between):
             continue
         name = TOTAL_NAME.match(text[p.end:p.end + 120])
         share = _Share(a, p, name["name"] if name else None, bool(PART_OF_WHOLE.search(between)),
-                       _stated_total(figures, i, text))
+                       _stated_total(figures, i, clauses))
         p.implied_total = share.total
         out.append(share)
     return out
 
 
-def _stated_total(figures: list[Figure], i: int, text: str) -> Figure | None:
+def _stated_total(figures: list[Figure], i: int, clauses: list[str]) -> Figure | None:
     """The nearest amount before figures[i] in its sentence that the text calls a total
     ("tổng kinh phí khuyến công được giao là 5.650 triệu đồng")."""
     a = figures[i]
-    sentence_start = max(text.find(a.sentence, max(0, a.end - len(a.sentence))), 0)
-    before = [f for f in figures[:i] if f.page_no == a.page_no and f.start >= sentence_start]
-    for j in range(len(before) - 1, -1, -1):
-        f = before[j]
-        clause_start = before[j - 1].end if j else sentence_start
+    for j in range(i - 1, -1, -1):
+        f = figures[j]
+        if f.page_no != a.page_no or f.sentence != a.sentence:
+            break
         if (f.kind == "amount" and f.unit == a.unit and _exact(f)
-                and TOTAL_WORD.search(text[clause_start:f.start])):
+                and TOTAL_WORD.search(clauses[j])):
             return f
     return None
 
 
 def _check_share(share: _Share) -> list[Flag]:
-    """A part over 100% of its whole; a stated total in the same sentence that disagrees."""
+    """A part over 100% of its whole; a total stated in the same sentence that disagrees."""
     out = []
     p = share.percent
     if share.part and p.value > 100:
@@ -117,15 +128,18 @@ def _check_share(share: _Share) -> list[Flag]:
     return out
 
 
-def _compare_totals(shares: list[_Share], figures: list[Figure]) -> list[Flag]:
-    """A share's total against the same total stated, or implied, elsewhere in the document."""
+def _compare_totals(shares: list[_Share], figures: list[Figure], clauses: list[str]
+                    ) -> list[Flag]:
+    """A share's total against the same total stated, or implied, elsewhere in the document:
+    the same name ("tổng kinh phí thực hiện trong toàn tỉnh") and the same year."""
     out = []
     named = [s for s in shares if s.name and len(s.name.split()) >= MIN_TOTAL_NAME_WORDS]
     for s in named:
-        for f in figures:
-            if (f.kind == "amount" and f.unit == s.amount.unit and f is not s.stated
-                    and _exact(f) and f.subject and f.year == s.percent.year
-                    and _same_total(f.subject, s.name) and not _agrees(f, s)):
+        name = fold(s.name)
+        for f, clause in zip(figures, clauses, strict=True):
+            if (f.kind == "amount" and f.unit == s.amount.unit and _exact(f)
+                    and f is not s.amount and f is not s.stated and f.year == s.percent.year
+                    and name in fold(clause) and not _agrees(f, s)):
                 out += _mismatch(s, f)
     for i, s in enumerate(named):
         for other in named[i + 1:]:
@@ -139,13 +153,6 @@ def _compare_totals(shares: list[_Share], figures: list[Figure]) -> list[Flag]:
                 out.append(Flag(other.percent.figure_id, "total_mismatch", detail,
                                 s.percent.figure_id))
     return out
-
-
-def _same_total(subject: str, name: str) -> bool:
-    """The same total named twice: equal without diacritics, or one the other's start when
-    the shorter is specific enough ("tổng kinh phí thực hiện" … "trong toàn tỉnh")."""
-    a, b = sorted((fold(subject).split(), fold(name).split()), key=len)
-    return a == b[:len(a)] and len(a) >= MIN_TOTAL_NAME_WORDS and a[0] == "tong"
 
 
 def _mismatch(share: _Share, stated: Figure) -> list[Flag]:

@@ -510,6 +510,31 @@ def serve(
         pass
 
 
+@app.command()
+def review(
+    document: Annotated[str, typer.Argument(help="File name, path or doc_id (its first 6+ "
+                                                 "characters will do).")],
+    db: DbOption = DEFAULT_DB,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="HTML file to write (default: out/review/).")
+    ] = None,
+) -> None:
+    """Write a self-contained HTML page to check a document against its scan: every page
+    image beside its text, each figure boxed on the image and listed with its value, unit,
+    subject, section and flags, and the outline of its sections."""
+    from baocao.pipelines.review import find_document, write_review
+
+    try:
+        if out is None:
+            out = Path("out/review") / f"{Path(find_document(db, document)['filename']).stem}.html"
+        path, missing = write_review(db, document, out)
+    except BaocaoError as exc:
+        raise _fail(exc) from None
+    if missing:
+        typer.echo(f"baocao: warning: page images are missing: {missing}", err=True)
+    typer.echo(str(path))
+
+
 class Format(str, Enum):
     csv = "csv"
     parquet = "parquet"

@@ -473,7 +473,7 @@ def search(
     except BaocaoError as exc:
         raise _fail(exc) from None
     mode = "without diacritics" if q.folded else "exact, diacritics count"
-    typer.echo(f"{len(hits)} hits ({mode})")
+    typer.echo(f"{len(hits)} hit{'' if len(hits) == 1 else 's'} ({mode})")
     bold = sys.stdout.isatty()
     mark = ("\033[1m", "\033[0m") if bold else ("[", "]")
     for n, hit in enumerate(hits, 1):

@@ -256,8 +256,8 @@ def _figure_table(d: Document, figures: list[dict], flagged: set[int]) -> str:
         s = sections.get(f["section_id"])
         section = (f'{_e(f["section_kind"])}: {_e(s["heading"])}' if s and s["heading"]
                    else _e(f["section_kind"] or ""))
-        implied = (f'<br><small>implies a total of {_number(f["implied_total"])}</small>'
-                   if f.get("implied_total") is not None else "")
+        implied = (f'<br><small>implies a total of {_number(round(f["implied_total"]))}'
+                   "</small>" if f.get("implied_total") is not None else "")
         conf = "" if f["confidence"] is None else f'{f["confidence"]:.0f}'
         cls = ' class="flagged"' if f["figure_id"] in flagged else ""
         rows.append(

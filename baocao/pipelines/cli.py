@@ -407,6 +407,7 @@ def _print_summary(batch: Batch) -> None:
     sources = Counter(p.source for r in results for p in r.pages if not p.error)
     kinds = Counter(s.kind for r in results for s in r.sections if s.heading)
     figures = Counter(f.kind for r in results for f in r.figures)
+    flags = Counter(g.flag for r in results for g in r.flags)
 
     def fmt(counter: Counter) -> str:
         return ", ".join(f"{k} {n}" for k, n in sorted(counter.items())) or "none"
@@ -416,6 +417,7 @@ def _print_summary(batch: Batch) -> None:
     typer.echo(f"pages:     {sum(sources.values())} ({fmt(sources)})")
     typer.echo(f"sections:  {sum(kinds.values())} ({fmt(kinds)})")
     typer.echo(f"figures:   {sum(figures.values())} ({fmt(figures)})")
+    typer.echo(f"flags:     {sum(flags.values())} ({fmt(flags)})")
     typer.echo(f"database:  {store.display_name(batch.db)}")
 
 
@@ -558,7 +560,12 @@ def export(
         path = out / "baocao.xlsx"
         with pd.ExcelWriter(path, engine="openpyxl") as writer:
             for name, frame in frames.items():
-                frame.to_excel(writer, sheet_name=name, index=False)
+                cut = fit_excel_cells(frame)
+                if cut:
+                    typer.echo(f"baocao: warning: {name}: {cut} cells longer than Excel holds "
+                               "were cut (the CSV and Parquet exports keep them whole)", err=True)
+                for sheet, part in excel_sheets(name, frame):
+                    part.to_excel(writer, sheet_name=sheet, index=False)
         written.append(path)
     for name, frame in frames.items() if format is not Format.xlsx else []:
         path = out / f"{name}.{format.value}"
@@ -569,6 +576,31 @@ def export(
         written.append(path)
     for path in written:
         typer.echo(str(path))
+
+
+# What one Excel sheet holds: rows (less the header) and characters in a cell.
+EXCEL_MAX_ROWS = 1_048_575
+EXCEL_MAX_CHARS = 32_767
+EXCEL_CUT_NOTE = " … [cut: an Excel cell holds 32,767 characters]"
+
+
+def excel_sheets(name: str, frame: pd.DataFrame, max_rows: int = EXCEL_MAX_ROWS
+                 ) -> list[tuple[str, pd.DataFrame]]:
+    """One sheet per table; a table longer than a sheet goes on over "words 2", "words 3"…"""
+    parts = [frame.iloc[i:i + max_rows] for i in range(0, max(len(frame), 1), max_rows)]
+    return [(name if n == 1 else f"{name} {n}", part) for n, part in enumerate(parts, 1)]
+
+
+def fit_excel_cells(frame: pd.DataFrame) -> int:
+    """Cut, visibly, the texts Excel cannot hold in a cell; return how many were cut."""
+    cut = 0
+    for column in frame.select_dtypes(include="object").columns:
+        long = frame[column].map(lambda v: isinstance(v, str) and len(v) > EXCEL_MAX_CHARS)
+        if long.any():
+            keep = EXCEL_MAX_CHARS - len(EXCEL_CUT_NOTE)
+            frame.loc[long, column] = frame.loc[long, column].str[:keep] + EXCEL_CUT_NOTE
+            cut += int(long.sum())
+    return cut
 
 
 def main() -> None:

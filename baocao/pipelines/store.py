@@ -433,4 +433,10 @@ def _query_server(db: str | Path, sql: str) -> pd.DataFrame:
 
 
 def read_table(db: str | Path, name: str) -> pd.DataFrame:
-    return query(db, f'SELECT * FROM "{name}"')
+    """A whole table, typed by the schema: an integer column with empty cells stays integer
+    (a year is 2023 in a CSV file, not 2023.0)."""
+    frame = query(db, f'SELECT * FROM "{name}"')
+    for column in metadata.tables[name].columns:
+        if isinstance(column.type, Integer) and column.name in frame:
+            frame[column.name] = frame[column.name].astype("Int64")
+    return frame

@@ -594,7 +594,7 @@ def excel_sheets(name: str, frame: pd.DataFrame, max_rows: int = EXCEL_MAX_ROWS
 def fit_excel_cells(frame: pd.DataFrame) -> int:
     """Cut, visibly, the texts Excel cannot hold in a cell; return how many were cut."""
     cut = 0
-    for column in frame.select_dtypes(include="object").columns:
+    for column in frame.columns:
         long = frame[column].map(lambda v: isinstance(v, str) and len(v) > EXCEL_MAX_CHARS)
         if long.any():
             keep = EXCEL_MAX_CHARS - len(EXCEL_CUT_NOTE)

@@ -4,7 +4,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 DB := out/baocao.sqlite
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils fonts-dejavu-core
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils fonts-dejavu-core chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EXAMPLE_QUERY := SELECT f.page_no AS page, f.kind, f.value, f.unit, f.raw, f.section_kind \
   FROM figures f JOIN documents d USING (doc_id) \
@@ -26,7 +26,8 @@ test: setup
 
 setup: system-deps $(VENV)/.installed
 
-# Debian packages: Tesseract with Vietnamese data, poppler, and the sample generator's font.
+# Debian packages: Tesseract with Vietnamese data, poppler, the sample generator's font,
+# and Chromium for the tests of `baocao review` pages in a real browser.
 system-deps:
 	@missing=""; \
 	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -51,6 +52,7 @@ bench: setup
 	$(BIN)/python bench/bench_pipeline.py
 	$(BIN)/python bench/bench_batch.py
 	$(BIN)/python bench/bench_figures.py
+	$(BIN)/python bench/bench_search.py
 
 lint: setup
 	$(BIN)/ruff check .

@@ -110,6 +110,18 @@ class Item:
 
 
 @dataclass
+class Passage:
+    """One paragraph and the section it stands in: what full-text search finds and shows."""
+
+    passage_id: int
+    page_no: int
+    section_id: int | None
+    section_kind: str | None  # the section's kind, or its parent's when it names none
+    text: str
+    char_start: int  # where it starts in its page's text
+
+
+@dataclass
 class FigureMatch:
     """A figure found in a string by nlp.figures: value normalised, span exact."""
 
@@ -148,6 +160,34 @@ class Figure:
     locations: list[str] = field(default_factory=list)  # places named in its sentence
     year: int | None = None  # the year its sentence states, if any
     bbox: tuple[float, float, float, float] | None = None  # left, top, right, bottom on page
+    confidence: float | None = None  # lowest OCR confidence of its words; None: text layer
+    implied_total: float | None = None  # a share of a total ("chiếm 26,3%"): the total it implies
+    flags: list[str] = field(default_factory=list)  # "low_confidence", "total_mismatch"…
+
+
+@dataclass
+class Flag:
+    """Something a reader should check about a figure: why, and the figure it clashes with."""
+
+    figure_id: int
+    flag: str  # "low_confidence", "total_mismatch", "parts_exceed_total", "share_over_100"
+    detail: str  # one sentence saying what disagrees with what
+    other_figure_id: int | None = None
+
+
+@dataclass
+class DocumentMetadata:
+    """Who issued a report, where, when and about which period, read off its title block."""
+
+    province: str | None = None  # as the report names it, pre-2025 official name: "Bắc Giang"
+    province_2025: str | None = None  # the province it lies in since the 2025 mergers: "Bắc Ninh"
+    issuer: str | None = None  # "Sở Công Thương", "Ủy ban nhân dân tỉnh Thái Bình"
+    title: str | None = None  # "Kết quả thực hiện Chương trình khuyến công năm 2023 …"
+    doc_number: str | None = None  # "412/BC-SCT"
+    doc_date: str | None = None  # ISO date: "2023-12-15"
+    period: str | None = None  # "năm 2023", "giai đoạn 2016-2020", "9 tháng đầu năm 2024"
+    year_start: int | None = None  # the years the period covers
+    year_end: int | None = None
 
 
 @dataclass
@@ -165,5 +205,8 @@ class DocumentResult:
     texts: list[PageText] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    metadata: DocumentMetadata = field(default_factory=DocumentMetadata)
     seconds: float = 0.0

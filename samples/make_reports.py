@@ -97,6 +97,13 @@ class Report:
     stacked: bool  # title block stacked in one column instead of two
     rng_seed: int
     body: str
+    # gold document metadata, written by hand (see baocao/nlp/metadata.py)
+    province: str  # as the report names it: "Bắc Giang"
+    province_2025: str  # the province it lies in since the 2025 mergers: "Bắc Ninh"
+    issuer: str  # "Sở Công Thương", "Ủy ban nhân dân tỉnh Thái Bình"
+    date: str  # ISO date of issue
+    period: str  # what the title says it reports on: "năm 2023"
+    years: tuple[int, int]  # first and last year of that period
 
 
 @dataclass
@@ -439,6 +446,11 @@ def gold(r: Report, blocks: list[Block], lay: Layout) -> dict:
         "text": texts,
         "sections": sections,
         "items": items,
+        "metadata": {
+            "province": r.province, "province_2025": r.province_2025, "issuer": r.issuer,
+            "title": r.title, "doc_number": r.number, "doc_date": r.date, "period": r.period,
+            "year_start": r.years[0], "year_end": r.years[1],
+        },
     }
 
 
@@ -500,6 +512,12 @@ REPORTS = [
         signature=("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn Thắng"),
         stacked=False,
         rng_seed=101,
+        province="Bắc Giang",
+        province_2025="Bắc Ninh",
+        issuer="Sở Công Thương",
+        date="2023-12-15",
+        period="năm 2023",
+        years=(2023, 2023),
         body="""
 Thực hiện Nghị định số 45/2012/NĐ-CP ngày 21/5/2012 của Chính phủ về khuyến công; Quyết định số
 1881/QĐ-TTg ngày 24/11/2020 của Thủ tướng Chính phủ phê duyệt Chương trình khuyến công quốc gia
@@ -662,6 +680,12 @@ vụ năm 2024 của Sở Công Thương tỉnh Bắc Giang./.
         signature=("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đỗ Minh Tuấn"),
         stacked=True,
         rng_seed=202,
+        province="Thái Bình",
+        province_2025="Hưng Yên",
+        issuer="Ủy ban nhân dân tỉnh Thái Bình",
+        date="2020-10-26",
+        period="giai đoạn 2016-2020",
+        years=(2016, 2020),
         body="""
 Thực hiện Công văn số 5236/BCT-CTĐP ngày 15/7/2020 của Bộ Công Thương về việc tổng kết Chương
 trình khuyến công giai đoạn 2016-2020, UBND tỉnh Thái Bình báo cáo kết quả thực hiện như sau:
@@ -768,6 +792,12 @@ tỉnh Thái Bình, kính gửi Bộ Công Thương tổng hợp./.
         signature=("GIÁM ĐỐC", "Hồ Sỹ Lâm"),
         stacked=False,
         rng_seed=303,
+        province="Nghệ An",
+        province_2025="Nghệ An",
+        issuer="Sở Công Thương",
+        date="2022-11-28",
+        period="năm 2022",
+        years=(2022, 2022),
         body="""
 Thực hiện Luật Sử dụng năng lượng tiết kiệm và hiệu quả năm 2010; Quyết định số 280/QĐ-TTg ngày
 13/3/2019 của Thủ tướng Chính phủ phê duyệt Chương trình quốc gia về sử dụng năng lượng tiết
@@ -875,6 +905,12 @@ hiệu quả năm 2022 của Sở Công Thương Nghệ An./.
         signature=("GIÁM ĐỐC", "Lê Thị Thu Hà"),
         stacked=False,
         rng_seed=404,
+        province="Quảng Nam",
+        province_2025="Đà Nẵng",
+        issuer="Sở Công Thương",
+        date="2024-03-22",
+        period="03 năm thực hiện giai đoạn 2021-2025",
+        years=(2021, 2023),
         body="""
 ^ MỤC LỤC
 
@@ -1025,6 +1061,12 @@ Công Thương tỉnh Quảng Nam./.
         signature=("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Quốc Hùng"),
         stacked=True,
         rng_seed=505,
+        province="Đồng Tháp",
+        province_2025="Đồng Tháp",
+        issuer="Sở Công Thương",
+        date="2019-12-10",
+        period="năm 2019",
+        years=(2019, 2019),
         body="""
 Thực hiện Quyết định số 72/2010/QĐ-TTg ngày 15/11/2010 của Thủ tướng Chính phủ ban hành Quy chế
 xây dựng, quản lý và thực hiện Chương trình xúc tiến thương mại quốc gia; Quyết định số
@@ -1128,6 +1170,12 @@ Trên đây là báo cáo kết quả thực hiện Chương trình xúc tiến 
         signature=("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Bình"),
         stacked=False,
         rng_seed=606,
+        province="Lào Cai",
+        province_2025="Lào Cai",
+        issuer="Ủy ban nhân dân tỉnh Lào Cai",
+        date="2022-12-05",
+        period="năm 2022",
+        years=(2022, 2022),
         body="""
 Thực hiện Công văn số 1785/CTĐP-KC ngày 15/11/2022 của Cục Công Thương địa phương về việc báo
 cáo kết quả hoạt động khuyến công năm 2022, UBND tỉnh Lào Cai báo cáo như sau:

@@ -75,6 +75,9 @@ SEED_4 = (
                   ("percent", 26.3, "%", "26,3%")]),
         ("Page 62 - Tai lieu Khuyen cong OK (13-12)", []),
         ("P. 62", []),
+        # OCR read "7.350" struck through with a pen as "#350": the number is damaged
+        ("Kinh phí hỗ trợ cho 12 đề án là #350 triệu đồng, còn thấp.",
+         [("count", 12, "đề án", "12 đề án")]),
         ("61", []),
         ("55", []),
         ("51   52   53   54   55   56   57   58   59   60   61", []),

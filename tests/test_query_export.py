@@ -8,6 +8,8 @@ import pandas as pd
 import pytest
 from conftest import rows, run_cli
 
+from baocao.pipelines.cli import EXCEL_MAX_CHARS, excel_sheets, fit_excel_cells
+
 
 def test_query_prints_a_table(samples_db: Path) -> None:
     proc = run_cli("query", "SELECT kind, count(*) AS n FROM figures GROUP BY kind ORDER BY kind",
@@ -67,7 +69,30 @@ def test_export_csv_parquet_xlsx(samples_db: Path, tmp_path: Path) -> None:
     parquet = pd.read_parquet(tmp_path / "parquet" / "figures.parquet")
     xlsx = pd.read_excel(tmp_path / "xlsx" / "baocao.xlsx", sheet_name=None)
     assert len(csv) == len(parquet) == len(xlsx["figures"]) == n_figures
-    assert set(xlsx) == {"documents", "pages", "sections", "items", "figures", "words", "runs"}
+    assert set(xlsx) == {"documents", "pages", "sections", "items", "figures", "flags", "passages",
+                         "words", "runs"}
     assert "12.492,1 triệu đồng" in set(csv["raw"])
     assert parquet["value"].dtype == "float64"
     assert parquet.loc[parquet["raw"] == "12.492,1 triệu đồng", "value"].iloc[0] == 12_492_100_000
+
+
+def test_exports_keep_integer_columns_integer(samples_db: Path, tmp_path: Path) -> None:
+    """A year is 2023 in the CSV file, not 2023.0, though some figures have none."""
+    for fmt in ("csv", "parquet"):
+        proc = run_cli("export", "--db", str(samples_db), "--format", fmt, "--out",
+                       str(tmp_path / fmt))
+        assert proc.returncode == 0, proc.stderr
+    text = (tmp_path / "csv" / "figures.csv").read_text(encoding="utf-8-sig")
+    assert ",2023," in text and ",2023.0," not in text
+    parquet = pd.read_parquet(tmp_path / "parquet" / "documents.parquet")
+    assert str(parquet["year_start"].dtype) == "Int64"
+    assert parquet["year_start"].isna().sum() == 5 and 2016 in set(parquet["year_start"])
+
+
+def test_excel_limits() -> None:
+    frame = pd.DataFrame({"n": range(5), "text": ["x" * 40_000] + ["ok"] * 4})
+    assert [(name, len(part)) for name, part in excel_sheets("words", frame, max_rows=2)] == [
+        ("words", 2), ("words 2", 2), ("words 3", 1)]
+    assert fit_excel_cells(frame) == 1
+    assert len(frame.loc[0, "text"]) == EXCEL_MAX_CHARS
+    assert frame.loc[0, "text"].endswith("characters]") and frame.loc[1, "text"] == "ok"

@@ -42,6 +42,7 @@ LABEL_WORDS = r"""
 # "14/6", "1.4.2", "NĐ-12", "2016-2020", "(13-12)", "Điều 12", "tháng 12".
 QUANTITY_LEFT = rf"""
     (?<![\p{{L}}\p{{N}}/.,])            # glued on the left: "QĐ12", "14/6", "1.4.2"
+    (?<![#*@&~^|\\_])                   # OCR's mark for a digit it could not read: "#350"
     (?<!\p{{N}}[ ]?[-–][ ]?)            # second end of a range or date: "2016-2020", "13-12"
     (?<!\p{{L}}[-–])                    # code suffix: "NĐ-12"
     (?<!{LABEL_WORDS})                  # a label's number: "Điều 113", "khoản 2"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -24,3 +25,20 @@ def fold(text: str) -> str:
     """Lower-case without diacritics ("Khó khăn" → "kho khan"), to match damaged headings."""
     text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
     return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+
+
+def fold_chars(text: str, lower: bool = True) -> str:
+    """fold() one character at a time, so that text[i] and fold_chars(text)[i] are the same
+    letter: a match found in the folded text is sliced out of the original.
+    Example: "Đồng Tháp" → "dong thap" (lower=False: "Dong Thap")."""
+    return "".join(_fold_char(ch, lower) for ch in text)
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str, lower: bool) -> str:
+    base = unicodedata.normalize("NFD", ch)[:1] or ch  # the letter without its marks
+    if base in "đĐ":  # a letter of its own, not d with a mark: NFD keeps it
+        base = "d" if base == "đ" else "D"
+    if lower and len(base.lower()) == 1:
+        base = base.lower()
+    return base

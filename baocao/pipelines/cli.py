@@ -407,6 +407,7 @@ def _print_summary(batch: Batch) -> None:
     sources = Counter(p.source for r in results for p in r.pages if not p.error)
     kinds = Counter(s.kind for r in results for s in r.sections if s.heading)
     figures = Counter(f.kind for r in results for f in r.figures)
+    flags = Counter(g.flag for r in results for g in r.flags)
 
     def fmt(counter: Counter) -> str:
         return ", ".join(f"{k} {n}" for k, n in sorted(counter.items())) or "none"
@@ -416,6 +417,7 @@ def _print_summary(batch: Batch) -> None:
     typer.echo(f"pages:     {sum(sources.values())} ({fmt(sources)})")
     typer.echo(f"sections:  {sum(kinds.values())} ({fmt(kinds)})")
     typer.echo(f"figures:   {sum(figures.values())} ({fmt(figures)})")
+    typer.echo(f"flags:     {sum(flags.values())} ({fmt(flags)})")
     typer.echo(f"database:  {store.display_name(batch.db)}")
 
 
@@ -441,6 +443,100 @@ def query(
         typer.echo(frame.to_string(index=False, float_format=lambda x: f"{x:.15g}"))
 
 
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words to find; "quote" a phrase.')],
+    db: DbOption = DEFAULT_DB,
+    exact: Annotated[
+        bool | None,
+        typer.Option("--exact/--folded", help=(
+            "--exact: diacritics count, 'hạn' is not 'hán'. --folded: without diacritics, "
+            "for OCR-damaged text or a query typed without them ('kho khan ve von'). "
+            "Default: exact when the query has diacritics, folded when it has none.")),
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only this section kind: difficulties, lessons…")
+    ] = None,
+    province: Annotated[
+        str | None, typer.Option("--province", help="Only reports of this province.")
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="Only reports whose period covers this year.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Most hits shown.")] = 20,
+) -> None:
+    """Full-text search: ranked paragraphs with their report, page and section kind, the
+    matches marked [like this] (in bold on a terminal)."""
+    from baocao.pipelines.search import search as run_search
+
+    try:
+        q, hits = run_search(db, query, folded=None if exact is None else not exact, kind=kind,
+                             province=province, year=year, limit=limit)
+    except BaocaoError as exc:
+        raise _fail(exc) from None
+    mode = "without diacritics" if q.folded else "exact, diacritics count"
+    typer.echo(f"{len(hits)} hit{'' if len(hits) == 1 else 's'} ({mode})")
+    bold = sys.stdout.isatty()
+    mark = ("\033[1m", "\033[0m") if bold else ("[", "]")
+    for n, hit in enumerate(hits, 1):
+        where = ", ".join(str(x) for x in (hit.province, _years(hit)) if x)
+        typer.echo(f"\n{n}. {hit.filename}  page {hit.page_no}  {hit.section_kind or '-'}"
+                   + (f"  ({where})" if where else ""))
+        typer.echo(f"   {hit.snippet(mark)}")
+
+
+def _years(hit) -> str | None:
+    if hit.year_start is None:
+        return None
+    if hit.year_start == hit.year_end:
+        return str(hit.year_start)
+    return f"{hit.year_start}-{hit.year_end}"
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8001,
+) -> None:
+    """Browse the tables in Datasette: descriptions, facets, full-text search and ready-made
+    queries (amounts by province and year, lessons learned, difficulties mentioning a word).
+    SQLite databases only. Ctrl-C stops it."""
+    from baocao.pipelines.serve import serve as run_server
+
+    try:
+        run_server(db, host, port)
+    except BaocaoError as exc:
+        raise _fail(exc) from None
+    except KeyboardInterrupt:
+        pass
+
+
+@app.command()
+def review(
+    document: Annotated[str, typer.Argument(help="File name, path or doc_id (its first 6+ "
+                                                 "characters will do).")],
+    db: DbOption = DEFAULT_DB,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="HTML file to write (default: out/review/).")
+    ] = None,
+) -> None:
+    """Write a self-contained HTML page to check a document against its scan: every page
+    image beside its text, each figure boxed on the image and listed with its value, unit,
+    subject, section and flags, and the outline of its sections."""
+    from baocao.pipelines.review import find_document, write_review
+
+    try:
+        if out is None:
+            out = Path("out/review") / f"{Path(find_document(db, document)['filename']).stem}.html"
+        path, missing = write_review(db, document, out)
+    except BaocaoError as exc:
+        raise _fail(exc) from None
+    if missing:
+        typer.echo(f"baocao: warning: page images are missing: {missing}", err=True)
+    typer.echo(str(path))
+
+
 class Format(str, Enum):
     csv = "csv"
     parquet = "parquet"
@@ -464,7 +560,12 @@ def export(
         path = out / "baocao.xlsx"
         with pd.ExcelWriter(path, engine="openpyxl") as writer:
             for name, frame in frames.items():
-                frame.to_excel(writer, sheet_name=name, index=False)
+                cut = fit_excel_cells(frame)
+                if cut:
+                    typer.echo(f"baocao: warning: {name}: {cut} cells longer than Excel holds "
+                               "were cut (the CSV and Parquet exports keep them whole)", err=True)
+                for sheet, part in excel_sheets(name, frame):
+                    part.to_excel(writer, sheet_name=sheet, index=False)
         written.append(path)
     for name, frame in frames.items() if format is not Format.xlsx else []:
         path = out / f"{name}.{format.value}"
@@ -475,6 +576,31 @@ def export(
         written.append(path)
     for path in written:
         typer.echo(str(path))
+
+
+# What one Excel sheet holds: rows (less the header) and characters in a cell.
+EXCEL_MAX_ROWS = 1_048_575
+EXCEL_MAX_CHARS = 32_767
+EXCEL_CUT_NOTE = " … [cut: an Excel cell holds 32,767 characters]"
+
+
+def excel_sheets(name: str, frame: pd.DataFrame, max_rows: int = EXCEL_MAX_ROWS
+                 ) -> list[tuple[str, pd.DataFrame]]:
+    """One sheet per table; a table longer than a sheet goes on over "words 2", "words 3"…"""
+    parts = [frame.iloc[i:i + max_rows] for i in range(0, max(len(frame), 1), max_rows)]
+    return [(name if n == 1 else f"{name} {n}", part) for n, part in enumerate(parts, 1)]
+
+
+def fit_excel_cells(frame: pd.DataFrame) -> int:
+    """Cut, visibly, the texts Excel cannot hold in a cell; return how many were cut."""
+    cut = 0
+    for column in frame.columns:
+        long = frame[column].map(lambda v: isinstance(v, str) and len(v) > EXCEL_MAX_CHARS)
+        if long.any():
+            keep = EXCEL_MAX_CHARS - len(EXCEL_CUT_NOTE)
+            frame.loc[long, column] = frame.loc[long, column].str[:keep] + EXCEL_CUT_NOTE
+            cut += int(long.sum())
+    return cut
 
 
 def main() -> None:

@@ -9,13 +9,23 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
-from baocao.datamodel import DocumentResult, Figure, PageContent, PageText, Section, Word
+from baocao.datamodel import (
+    DocumentResult,
+    Figure,
+    PageContent,
+    PageText,
+    Passage,
+    Section,
+    Word,
+)
 from baocao.errors import DocumentError, MissingDependencyError
 from baocao.extract import open_document
+from baocao.nlp.checks import check_figures
 from baocao.nlp.context import describe
 from baocao.nlp.figures import find_figures
 from baocao.nlp.items import find_items
 from baocao.nlp.layout import clean_pages
+from baocao.nlp.metadata import read_metadata
 from baocao.nlp.sections import tag_sections
 from baocao.nlp.sentences import sentence_at, sentence_spans
 
@@ -105,7 +115,27 @@ def _analyse(result: DocumentResult) -> None:
     result.texts = clean_pages(good)
     result.sections, owner = tag_sections(result.texts)
     result.items = find_items(result.texts, result.sections, owner)
+    result.passages = make_passages(result.texts, result.sections, owner)
     result.figures = place_figures(result.texts, result.sections, owner)
+    result.flags = check_figures(result.texts, result.figures)
+    result.metadata = read_metadata(result.texts)
+
+
+def make_passages(texts: list[PageText], sections: list[Section], owner: list[int]
+                  ) -> list[Passage]:
+    """Every paragraph with its section, for full-text search."""
+    by_id = {s.section_id: s for s in sections}
+    paragraphs = [(page.page_no, p) for page in texts for p in page.paragraphs]
+    passages = []
+    for index, (page_no, paragraph) in enumerate(paragraphs):
+        section = by_id.get(owner[index]) if sections else None
+        passages.append(Passage(
+            passage_id=index + 1, page_no=page_no,
+            section_id=section.section_id if section else None,
+            section_kind=section.inherited_kind if section else None,
+            text=paragraph.text, char_start=paragraph.start,
+        ))
+    return passages
 
 
 def place_figures(
@@ -129,6 +159,7 @@ def place_figures(
                 sentence = paragraph.text[s_start:s_end]
                 context = describe(sentence, m.start - s_start, m.end - s_start, m.kind, m.unit)
                 start, end = paragraph.start + m.start, paragraph.start + m.end
+                words = [w for a, b, w in paragraph.words if a < end and b > start]
                 figures.append(
                     Figure(
                         figure_id=len(figures) + 1,
@@ -149,17 +180,15 @@ def place_figures(
                         subject=context.subject,
                         locations=context.locations,
                         year=context.year,
-                        bbox=_box(paragraph.words, start, end),
+                        bbox=_box(words),
+                        confidence=_confidence(words),
                     )
                 )
     return figures
 
 
-def _box(
-    words: list[tuple[int, int, Word]], start: int, end: int
-) -> tuple[float, float, float, float] | None:
+def _box(hit: list[Word]) -> tuple[float, float, float, float] | None:
     """The union of the boxes of the words the figure's characters fall in."""
-    hit = [w for a, b, w in words if a < end and b > start]
     if not hit:
         return None
     return (
@@ -168,3 +197,10 @@ def _box(
         max(w.left + w.width for w in hit),
         max(w.top + w.height for w in hit),
     )
+
+
+def _confidence(hit: list[Word]) -> float | None:
+    """The lowest OCR confidence among the figure's words: one misread digit is enough to
+    make its value wrong. None for text-layer words, which have no confidence."""
+    confs = [w.conf for w in hit if w.conf is not None]
+    return min(confs) if confs else None

@@ -7,6 +7,7 @@ SQLite file (the default) or a shared PostgreSQL database (`--db postgresql://�
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
@@ -32,6 +33,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from baocao.datamodel import DocumentResult
 from baocao.errors import BaocaoError
+from baocao.nlp.normalize import fold_chars
 
 DEFAULT_DB = Path("out/baocao.sqlite")
 
@@ -43,6 +45,10 @@ documents = Table(
     Column("path", Text), Column("filename", Text), Column("n_pages", Integer),
     Column("status", String), Column("error", Text), Column("processed_at", String),
     Column("n_sections", Integer), Column("n_figures", Integer), Column("seconds", Float),
+    Column("province", Text), Column("province_2025", Text), Column("issuer", Text),
+    Column("title", Text), Column("doc_number", String), Column("doc_date", String),
+    Column("period", Text), Column("year_start", Integer), Column("year_end", Integer),
+    Column("n_flags", Integer),
 )
 pages = Table(
     "pages", metadata,
@@ -79,6 +85,22 @@ figures = Table(
     Column("subject", Text), Column("locations", Text), Column("year", Integer),
     Column("box_left", Float), Column("box_top", Float), Column("box_right", Float),
     Column("box_bottom", Float),
+    Column("confidence", Float), Column("implied_total", Float), Column("flags", Text),
+)
+flags = Table(
+    "flags", metadata,
+    Column("doc_id", String, primary_key=True), Column("flag_id", Integer, primary_key=True),
+    Column("figure_id", Integer), Column("flag", String), Column("detail", Text),
+    Column("other_figure_id", Integer),
+)
+# One row per paragraph, for full-text search. Its own integer key is the row's SQLite rowid,
+# which the search indexes point at: unlike the rowids of the other tables, it survives VACUUM.
+passages = Table(
+    "passages", metadata,
+    Column("passage_key", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String, index=True), Column("passage_id", Integer),
+    Column("page_no", Integer), Column("section_id", Integer), Column("section_kind", String),
+    Column("text", Text), Column("folded", Text), Column("char_start", Integer),
 )
 words = Table(
     "words", metadata,
@@ -87,7 +109,7 @@ words = Table(
     Column("text", Text), Column("left", Float), Column("top", Float),
     Column("width", Float), Column("height", Float), Column("conf", Float),
 )
-TABLES = [documents, pages, sections, items, figures, words]
+TABLES = [documents, pages, sections, items, figures, flags, passages, words]
 runs = Table(
     "runs", metadata,
     Column("run_id", Integer, primary_key=True, autoincrement=True),
@@ -130,6 +152,8 @@ def connect(db: str | Path) -> Engine:
             _lock(conn)
             metadata.create_all(conn)
             _add_missing_columns(conn)
+            _create_search_indexes(conn)
+            _create_views(conn)
     except SQLAlchemyError as exc:
         raise BaocaoError(f"cannot open the database {display_name(db)}: {_reason(exc)}") from exc
     return engine
@@ -177,13 +201,15 @@ def _add_missing_columns(conn) -> None:
 
 
 def write(engine: Engine, result: DocumentResult) -> None:
-    """Replace the document's rows in one transaction: all of it lands, or none of it."""
+    """Replace the document's rows in one transaction: all of it lands, or none of it, its
+    search index entries included."""
     frames = _frames(result)
     with engine.begin() as conn:
         _lock(conn)
         # the same file with other bytes is a new version: its old rows go too
         old = select(documents.c.doc_id).where(documents.c.path == result.path)
         stale = {result.doc_id, *conn.execute(old).scalars()}
+        _unindex(conn, stale)
         for table in TABLES:
             conn.execute(delete(table).where(table.c.doc_id.in_(stale)))
         for table in TABLES:
@@ -191,6 +217,74 @@ def write(engine: Engine, result: DocumentResult) -> None:
             if not frame.empty:  # typed by the schema: a column of only None stays an integer
                 frame.to_sql(table.name, conn, if_exists="append", index=False,
                              dtype={c.name: c.type for c in table.columns})
+        _index(conn, result.doc_id)
+
+
+# SQLite full-text indexes (FTS5) over the text columns, kept up to date by write():
+# name → (table, the table's key the index's rowid is, indexed columns, tokenizer).
+# "unicode61 remove_diacritics 0" folds case but keeps every accent, so "hạn" is not "hán";
+# the folded index holds text already folded by baocao (đ → d, which FTS5 cannot do).
+EXACT = "unicode61 remove_diacritics 0"
+SEARCH_INDEXES = {
+    "pages_fts": ("pages", "rowid", ("text",), EXACT),
+    "sections_fts": ("sections", "rowid", ("heading", "text"), EXACT),
+    "passages_fts": ("passages", "passage_key", ("text",), EXACT),
+    "passages_folded_fts": ("passages", "passage_key", ("folded",), EXACT),
+}
+
+
+def _create_search_indexes(conn) -> None:
+    """SQLite: the FTS5 indexes, filled from the tables when they are new to the file."""
+    if conn.dialect.name != "sqlite":
+        return
+    have = set(inspect(conn).get_table_names())
+    for name, (table, key, columns, tokenizer) in SEARCH_INDEXES.items():
+        if name in have:
+            continue
+        conn.exec_driver_sql(
+            f'CREATE VIRTUAL TABLE {name} USING fts5({", ".join(columns)}, content="{table}", '
+            f'content_rowid="{key}", tokenize="{tokenizer}")')
+        conn.exec_driver_sql(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
+
+
+def _unindex(conn, doc_ids: set[str]) -> None:
+    """Take the documents' rows out of the FTS5 indexes (which need the old values)."""
+    if conn.dialect.name != "sqlite":
+        return
+    marks = ", ".join("?" * len(doc_ids))
+    for name, (table, key, columns, _) in SEARCH_INDEXES.items():
+        cols = ", ".join(columns)
+        conn.exec_driver_sql(
+            f"INSERT INTO {name}({name}, rowid, {cols}) SELECT 'delete', {key}, {cols} "
+            f"FROM {table} WHERE doc_id IN ({marks})", tuple(doc_ids))
+
+
+def _index(conn, doc_id: str) -> None:
+    """Add the document's rows to the FTS5 indexes."""
+    if conn.dialect.name != "sqlite":
+        return
+    for name, (table, key, columns, _) in SEARCH_INDEXES.items():
+        cols = ", ".join(columns)
+        conn.exec_driver_sql(f"INSERT INTO {name}(rowid, {cols}) SELECT {key}, {cols} "
+                             f"FROM {table} WHERE doc_id = ?", (doc_id,))
+
+
+# Every figure with its document's province, year, file and title and its section's heading:
+# what researchers filter and facet on.
+FIGURE_DETAILS = """
+CREATE VIEW figure_details AS
+SELECT d.filename, d.province, d.province_2025, d.year_start, d.year_end, d.title,
+       d.issuer, s.heading AS section_heading, f.*
+FROM figures f
+JOIN documents d ON d.doc_id = f.doc_id
+LEFT JOIN sections s ON s.doc_id = f.doc_id AND s.section_id = f.section_id
+"""
+
+
+def _create_views(conn) -> None:
+    """The views, made anew so they show the tables' columns of this version."""
+    conn.execute(text("DROP VIEW IF EXISTS figure_details"))
+    conn.execute(text(FIGURE_DETAILS))
 
 
 def _frames(r: DocumentResult) -> dict[str, pd.DataFrame]:
@@ -199,6 +293,7 @@ def _frames(r: DocumentResult) -> dict[str, pd.DataFrame]:
         "doc_id": r.doc_id, "path": r.path, "filename": r.filename, "n_pages": r.n_pages,
         "status": r.status, "error": r.error, "processed_at": r.processed_at,
         "n_sections": len(r.sections), "n_figures": len(r.figures), "seconds": r.seconds,
+        **asdict(r.metadata), "n_flags": len(r.flags),
     }
     page_rows = []
     word_rows = []
@@ -241,13 +336,26 @@ def _frames(r: DocumentResult) -> dict[str, pd.DataFrame]:
         "locations": "; ".join(f.locations) or None, "year": f.year,
         **dict(zip(("box_left", "box_top", "box_right", "box_bottom"), f.bbox or (None,) * 4,
                    strict=True)),
+        "confidence": f.confidence, "implied_total": f.implied_total,
+        "flags": "; ".join(f.flags) or None,
     } for f in r.figures]
+    flag_rows = [{
+        "doc_id": r.doc_id, "flag_id": n, "figure_id": g.figure_id, "flag": g.flag,
+        "detail": g.detail, "other_figure_id": g.other_figure_id,
+    } for n, g in enumerate(r.flags, 1)]
+    passage_rows = [{
+        "doc_id": r.doc_id, "passage_id": p.passage_id, "page_no": p.page_no,
+        "section_id": p.section_id, "section_kind": p.section_kind, "text": p.text,
+        "folded": fold_chars(p.text), "char_start": p.char_start,
+    } for p in r.passages]
     return {
         "documents": pd.DataFrame([doc]),
         "pages": pd.DataFrame(page_rows),
         "sections": pd.DataFrame(section_rows),
         "items": pd.DataFrame(item_rows),
         "figures": pd.DataFrame(figure_rows),
+        "flags": pd.DataFrame(flag_rows),
+        "passages": pd.DataFrame(passage_rows),
         "words": pd.DataFrame(word_rows),
     }
 
@@ -331,4 +439,10 @@ def _query_server(db: str | Path, sql: str) -> pd.DataFrame:
 
 
 def read_table(db: str | Path, name: str) -> pd.DataFrame:
-    return query(db, f'SELECT * FROM "{name}"')
+    """A whole table, typed by the schema: an integer column with empty cells stays integer
+    (a year is 2023 in a CSV file, not 2023.0)."""
+    frame = query(db, f'SELECT * FROM "{name}"')
+    for column in metadata.tables[name].columns:
+        if isinstance(column.type, Integer) and column.name in frame:
+            frame[column.name] = frame[column.name].astype("Int64")
+    return frame

@@ -1,0 +1,323 @@
+"""`baocao review`: one self-contained HTML page per document, for an archivist to check it
+against the scan: every page image beside its text, each figure boxed on the image and
+listed with its value, unit, subject, section and flags, and the outline of its sections.
+
+Images are rendered from the original file (documents.path) and embedded as JPEG; figure
+boxes are placed in percent of the page, from the word boxes OCR or the text layer gave.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from baocao.errors import BaocaoError
+from baocao.pipelines import store
+from baocao.pipelines.process import file_sha256
+
+# Width in pixels of the embedded page images: sharp enough to read, small enough to mail.
+IMAGE_WIDTH = 1100
+JPEG_QUALITY = 70
+KIND_COLOURS = {
+    "achievements": "#2e7d32", "difficulties": "#c62828", "causes": "#ef6c00",
+    "lessons": "#1565c0", "solutions": "#6a1b9a", "recommendations": "#00838f",
+    "plans": "#5d4037", "other": "#9e9e9e",
+}
+
+
+@dataclass
+class Document:
+    """What the page shows: the document's rows from every table."""
+
+    doc: dict
+    pages: pd.DataFrame
+    sections: pd.DataFrame
+    figures: pd.DataFrame
+    flags: pd.DataFrame
+    passages: pd.DataFrame
+
+
+def find_document(db: str | Path, wanted: str) -> dict:
+    """The document a user named by its id (or the start of it), file name or path."""
+    docs = store.query(db, "SELECT * FROM documents")
+    docs = docs.astype(object).where(docs.notna(), None)
+    by_name = (docs["filename"] == wanted) | (docs["path"] == str(Path(wanted).resolve()))
+    by_id = docs["doc_id"].str.startswith(wanted.lower()) if len(wanted) >= 6 else False
+    hits = docs[by_name | by_id]
+    if hits.empty:
+        raise BaocaoError(f"no document '{wanted}' in {store.display_name(db)}: name it by "
+                          "file name or by its doc_id (at least its first 6 characters)")
+    if len(hits) > 1:
+        choices = ", ".join(f"{r.doc_id[:12]} ({r.path})" for r in hits.itertuples())
+        raise BaocaoError(f"'{wanted}' names {len(hits)} documents; give a doc_id: {choices}")
+    return hits.iloc[0].to_dict()
+
+
+def load(db: str | Path, wanted: str) -> Document:
+    doc = find_document(db, wanted)
+
+    def rows(table: str, order: str) -> pd.DataFrame:
+        frame = store.query(db, f"SELECT * FROM {table} WHERE doc_id = '{doc['doc_id']}' "
+                                f"ORDER BY {order}")
+        return frame.astype(object).where(frame.notna(), None)
+
+    return Document(doc, rows("pages", "page_no"), rows("sections", "section_id"),
+                    rows("figures", "figure_id"), rows("flags", "flag_id"),
+                    rows("passages", "passage_id"))
+
+
+def page_images(doc: dict, n_pages: int) -> tuple[dict[int, str], str | None]:
+    """Each page as a JPEG data URI, from the original file; or none and why not."""
+    path = Path(doc["path"] or "")
+    if not path.is_file():
+        return {}, f"the original file is no longer at {path}"
+    try:
+        if file_sha256(path) != doc["doc_id"]:
+            return {}, f"the file at {path} has changed since it was processed"
+        with path.open("rb") as fh:
+            is_pdf = b"%PDF-" in fh.read(1024)
+        images = _pdf_images(path, n_pages) if is_pdf else _image_frames(path, n_pages)
+    except Exception as exc:  # an unreadable file still gets its text and figures shown
+        return {}, f"the page images could not be rendered ({exc})"
+    return {n: _data_uri(img) for n, img in images.items()}, None
+
+
+def _pdf_images(path: Path, n_pages: int) -> dict:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        out = {}
+        for i in range(min(len(pdf), n_pages)):
+            page = pdf[i]
+            scale = IMAGE_WIDTH / page.get_width()
+            out[i + 1] = page.render(scale=scale, grayscale=True).to_pil()
+            page.close()
+        return out
+    finally:
+        pdf.close()
+
+
+def _image_frames(path: Path, n_pages: int) -> dict:
+    from PIL import Image
+
+    out = {}
+    with Image.open(path) as image:
+        for i in range(min(getattr(image, "n_frames", 1), n_pages)):
+            image.seek(i)
+            frame = image.convert("L")
+            height = round(frame.height * IMAGE_WIDTH / frame.width)
+            out[i + 1] = frame.resize((IMAGE_WIDTH, height))
+    return out
+
+
+def _data_uri(image) -> str:
+    buffer = io.BytesIO()
+    image.convert("L").save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True)
+    return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def write_review(db: str | Path, wanted: str, out: Path) -> tuple[Path, str | None]:
+    """Write the review page of a document; return where, and why images are missing."""
+    d = load(db, wanted)
+    images, missing = page_images(d.doc, len(d.pages))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render(d, images, missing), encoding="utf-8")
+    return out, missing
+
+
+def render(d: Document, images: dict[int, str], missing: str | None) -> str:
+    """The whole page: header, outline, then every page with its figures."""
+    doc = d.doc
+    title = doc.get("title") or doc["filename"]
+    parts = [
+        "<!DOCTYPE html>", '<html lang="vi"><head><meta charset="utf-8">',
+        f"<title>{_e(doc['filename'])} — baocao review</title>", f"<style>{CSS}</style>",
+        "</head><body>", f"<header><h1>{_e(title)}</h1>{_facts(d)}",
+    ]
+    if missing:
+        parts.append(f'<p class="missing">Page images are missing: {_e(missing)}. The text '
+                     "and figures are shown without them.</p>")
+    parts += [_flag_summary(d), "</header>", _outline(d)]
+    for page in d.pages.to_dict("records"):
+        parts.append(_page(d, page, images.get(page["page_no"])))
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def _facts(d: Document) -> str:
+    doc = d.doc
+    facts = [("File", doc["filename"]), ("Province", doc.get("province")),
+             ("Since 2025", doc.get("province_2025")), ("Issuer", doc.get("issuer")),
+             ("Number", doc.get("doc_number")), ("Date", doc.get("doc_date")),
+             ("Period", doc.get("period")), ("Status", doc["status"]),
+             ("Pages", doc["n_pages"]), ("Figures", len(d.figures)), ("Flags", len(d.flags)),
+             ("doc_id", doc["doc_id"])]
+    cells = "".join(f"<dt>{k}</dt><dd>{_e(v)}</dd>" for k, v in facts if v not in (None, ""))
+    return f'<dl class="facts">{cells}</dl>'
+
+
+def _flag_summary(d: Document) -> str:
+    if d.flags.empty:
+        return '<p class="ok">No figure is flagged.</p>'
+    items = "".join(
+        f'<li><a href="#fig-{f["figure_id"]}">figure {f["figure_id"]}</a>: '
+        f'<b>{_e(f["flag"])}</b> — {_e(f["detail"])}</li>' for f in d.flags.to_dict("records"))
+    return f'<div class="flags"><h2>Figures to check</h2><ul>{items}</ul></div>'
+
+
+def _outline(d: Document) -> str:
+    """The sections as a nested list: kind, heading, pages."""
+    items = []
+    for s in d.sections.to_dict("records"):
+        if not s["heading"]:
+            continue
+        pages = (f"p. {s['page_start']}" if s["page_start"] == s["page_end"]
+                 else f"pp. {s['page_start']}–{s['page_end']}")
+        items.append(
+            f'<li style="margin-left:{(s["level"] - 1) * 1.5}em">'
+            f'<span class="kind k-{_e(s["kind"])}">{_e(s["kind"])}</span> '
+            f'<a href="#page-{s["page_start"]}">{_e(s["heading"])}</a> <small>{pages}</small>'
+            "</li>")
+    body = "".join(items) or "<li>No headings were found.</li>"
+    return f'<nav class="outline"><h2>Sections</h2><ul>{body}</ul></nav>'
+
+
+def _page(d: Document, page: dict, image: str | None) -> str:
+    n = page["page_no"]
+    figures = [f for f in d.figures.to_dict("records") if f["page_no"] == n]
+    flagged = {f["figure_id"] for f in d.flags.to_dict("records")}
+    width, height = page["width"] or 0, page["height"] or 0
+    boxes = []
+    for f in figures:
+        if f["box_left"] is None or not width or not height:
+            continue
+        left, top = f["box_left"] / width * 100, f["box_top"] / height * 100
+        w = (f["box_right"] - f["box_left"]) / width * 100
+        h = (f["box_bottom"] - f["box_top"]) / height * 100
+        cls = "box flagged" if f["figure_id"] in flagged else "box"
+        boxes.append(
+            f'<a class="{cls}" id="box-{f["figure_id"]}" href="#fig-{f["figure_id"]}" '
+            f'data-figure="{f["figure_id"]}" title="{_e(f["raw"])}: {_e(_value(f))}" '
+            f'style="left:{left:.3f}%;top:{top:.3f}%;width:{w:.3f}%;height:{h:.3f}%"></a>')
+    if image:
+        scan = (f'<div class="scan" style="aspect-ratio:{width:.2f}/{height:.2f}">'
+                f'<img src="{image}" alt="page {n}">{"".join(boxes)}</div>')
+    else:
+        scan = '<div class="scan noimage">page image not available</div>'
+    source = "OCR" if page["source"] == "ocr" else "text layer"
+    conf = (f", OCR confidence {page['ocr_confidence']:.0f}"
+            if page["ocr_confidence"] is not None else "")
+    return (f'<section class="page" id="page-{n}"><h2>Page {n} <small>({source}{conf})</small>'
+            f'</h2><div class="columns">{scan}<div class="text">{_text(d, page, figures)}'
+            f"</div></div>{_figure_table(d, figures, flagged)}</section>")
+
+
+def _text(d: Document, page: dict, figures: list[dict]) -> str:
+    """The page text, paragraph by paragraph, each with its section's kind at its side and
+    every figure marked."""
+    text = page["text"] or ""
+    kinds = {p["char_start"]: p["section_kind"] for p in d.passages.to_dict("records")
+             if p["page_no"] == page["page_no"]}
+    headings = {s["heading"] for s in d.sections.to_dict("records") if s["heading"]}
+    out, at = [], 0
+    for line in text.split("\n"):
+        start, end = at, at + len(line)
+        at = end + 1
+        marked, pos = [], start
+        for f in figures:
+            a, b = f["char_start"], f["char_end"]
+            if a is not None and start <= a and b <= end:
+                marked += [_e(text[pos:a]),
+                           f'<mark id="mark-{f["figure_id"]}"><a href="#box-{f["figure_id"]}">'
+                           f"{_e(text[a:b])}</a></mark>"]
+                pos = b
+        marked.append(_e(text[pos:end]))
+        kind = kinds.get(start) or "other"
+        cls = f"k-{_e(kind)}" + (" heading" if line in headings else "")
+        out.append(f'<p class="{cls}" title="{_e(kind)}">{"".join(marked)}</p>')
+    return "".join(out)
+
+
+def _figure_table(d: Document, figures: list[dict], flagged: set[int]) -> str:
+    if not figures:
+        return '<p class="nofig">No figures on this page.</p>'
+    sections = {s["section_id"]: s for s in d.sections.to_dict("records")}
+    details = {}
+    for g in d.flags.to_dict("records"):
+        details.setdefault(g["figure_id"], []).append(f'{g["flag"]}: {g["detail"]}')
+    rows = []
+    for f in figures:
+        s = sections.get(f["section_id"])
+        section = (f'{_e(f["section_kind"])}: {_e(s["heading"])}' if s and s["heading"]
+                   else _e(f["section_kind"] or ""))
+        implied = (f'<br><small>implies a total of {_number(round(f["implied_total"]))}'
+                   "</small>" if f.get("implied_total") is not None else "")
+        conf = "" if f["confidence"] is None else f'{f["confidence"]:.0f}'
+        cls = ' class="flagged"' if f["figure_id"] in flagged else ""
+        rows.append(
+            f'<tr id="fig-{f["figure_id"]}"{cls}><td><a href="#box-{f["figure_id"]}">'
+            f'{f["figure_id"]}</a></td><td>{_e(f["raw"])}</td><td class="num">'
+            f'{_e(_number(f["value"]))}{implied}</td><td>{_e(f["unit"])}</td>'
+            f'<td>{_e(f["subject"] or "")}</td><td>{section}</td><td class="num">{conf}</td>'
+            f'<td>{_e("; ".join(details.get(f["figure_id"], [])))}</td></tr>')
+    head = ("<tr><th>#</th><th>as written</th><th>value</th><th>unit</th><th>subject</th>"
+            "<th>section</th><th>OCR conf.</th><th>flags</th></tr>")
+    return f'<table class="figures">{head}{"".join(rows)}</table>'
+
+
+def _value(f: dict) -> str:
+    return f"{_number(f['value'])} {f['unit']}"
+
+
+def _number(x: float | None) -> str:
+    """A number the Vietnamese way: 12492100000 → 12.492.100.000, 26.3 → 26,3."""
+    if x is None:
+        return ""
+    text = f"{x:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def _e(value) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+CSS = """
+body { font: 15px/1.45 "DejaVu Sans", Arial, sans-serif; margin: 0 auto; max-width: 1500px;
+       padding: 1em 2em; color: #222; }
+h1 { font-size: 1.5em; margin-bottom: .3em; }
+dl.facts { display: grid; grid-template-columns: max-content auto; gap: .1em 1em; }
+dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; }
+.missing { background: #fff3cd; border: 1px solid #e0b000; padding: .5em; }
+.ok { color: #2e7d32; }
+.flags { background: #fdecea; border: 1px solid #c62828; padding: .2em 1em; }
+.outline ul { list-style: none; padding-left: 0; }
+.kind { display: inline-block; min-width: 9em; font-size: .8em; color: #fff;
+        border-radius: 3px; padding: 0 .4em; }
+.page { border-top: 2px solid #888; margin-top: 2em; }
+.columns { display: flex; gap: 1.5em; align-items: flex-start; }
+.scan { position: relative; flex: 0 0 55%; border: 1px solid #999; }
+.scan img { display: block; width: 100%; height: 100%; }
+.scan.noimage { aspect-ratio: 210/297; background: #eee; display: flex;
+                align-items: center; justify-content: center; color: #666; }
+.box { position: absolute; outline: 2px solid #1565c0; outline-offset: 1px;
+       background: rgba(21,101,192,.15); }
+.box.flagged { outline-color: #c62828; background: rgba(198,40,40,.2); }
+.box:target { box-shadow: 0 0 0 5px #ffb300; }
+.text { flex: 1; max-height: 110vh; overflow-y: auto; }
+.text p { margin: 0 0 .5em; padding-left: .6em; border-left: 4px solid #ccc; }
+.text p.heading { font-weight: bold; }
+mark { background: #bbdefb; } mark a { color: inherit; text-decoration: none; }
+table.figures { border-collapse: collapse; margin-top: 1em; width: 100%; font-size: .9em; }
+table.figures td, table.figures th { border: 1px solid #ccc; padding: .2em .4em;
+                                     vertical-align: top; text-align: left; }
+table.figures td.num { text-align: right; white-space: nowrap; }
+tr.flagged { background: #fdecea; } tr:target { outline: 3px solid #ffb300; }
+""" + "".join(
+    f".kind.k-{k} {{ background: {c}; }} .text p.k-{k} {{ border-left-color: {c}; }}\n"
+    for k, c in KIND_COLOURS.items())

@@ -47,11 +47,13 @@ $(VENV)/.installed: pyproject.toml
 samples: setup
 	$(BIN)/python samples/make_samples.py
 	$(BIN)/python samples/make_reports.py
+	$(BIN)/python samples/make_degraded.py
 
 bench: setup
 	$(BIN)/python bench/bench_pipeline.py
 	$(BIN)/python bench/bench_batch.py
 	$(BIN)/python bench/bench_figures.py
+	$(BIN)/python bench/bench_cer.py
 	$(BIN)/python bench/bench_search.py
 
 lint: setup

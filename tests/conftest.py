@@ -46,9 +46,20 @@ def gold(name: str) -> dict:
 
 @pytest.fixture(scope="session")
 def samples_db(tmp_path_factory) -> Path:
-    """`baocao run samples/` once for the whole session (real Tesseract, real SQLite)."""
+    """`baocao run` once over the samples and samples/reports/ (real Tesseract, real SQLite);
+    samples/degraded/ has its own fixture."""
     db = tmp_path_factory.mktemp("samples") / "baocao.sqlite"
-    proc = run_cli("run", str(SAMPLES), "--db", str(db))
+    inputs = [p for p in sorted(SAMPLES.iterdir()) if p.suffix in (".pdf", ".png")]
+    proc = run_cli("run", *map(str, inputs), str(SAMPLES / "reports"), "--db", str(db))
+    assert proc.returncode == 0, proc.stderr
+    return db
+
+
+@pytest.fixture(scope="session")
+def degraded_db(tmp_path_factory) -> Path:
+    """`baocao run samples/degraded/` once: the archive's hard cases (see make_degraded.py)."""
+    db = tmp_path_factory.mktemp("degraded") / "baocao.sqlite"
+    proc = run_cli("run", str(SAMPLES / "degraded"), "--db", str(db))
     assert proc.returncode == 0, proc.stderr
     return db
 

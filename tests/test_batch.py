@@ -19,8 +19,15 @@ from baocao.pipelines.process import file_sha256
 
 
 def start_cli(*args: str) -> subprocess.Popen:
+    """`baocao` in a process group of its own, so that a signal reaches the whole run (its
+    worker processes and their Tesseracts) as a power cut or a terminal's Ctrl-C would."""
     return subprocess.Popen([sys.executable, "-m", "baocao", *args], cwd=REPO, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+
+
+def signal_run(proc: subprocess.Popen, signum: int) -> None:
+    os.killpg(proc.pid, signum)
 
 
 def count(db: Path, sql: str) -> int:
@@ -77,7 +84,7 @@ def test_kill_9_leaves_no_half_written_document_and_the_next_run_finishes(
     proc = start_cli("run", str(inbox), "--db", str(db), "--jobs", "2")
     # kill the run the moment its first document is committed, while others are in flight
     wait_for(lambda: count(db, "SELECT count(*) FROM documents") >= 1, 300, "a document")
-    proc.send_signal(signal.SIGKILL)
+    signal_run(proc, signal.SIGKILL)
     proc.wait(timeout=30)
     done_before = count(db, "SELECT count(*) FROM documents")
     assert 1 <= done_before < len(FILES)
@@ -112,7 +119,7 @@ def test_watch_reads_files_once_copied_and_stops_cleanly_on_ctrl_c(tmp_path: Pat
         wait_for(lambda: count(db, "SELECT count(*) FROM documents") == 2, 120, "the second file")
         time.sleep(1.5)  # a few more looks: nothing is read twice
     finally:
-        watcher.send_signal(signal.SIGINT)
+        signal_run(watcher, signal.SIGINT)
         out, err = watcher.communicate(timeout=60)
     assert watcher.returncode == 0, err
     assert "stopped" in err and "Traceback" not in err
@@ -129,7 +136,7 @@ def test_ctrl_c_stops_a_run_keeping_finished_documents(tmp_path: Path) -> None:
     db = tmp_path / "db.sqlite"
     proc = start_cli("run", *[str(SAMPLES / f) for f in FILES], "--db", str(db), "--jobs", "2")
     wait_for(lambda: count(db, "SELECT count(*) FROM documents") >= 1, 300, "a document")
-    proc.send_signal(signal.SIGINT)
+    signal_run(proc, signal.SIGINT)
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     assert "interrupted" in err and "Traceback" not in err

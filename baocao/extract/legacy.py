@@ -14,13 +14,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
+from baocao.nlp.syllables import TONES, vietnamese_syllable_share
 from baocao.nlp.syllables import WORD as _WORD
-from baocao.nlp.syllables import vietnamese_syllable_share
 
 ENCODINGS = ("tcvn3", "tcvn3-upper", "vni")
 
 # Tone marks in the order the VNI table below lists them: none, sắc, huyền, hỏi, ngã, nặng.
-_TONES = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
+_TONES = ("", *TONES)
 
 # TCVN 5712:1993 VN3, the table of the ".Vn" fonts (.VnTime, .VnArial, ...): byte -> letter.
 # VN3 has every lower-case letter but, of the capitals, only the seven without a tone.

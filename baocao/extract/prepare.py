@@ -56,11 +56,12 @@ def prepare(image: Image.Image, dpi: int | None) -> Prepared:
     image, flattened = _flatten_background(image)
     if flattened:
         steps.append(flattened)
-    turn = orientation(image) if _sideways(image) else 0
+    ink = _ink_mask(image)  # one small copy serves the sideways check and the skew search
+    turn = orientation(image) if _ink_profile_ratio(ink) < SIDEWAYS_RATIO else 0
     if turn:
         image = turn_upright(image, turn)
         steps.append(f"rotate {turn}°")
-    angle = _skew(image)
+    angle = _skew(image, None if turn else ink)
     if abs(angle) >= MIN_SKEW:
         image = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False,
                              fillcolor=255)
@@ -68,21 +69,20 @@ def prepare(image: Image.Image, dpi: int | None) -> Prepared:
     return Prepared(image, dpi, steps)
 
 
-def _ink_profile_ratio(image: Image.Image) -> float:
-    """How much sharper the row profile of ink is than the column profile: about 2 for a
-    page of horizontal text lines, about 0.4 for the same page turned sideways."""
+def _ink_mask(image: Image.Image) -> np.ndarray:
+    """Where the ink is, on a copy 800 px wide: enough to see lines, cheap to turn."""
     small = image.resize((800, max(1, round(image.height * 800 / image.width))),
                          Image.Resampling.BILINEAR)
-    ink = (np.asarray(small) < 160).astype(np.float64)
-    rows = np.square(np.diff(ink.sum(axis=1))).sum()
-    columns = np.square(np.diff(ink.sum(axis=0))).sum()
+    return np.asarray(small) < 160
+
+
+def _ink_profile_ratio(ink: np.ndarray) -> float:
+    """How much sharper the row profile of ink is than the column profile: about 2 for a
+    page of horizontal text lines, about 0.4 for the same page turned sideways: a check
+    with no OCR, so Tesseract's slower orientation detection runs only on such pages."""
+    rows = np.square(np.diff(ink.sum(axis=1, dtype=np.float64))).sum()
+    columns = np.square(np.diff(ink.sum(axis=0, dtype=np.float64))).sum()
     return float(rows / columns) if columns else float("inf")
-
-
-def _sideways(image: Image.Image) -> bool:
-    """Text lines run up and down: the page was scanned at 90° or 270°. Cheap (no OCR), so
-    Tesseract's slower orientation detection runs only on such pages."""
-    return _ink_profile_ratio(image) < SIDEWAYS_RATIO
 
 
 def turn_upright(image: Image.Image, turn: int) -> Image.Image:
@@ -106,12 +106,11 @@ def orientation(image: Image.Image) -> int:
     return 0
 
 
-def _skew(image: Image.Image) -> float:
+def _skew(image: Image.Image, mask: np.ndarray | None = None) -> float:
     """The rotation (degrees, counter-clockwise) that makes text lines horizontal: the angle
-    whose row profile of ink is sharpest, on a copy about 800 px wide."""
-    scale = 800 / image.width
-    small = image.resize((800, max(1, round(image.height * scale))), Image.Resampling.BILINEAR)
-    ink = Image.fromarray(((np.asarray(small) < 160) * 255).astype(np.uint8))
+    whose row profile of ink is sharpest, on the page's ink mask."""
+    mask = _ink_mask(image) if mask is None else mask
+    ink = Image.fromarray((mask * 255).astype(np.uint8))
 
     def sharpness(angle: float) -> float:
         rows = np.asarray(ink.rotate(angle, resample=Image.Resampling.NEAREST)).sum(axis=1)

@@ -4,9 +4,11 @@ letter only where digits on both sides leave no doubt. pages.raw_text keeps the 
 
 from __future__ import annotations
 
+import re
+
 import regex
 
-from baocao.nlp.syllables import is_vietnamese_syllable
+from baocao.nlp.syllables import WORD, is_vietnamese_syllable
 
 # Letters Vietnamese never uses that OCR gives for one it does: Icelandic eth for đ
 # ("ðồng" → "đồng"), and the like.
@@ -15,7 +17,6 @@ LOOKALIKES = str.maketrans({"ð": "đ", "Ð": "Đ", "ƌ": "đ"})
 # O, o for 0). Digits on both sides, with at most a thousands dot or decimal comma between.
 DIGIT_LOOKALIKE = regex.compile(r"(?<=\d[.,]?)[lI|Oo](?=[.,]?\d)")
 _DIGIT_OF = {"l": "1", "I": "1", "|": "1", "O": "0", "o": "0"}
-WORD = regex.compile(r"\p{L}+")
 
 
 def repair_ocr(text: str) -> str:
@@ -24,7 +25,7 @@ def repair_ocr(text: str) -> str:
     return WORD.sub(_mend_word, text)
 
 
-def _mend_word(match: regex.Match) -> str:
+def _mend_word(match: re.Match) -> str:
     word = match.group()
     if is_vietnamese_syllable(word):
         return word

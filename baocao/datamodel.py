@@ -7,6 +7,24 @@ run and tested alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+# The closed sets of words the tables use (DESIGN.md lists them for researchers).
+# Where a page's text came from: the PDF's text layer, a legacy-encoded (TCVN3, VNI) text
+# layer converted to Unicode, or Tesseract.
+PageSource = Literal["text", "text-converted", "ocr"]
+# How a document went: every page read, some pages read, nothing usable.
+Status = Literal["ok", "partial", "failed"]
+# What a figure is: money (VND), a percentage, a count of things ("6 cuộc").
+FigureKind = Literal["amount", "percent", "count"]
+# What a section is about, from its heading ("other": its heading names none of these).
+SectionKind = Literal[
+    "achievements", "difficulties", "causes", "lessons", "solutions", "recommendations",
+    "plans", "other",
+]
+# Why a reader should check a figure (see nlp/checks.py).
+FlagKind = Literal["low_confidence", "total_mismatch", "share_over_100"]
+SECTION_KINDS: tuple[str, ...] = get_args(SectionKind)
 
 
 @dataclass(slots=True)  # tens of thousands per long document
@@ -38,7 +56,7 @@ class PageContent:
     """What extract/ returns for one page: its lines in reading order and where they came from."""
 
     page_no: int  # 1-based
-    source: str  # "text" (PDF text layer), "text-converted" (legacy encoding) or "ocr"
+    source: PageSource
     lines: list[Line]
     width: float
     height: float
@@ -84,15 +102,15 @@ class Section:
     """A heading and everything under it up to the next heading of the same or higher level."""
 
     section_id: int
-    kind: str
+    kind: SectionKind
     heading: str | None
     level: int
     page_start: int
     page_end: int
     text: str
     parent_id: int | None = None
-    inherited_kind: str = "other"  # own kind, or the nearest ancestor's when own is "other"
-    kinds: list[str] = field(default_factory=list)  # every kind the heading names
+    inherited_kind: SectionKind = "other"  # own kind, or the nearest ancestor's if "other"
+    kinds: list[SectionKind] = field(default_factory=list)  # every kind the heading names
 
 
 @dataclass
@@ -101,7 +119,7 @@ class Item:
 
     item_id: int
     section_id: int
-    section_kind: str  # the section's kind, or its parent's when it names none
+    section_kind: SectionKind  # the section's kind, or its parent's when it names none
     parent_item_id: int | None
     ordinal: int  # position among its siblings, from 1
     marker: str  # "Thứ nhất", "Một là", "-", "+", "•"
@@ -116,7 +134,7 @@ class Passage:
     passage_id: int
     page_no: int
     section_id: int | None
-    section_kind: str | None  # the section's kind, or its parent's when it names none
+    section_kind: SectionKind | None  # the section's kind, or its parent's if it names none
     text: str
     char_start: int  # where it starts in its page's text
 
@@ -125,7 +143,7 @@ class Passage:
 class FigureMatch:
     """A figure found in a string by nlp.figures: value normalised, span exact."""
 
-    kind: str  # "amount", "percent" or "count"
+    kind: FigureKind
     value: float
     unit: str
     raw: str
@@ -142,7 +160,7 @@ class Figure:
     """A figure placed in its document: page, sentence and section."""
 
     figure_id: int
-    kind: str
+    kind: FigureKind
     value: float
     unit: str
     raw: str
@@ -152,7 +170,7 @@ class Figure:
     scale: str | None
     sentence: str
     section_id: int | None
-    section_kind: str | None
+    section_kind: SectionKind | None
     qualifier: str | None = None
     value_low: float | None = None
     value_high: float | None = None
@@ -162,7 +180,7 @@ class Figure:
     bbox: tuple[float, float, float, float] | None = None  # left, top, right, bottom on page
     confidence: float | None = None  # lowest OCR confidence of its words; None: text layer
     implied_total: float | None = None  # a share of a total ("chiếm 26,3%"): the total it implies
-    flags: list[str] = field(default_factory=list)  # "low_confidence", "total_mismatch"…
+    flags: list[FlagKind] = field(default_factory=list)
 
 
 @dataclass
@@ -170,7 +188,7 @@ class Flag:
     """Something a reader should check about a figure: why, and the figure it clashes with."""
 
     figure_id: int
-    flag: str  # "low_confidence", "total_mismatch", "parts_exceed_total", "share_over_100"
+    flag: FlagKind
     detail: str  # one sentence saying what disagrees with what
     other_figure_id: int | None = None
 
@@ -197,7 +215,7 @@ class DocumentResult:
     doc_id: str  # sha256 of the file bytes
     path: str
     filename: str
-    status: str  # "ok", "partial" or "failed"
+    status: Status
     error: str | None
     processed_at: str
     n_pages: int = 0

@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
-# Exit codes of the `baocao` command.
-EXIT_OK = 0
-EXIT_FILES_FAILED = 1  # the run finished but some input files failed
-EXIT_USAGE = 2  # bad arguments, refused query, missing database
-EXIT_NO_TESSERACT = 3
-EXIT_NO_VIE = 4
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Exit codes of the `baocao` command (README lists them for users)."""
+
+    ok = 0
+    files_failed = 1  # the run finished but some input files failed
+    usage = 2  # bad arguments, refused query, missing database
+    no_tesseract = 3  # apt-get install tesseract-ocr
+    no_vietnamese_data = 4  # apt-get install tesseract-ocr-vie
+    internal_error = 70  # a bug: one line on the terminal, the traceback in the log
+    interrupted = 130  # Ctrl-C: what finished is kept
 
 
 class BaocaoError(Exception):
     """Base of the errors baocao reports as a message rather than a traceback."""
 
-    exit_code = EXIT_USAGE
+    exit_code = ExitCode.usage
 
 
 class MissingDependencyError(BaocaoError):
     """An external program or its data is missing; stops the run before any file."""
 
-    def __init__(self, message: str, exit_code: int) -> None:
+    def __init__(self, message: str, exit_code: ExitCode) -> None:
         super().__init__(message)
         self.exit_code = exit_code
 

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from baocao.pipelines import store
+from baocao import store
 from baocao.pipelines.process import process_file
 from baocao.pipelines.search import search
 

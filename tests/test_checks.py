@@ -33,8 +33,7 @@ def checked(*paragraphs: str) -> tuple[list[Figure], list]:
     starts = [sum(len(p) + 1 for p in paragraphs[:i]) for i in range(len(paragraphs))]
     page = PageText(1, text, [Paragraph(1, p, s) for p, s in zip(paragraphs, starts,
                                                                  strict=True)])
-    figures = place_figures([page], [], [0] * len(paragraphs))
-    return figures, check_figures([page], figures)
+    return check_figures([page], place_figures([page], [], [0] * len(paragraphs)))
 
 
 def by_raw(figures: list[Figure]) -> dict[str, Figure]:
@@ -102,9 +101,10 @@ def test_low_confidence() -> None:
                       "kinh phí là 320 triệu đồng", None, None, value_low=320e6,
                       value_high=320e6, confidence=c)
                for i, c in enumerate([MIN_FIGURE_CONFIDENCE - 1, MIN_FIGURE_CONFIDENCE, None], 1)]
-    flags = check_figures([page], figures)
+    checked, flags = check_figures([page], figures)
     assert [(f.figure_id, f.flag) for f in flags] == [(1, "low_confidence")]
-    assert [f.flags for f in figures] == [["low_confidence"], [], []]
+    assert [f.flags for f in checked] == [["low_confidence"], [], []]
+    assert [f.flags for f in figures] == [[], [], []]  # the figures given are not edited
 
 
 def test_flags_end_to_end(tmp_path: Path) -> None:

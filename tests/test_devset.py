@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DEVSET
+from conftest import DEVSET, require_shared
 from rapidfuzz.distance import Levenshtein
 
 from baocao.datamodel import DocumentResult
 from baocao.pipelines.process import process_file
 
-pytestmark = pytest.mark.skipif(not DEVSET.exists(), reason="shared/devset is not beside the repo")
+
+@pytest.fixture(autouse=True)
+def _devset() -> None:
+    require_shared(DEVSET)
 
 DOCS = ["d13_ktnn_kinhphi_bosung_tontai_scan", "d14_ktnn_ktmt_baihoc_scan",
         "d15_ktnn_dutoan_kiennghi_scan"]

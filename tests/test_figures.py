@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import require_shared
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -417,9 +418,9 @@ def _passage(name: str) -> str:
     return "\n".join(line.removeprefix("#H ").removeprefix("#T ") for line in lines)
 
 
-@pytest.mark.skipif(not DEVSET.is_dir(), reason=f"devset not found at {DEVSET}")
 @pytest.mark.parametrize("passage", PASSAGES)
 def test_devset_passage_figures_exactly(passage: str) -> None:
+    require_shared(DEVSET)
     gold = json.loads((DEVSET / "annotations" / f"{passage}.json").read_text(encoding="utf-8"))
     expected = [(g["kind"], g["value"], g.get("unit", "VND"), g["raw"]) for g in gold["figures"]]
     assert figures(_passage(passage)) == expected

@@ -25,7 +25,7 @@ from baocao.extract.legacy import (
     encoding_for_font,
     encoding_from_fonts,
 )
-from baocao.nlp.syllables import is_vietnamese_syllable, vietnamese_syllable_share
+from baocao.vietnamese.syllables import is_vietnamese_syllable, vietnamese_syllable_share
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -434,8 +434,8 @@ def test_unknown_encoding_is_an_error() -> None:
 
 @pytest.fixture
 def pdfminer_keeps_bytes():
-    legacy.keep_legacy_bytes_in_pdfminer()
-    yield  # left in force: baocao's PDF reader keeps it on
+    with legacy.legacy_bytes_in_pdfminer():  # as baocao's PDF reader has it while extracting
+        yield
 
 
 def _page_runs(page) -> list[list[tuple[str, str | None]]]:
@@ -504,13 +504,12 @@ def test_vni_pdf(tmp_path: Path) -> None:
 
 def test_pdfminer_reads_tcvn3_u_horn_as_a_space_unless_told(tmp_path: Path) -> None:
     """Byte 0xAD (ư) comes out of pdfminer's WinAnsi table as " ": the letter is lost unless
-    keep_legacy_bytes_in_pdfminer() is in force."""
-    legacy.keep_legacy_bytes_in_pdfminer(False)
-    try:
-        path = legacy_pdf(tmp_path / "tcvn3.pdf", SEED_LINES[:1], "tcvn3")
-        with pdfplumber.open(path) as pdf:
-            text = pdf.pages[0].extract_text()
-    finally:
-        legacy.keep_legacy_bytes_in_pdfminer()  # as baocao's PDF reader has it
+    legacy_bytes_in_pdfminer() is in force, and only while it is."""
+    path = legacy_pdf(tmp_path / "tcvn3.pdf", SEED_LINES[:1], "tcvn3")
+    with legacy.legacy_bytes_in_pdfminer(), pdfplumber.open(path) as pdf:
+        kept = pdf.pages[0].extract_text()
+    with pdfplumber.open(path) as pdf:
+        text = pdf.pages[0].extract_text()
+    assert kept == _tcvn3_mixed_text(SEED_LINES[0])
     assert text == _tcvn3_mixed_text(SEED_LINES[0]).replace("\xad", " ")
     assert convert(text, "tcvn3") == SEED_LINES[0].replace("ư", " ")

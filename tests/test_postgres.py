@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import FILES, REPO, SAMPLES, content, run_cli
 
-from baocao.pipelines import store
+from baocao import store
 
 
 def test_run_into_postgresql_gives_the_tables_of_sqlite(

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from conftest import rows, run_cli
 
-from baocao.pipelines.cli import EXCEL_MAX_CHARS, excel_sheets, fit_excel_cells
+from baocao.pipelines.export import EXCEL_MAX_CHARS, excel_sheets, fit_excel_cells
 
 
 def test_query_prints_a_table(samples_db: Path) -> None:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from conftest import SAMPLES, rows, run_cli
 
+from baocao import store
 from baocao.datamodel import DocumentResult, Passage
-from baocao.nlp.normalize import fold
-from baocao.pipelines import store
 from baocao.pipelines.search import parse, search
+from baocao.vietnamese.text import fold
 
 
 def test_search_prints_ranked_hits_with_context(samples_db: Path) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, rows, run_cli
 
-from baocao.nlp.normalize import fold
+from baocao.vietnamese.text import fold
 
 
 def _free_port() -> int:

@@ -1,16 +1,20 @@
-"""extract/: page text out of PDFs and images (text layer or Tesseract OCR)."""
+"""extract/: page text out of PDFs and images (text layer or Tesseract OCR).
+
+It stands on vietnamese/ and datamodel only: nothing here knows of nlp/ or pipelines/.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
 
+from PIL import Image
+
 from baocao.datamodel import PageContent
 from baocao.errors import DocumentError
+from baocao.extract.files import PDF_SUFFIXES, SUPPORTED_SUFFIXES, head, is_pdf
 
-PDF_SUFFIXES = {".pdf"}
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
-SUPPORTED_SUFFIXES = PDF_SUFFIXES | IMAGE_SUFFIXES
+__all__ = ["SUPPORTED_SUFFIXES", "open_document", "page_count", "page_images", "read_page"]
 
 
 def open_document(path: Path) -> tuple[int, Iterator[PageContent]]:
@@ -20,17 +24,18 @@ def open_document(path: Path) -> tuple[int, Iterator[PageContent]]:
     """
     from baocao.extract.image import open_image
     from baocao.extract.pdf import open_pdf
+    from baocao.extract.tesseract import limit_threads
 
+    limit_threads()
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(
             f"unsupported file type '{suffix or path.name}': baocao reads PDF, PNG, JPEG and TIFF"
         )
-    with path.open("rb") as fh:
-        head = fh.read(1024)
-    if not head:
+    first = head(path)
+    if not first:
         raise DocumentError("empty file (0 bytes)")
-    if b"%PDF-" in head:
+    if is_pdf(first):
         return open_pdf(path)
     if suffix in PDF_SUFFIXES:
         raise DocumentError("not a PDF: the file is named .pdf but does not start with %PDF-")
@@ -42,25 +47,19 @@ def read_page(source: Path | bytes, index: int) -> PageContent:
     the file or its bytes, so that pages can be read in parallel by workers."""
     from baocao.extract.image import read_image_page
     from baocao.extract.pdf import read_pdf_page
+    from baocao.extract.tesseract import limit_threads
 
-    if isinstance(source, bytes):
-        head = source[:1024]
-    else:
-        with source.open("rb") as fh:
-            head = fh.read(1024)
-    return read_pdf_page(source, index) if b"%PDF-" in head else read_image_page(source, index)
+    limit_threads()
+    return read_pdf_page(source, index) if is_pdf(source) else read_image_page(source, index)
 
 
 def page_count(path: Path) -> int:
     """Pages in a file, for the progress bar; 0 when it cannot be opened (processing will
     record why)."""
     import pypdfium2 as pdfium
-    from PIL import Image
 
     try:
-        with path.open("rb") as fh:
-            is_pdf = b"%PDF-" in fh.read(1024)
-        if is_pdf:
+        if is_pdf(path):
             pdf = pdfium.PdfDocument(str(path))
             try:
                 return len(pdf)
@@ -70,3 +69,20 @@ def page_count(path: Path) -> int:
             return getattr(image, "n_frames", 1)
     except Exception:
         return 0
+
+
+def page_images(path: Path, n_pages: int, width: int) -> dict[int, Image.Image]:
+    """Pages 1…n_pages of a file as greyscale images `width` pixels wide, for people to look
+    at (review pages), not for OCR."""
+    from baocao.extract.pdf import render_width
+
+    if is_pdf(path):
+        return render_width(path, n_pages, width)
+    out = {}
+    with Image.open(path) as image:
+        for i in range(min(getattr(image, "n_frames", 1), n_pages)):
+            image.seek(i)
+            frame = image.convert("L")
+            height = round(frame.height * width / frame.width)
+            out[i + 1] = frame.resize((width, height))
+    return out

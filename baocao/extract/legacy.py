@@ -12,10 +12,11 @@ import re
 import string
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
-from baocao.nlp.syllables import TONES, vietnamese_syllable_share
-from baocao.nlp.syllables import WORD as _WORD
+from baocao.vietnamese.syllables import TONES, vietnamese_syllable_share
+from baocao.vietnamese.syllables import WORD as _WORD
 
 ENCODINGS = ("tcvn3", "tcvn3-upper", "vni")
 
@@ -334,15 +335,21 @@ def detect_encoding(text: str, fontnames: Iterable[str] = ()) -> str | None:
 # --- pdfminer ---------------------------------------------------------------------------
 
 
-_PDFMINER_ORIGINAL: dict[int, str] = {}
-
-
-def keep_legacy_bytes_in_pdfminer(enable: bool = True) -> None:
-    """pdfminer decodes WinAnsi bytes 0xA0 and 0xAD as plain spaces, and TCVN3 has ư at 0xAD;
-    map them to cp1252's own NBSP and soft hyphen so the byte survives (False restores)."""
+@contextmanager
+def legacy_bytes_in_pdfminer() -> Iterator[None]:
+    """While text is extracted: pdfminer decodes WinAnsi bytes 0xA0 and 0xAD as plain spaces,
+    and TCVN3 has ư at 0xAD; map them to cp1252's own NBSP and soft hyphen so the byte
+    survives. pdfminer's table is process-wide: it is put back on leaving."""
     from pdfminer.encodingdb import EncodingDB
 
     table = EncodingDB.win2unicode
-    for byte, char in ((0xA0, "\xa0"), (0xAD, "\xad")):
-        _PDFMINER_ORIGINAL.setdefault(byte, table.get(byte, " "))
-        table[byte] = char if enable else _PDFMINER_ORIGINAL[byte]
+    original = {byte: table.get(byte) for byte in (0xA0, 0xAD)}
+    table.update({0xA0: "\xa0", 0xAD: "\xad"})
+    try:
+        yield
+    finally:
+        for byte, char in original.items():
+            if char is None:
+                table.pop(byte, None)
+            else:
+                table[byte] = char

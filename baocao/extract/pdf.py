@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
@@ -14,7 +15,7 @@ from baocao.datamodel import PageContent
 from baocao.errors import DocumentError, PageError
 from baocao.extract import textlayer
 from baocao.extract.image import MAX_PAGE_PIXELS
-from baocao.extract.legacy import keep_legacy_bytes_in_pdfminer
+from baocao.extract.legacy import legacy_bytes_in_pdfminer
 from baocao.extract.scan import read_scan
 
 DPI = 300
@@ -63,7 +64,6 @@ def read_pdf_page(source: Path | bytes, i: int) -> PageContent:
 
 def _open_plumber(source: Path | bytes) -> pdfplumber.PDF | None:
     """pdfminer is stricter than PDFium; when it cannot parse the file every page is OCRed."""
-    keep_legacy_bytes_in_pdfminer()  # TCVN3 has ư at byte 0xAD, which pdfminer reads as " "
     try:
         return pdfplumber.open(io.BytesIO(source) if isinstance(source, bytes) else source)
     except Exception:
@@ -80,8 +80,7 @@ def _page(pdf: pdfium.PdfDocument, plumber: pdfplumber.PDF | None, i: int) -> Pa
                                encoding=verdict.encoding, reason=verdict.reason,
                                text_score=verdict.score)
         page = read_scan(render(pdf, i), page_no, DPI)
-        page.reason, page.text_score = verdict.reason, verdict.score
-        return page
+        return replace(page, reason=verdict.reason, text_score=verdict.score)
     except PageError as exc:
         return PageContent(page_no, "ocr", [], 0, 0, error=str(exc))
     except pdfium.PdfiumError as exc:
@@ -94,23 +93,29 @@ def _text_layer(plumber: pdfplumber.PDF | None, i: int) -> tuple[list[dict], flo
     if plumber is None:
         return [], 0, 0, 0
     try:
-        page = plumber.pages[i]
-        records = page.extract_text_lines(strip=True, return_chars=True)
-        width, height = float(page.width), float(page.height)
-        covered = sum(max(0.0, float(im["x1"]) - float(im["x0"]))
-                      * max(0.0, float(im["bottom"]) - float(im["top"])) for im in page.images)
-        page.close()
+        with legacy_bytes_in_pdfminer():  # TCVN3 has ư at byte 0xAD, which pdfminer reads as " "
+            return _layer_of(plumber.pages[i])
     except Exception:  # a broken content stream: fall back to OCR for this page
         return [], 0, 0, 0
+
+
+def _layer_of(page: pdfplumber.page.Page) -> tuple[list[dict], float, float, float]:
+    records = page.extract_text_lines(strip=True, return_chars=True)
+    width, height = float(page.width), float(page.height)
+    covered = sum(max(0.0, float(im["x1"]) - float(im["x0"]))
+                  * max(0.0, float(im["bottom"]) - float(im["top"])) for im in page.images)
+    page.close()
     return records, width, height, min(1.0, covered / (width * height or 1))
 
 
-def render(pdf: pdfium.PdfDocument, i: int, dpi: int = DPI) -> Image.Image:
-    """Render one page in greyscale at `dpi`, refusing pages too large to be a real page."""
+def render(pdf: pdfium.PdfDocument, i: int, dpi: int = DPI, width: int | None = None
+           ) -> Image.Image:
+    """Render one page in greyscale at `dpi` (or `width` pixels wide), refusing pages too
+    large to be a real page: the one place PDF pages become images."""
     page = pdf[i]
     try:
         width_pt, height_pt = page.get_size()
-        scale = dpi / 72
+        scale = width / width_pt if width else dpi / 72
         if width_pt * height_pt * scale * scale > MAX_PAGE_PIXELS:
             raise PageError(
                 f"page is too large to be a report page "
@@ -119,3 +124,12 @@ def render(pdf: pdfium.PdfDocument, i: int, dpi: int = DPI) -> Image.Image:
         return page.render(scale=scale, grayscale=True).to_pil()
     finally:
         page.close()
+
+
+def render_width(path: Path, n_pages: int, width: int) -> dict[int, Image.Image]:
+    """Pages 1…n_pages rendered `width` pixels wide, for people to look at."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return {i + 1: render(pdf, i, width=width) for i in range(min(len(pdf), n_pages))}
+    finally:
+        pdf.close()

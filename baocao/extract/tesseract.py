@@ -16,13 +16,10 @@ import pytesseract
 from PIL import Image
 
 from baocao.datamodel import Line, Word
-from baocao.errors import MissingDependencyError, PageError
+from baocao.errors import ExitCode, MissingDependencyError, PageError
 
 LANG = "vie"
 MIN_VERSION = (4, 1)
-# Segmentation mode 3 (fully automatic) — the engine's own default, kept explicit so
-# the settings recorded per page say what was used.
-PSM = 3
 OCR_TIMEOUT_S = 300
 # Tesseract's OpenMP threads make a page about 5× slower in wall time on a 2-core machine
 # (7.6 s against 1.4 s for one 300-DPI page here); one thread per Tesseract, and pages run
@@ -30,39 +27,44 @@ OCR_TIMEOUT_S = 300
 THREADS_ENV = ("OMP_THREAD_LIMIT", "1")
 
 
+def limit_threads() -> None:
+    """One OpenMP thread for every Tesseract this process starts, unless the user chose;
+    called by whoever starts OCR in a process (a run, a page worker)."""
+    os.environ.setdefault(*THREADS_ENV)
+
+
 @lru_cache(maxsize=1)
 def check_tesseract() -> str:
     """Fail early, naming the package, when the binary or the `vie` data is missing."""
-    os.environ.setdefault(*THREADS_ENV)
     if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
         raise MissingDependencyError(
             "tesseract was not found on PATH; install the Debian package "
             "'tesseract-ocr' (apt-get install tesseract-ocr tesseract-ocr-vie)",
-            exit_code=3,
+            exit_code=ExitCode.no_tesseract,
         )
     try:
         version = pytesseract.get_tesseract_version()
     except Exception as exc:  # a broken install answers nonsense to --version
         raise MissingDependencyError(
             f"tesseract is installed but does not run ({exc}); reinstall 'tesseract-ocr'",
-            exit_code=3,
+            exit_code=ExitCode.no_tesseract,
         ) from exc
     if (version.major, version.minor) < MIN_VERSION:
         raise MissingDependencyError(
             f"tesseract {version} is too old; baocao needs {'.'.join(map(str, MIN_VERSION))} "
             "or newer (Debian package 'tesseract-ocr')",
-            exit_code=3,
+            exit_code=ExitCode.no_tesseract,
         )
     if LANG not in pytesseract.get_languages():
         raise MissingDependencyError(
             "Tesseract's Vietnamese language data 'vie' is not installed; install the "
             "Debian package 'tesseract-ocr-vie' (apt-get install tesseract-ocr-vie)",
-            exit_code=4,
+            exit_code=ExitCode.no_vietnamese_data,
         )
     return str(version)
 
 
-def ocr_image(image: Image.Image, psm: int = PSM) -> tuple[list[Line], float | None]:
+def ocr_image(image: Image.Image, psm: int) -> tuple[list[Line], float | None]:
     """OCR one page image; return its lines (with word boxes and confidences) and mean conf.
 
     The image goes to Tesseract as an uncompressed BMP: pytesseract would otherwise

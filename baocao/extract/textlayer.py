@@ -12,7 +12,7 @@ import regex
 
 from baocao.datamodel import Line, Word
 from baocao.extract.legacy import convert_runs, detect_encoding, encoding_for_font
-from baocao.nlp.syllables import is_vietnamese_syllable, vietnamese_syllable_share
+from baocao.vietnamese.syllables import is_vietnamese_syllable, vietnamese_syllable_share
 
 # A page's text layer is used only when it has at least this many letters…
 MIN_LETTERS = 20
@@ -131,9 +131,6 @@ def _unicode(token: str, chars: list[dict], encoding: str | None) -> str:
 
 # A space before a combining mark ("Vie ̣t"): decomposed text whose mark became a "word".
 _SPACE_BEFORE_MARK = regex.compile(r"\s+(?=\p{M})")
-# Two letter runs side by side, the second opening with a letter that carries a mark
-# ("KHO ẢN", "ĐIỀ U"): where split-syllable layers break words.
-_PAIR = regex.compile(r"(?<![\p{L}\p{M}])(\p{L}+) (\p{L}+)(?![\p{L}\p{M}])")
 
 
 def _count_fragments(text: str) -> int:

@@ -8,10 +8,12 @@ confidence is flagged too. Flags never change a value: they say where to look.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from baocao.datamodel import Figure, Flag, PageText
-from baocao.nlp.normalize import fold
+from baocao.vietnamese.text import fold
 
 # Lowest word confidence (0–100) of a figure read by OCR below which it is flagged. On the
 # samples and the development set every figure found scores 81–96; the misread numbers
@@ -36,8 +38,10 @@ TOTAL_WORD = regex.compile(r"(?i)\btổng\b(?!\s+(?:kết|hợp|thể|quát|cụ
 MIN_TOTAL_NAME_WORDS = 4
 
 
-def check_figures(texts: list[PageText], figures: list[Figure]) -> list[Flag]:
-    """Set each figure's flags and implied total; return the flags with their reasons."""
+def check_figures(texts: list[PageText], figures: list[Figure]
+                  ) -> tuple[list[Figure], list[Flag]]:
+    """The figures again, each with its flags and implied total set, and the flags with their
+    reasons; the figures given are left as they were."""
     flags: list[Flag] = []
     for f in figures:
         if f.confidence is not None and f.confidence < MIN_FIGURE_CONFIDENCE:
@@ -50,11 +54,14 @@ def check_figures(texts: list[PageText], figures: list[Figure]) -> list[Flag]:
     for share in shares:
         flags.extend(_check_share(share))
     flags.extend(_compare_totals(shares, figures, clauses))
+    implied = {s.percent.figure_id: s.total for s in shares}
+    named = {f.figure_id: list(f.flags) for f in figures}
     for flag in flags:
-        figure = figures[flag.figure_id - 1]
-        if flag.flag not in figure.flags:
-            figure.flags.append(flag.flag)
-    return flags
+        if flag.flag not in named[flag.figure_id]:
+            named[flag.figure_id].append(flag.flag)
+    checked = [replace(f, implied_total=implied.get(f.figure_id, f.implied_total),
+                       flags=named[f.figure_id]) for f in figures]
+    return checked, flags
 
 
 class _Share:
@@ -95,7 +102,6 @@ def _shares(pages: dict[int, str], figures: list[Figure], clauses: list[str]) ->
         name = TOTAL_NAME.match(text[p.end:p.end + 120])
         share = _Share(a, p, name["name"] if name else None, bool(PART_OF_WHOLE.search(between)),
                        _stated_total(figures, i, clauses))
-        p.implied_total = share.total
         out.append(share)
     return out
 

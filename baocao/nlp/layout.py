@@ -9,9 +9,9 @@ from collections import Counter
 import regex
 
 from baocao.datamodel import Line, PageContent, PageText, Paragraph, Word
-from baocao.nlp.normalize import fold, normalize
 from baocao.nlp.repair import repair_ocr
-from baocao.nlp.syllables import is_vietnamese_syllable
+from baocao.vietnamese.syllables import is_vietnamese_syllable
+from baocao.vietnamese.text import fold, normalize
 
 # Mean Tesseract word confidence (0–100) below which an OCR line is noise, not text; real
 # text lines on the samples score 80–96, the garbage read from specks and tiny print 0–10.

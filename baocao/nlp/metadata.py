@@ -19,7 +19,7 @@ from functools import lru_cache
 import regex
 
 from baocao.datamodel import DocumentMetadata, PageText
-from baocao.nlp.normalize import fold_chars
+from baocao.vietnamese.text import fold_chars
 
 # Lines of page 1 looked at for the title block: it never runs longer.
 MAX_BLOCK_LINES = 16

@@ -8,7 +8,7 @@ import re
 
 import regex
 
-from baocao.nlp.syllables import WORD, is_vietnamese_syllable
+from baocao.vietnamese.syllables import WORD, is_vietnamese_syllable
 
 # Letters Vietnamese never uses that OCR gives for one it does: Icelandic eth for đ
 # ("ðồng" → "đồng"), and the like.

@@ -8,7 +8,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from baocao.datamodel import PageText, Paragraph, Section
-from baocao.nlp.normalize import fold
+from baocao.vietnamese.text import fold
 
 # Headings are short: a numbered paragraph longer than this is a list item in running text.
 MAX_HEADING_WORDS = 32

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datasette import hookimpl
 
-from baocao.nlp.normalize import fold_chars
+from baocao.vietnamese.text import fold_chars
 
 
 def fold_sql(value: str | None) -> str | None:

@@ -6,6 +6,7 @@ import hashlib
 import logging
 import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -44,81 +45,92 @@ def file_sha256(path: Path) -> str:
 def process_file(path: Path) -> DocumentResult:
     """Process one file, reading its pages one after the other; any failure is recorded on
     the result, never raised (but a missing Tesseract, which would fail every file, is)."""
-    result, pages = begin(path)
-    return finish(result, pages or [])
+    opened, pages = begin(path)
+    return finish(opened, pages or [])
 
 
-def begin(path: Path) -> tuple[DocumentResult, Iterator[PageContent] | None]:
-    """Identify and open a file: its result so far (failed, with the reason, if it cannot
-    be read) and the stream of its pages, or None when there are none to read."""
-    result = DocumentResult(
-        doc_id="",
-        path=str(path.resolve()),
-        filename=path.name,
-        status="failed",
-        error=None,
-        processed_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-    )
-    result.seconds = time.perf_counter()  # the clock starts; finish() turns it into seconds
-    pages = None
+@dataclass(frozen=True)
+class Opened:
+    """A file identified and opened (or found unreadable, with the reason): what is known of
+    it before its pages are read."""
+
+    doc_id: str
+    path: str
+    filename: str
+    n_pages: int
+    error: str | None
+    processed_at: str
+    started: float  # perf_counter() when it was opened: finish() turns it into seconds
+
+
+def begin(path: Path) -> tuple[Opened, Iterator[PageContent] | None]:
+    """Identify and open a file: what is known of it (the reason, if it cannot be read) and
+    the stream of its pages, or None when there are none to read."""
+    processed_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    started = time.perf_counter()
+    doc_id, n_pages, pages, error = "", 0, None, None
     try:
-        result.doc_id = file_sha256(path)
-        result.n_pages, pages = open_document(path)
+        doc_id = file_sha256(path)
+        n_pages, pages = open_document(path)
     except DocumentError as exc:
-        result.error = str(exc)
+        error = str(exc)
     except OSError as exc:
-        result.error = f"cannot read file: {exc.strerror or exc}"
+        error = f"cannot read file: {exc.strerror or exc}"
     except Exception as exc:  # a bug or an input no parser expected: keep the batch going
         log.exception("unexpected error on %s", path)
-        result.error = f"unexpected error ({type(exc).__name__}): {exc}"
-    if not result.doc_id:  # unreadable file: still give it a stable id
-        result.doc_id = hashlib.sha256(str(path.resolve()).encode()).hexdigest()
-    return result, pages
+        error = f"unexpected error ({type(exc).__name__}): {exc}"
+    if not doc_id:  # unreadable file: still give it a stable id
+        doc_id = hashlib.sha256(str(path.resolve()).encode()).hexdigest()
+    opened = Opened(doc_id, str(path.resolve()), path.name, n_pages, error, processed_at, started)
+    return opened, pages
 
 
-def finish(result: DocumentResult, pages: Iterable[PageContent]) -> DocumentResult:
+def finish(opened: Opened, pages: Iterable[PageContent]) -> DocumentResult:
     """Collect the pages (one page image in memory at a time) and run the text stages."""
+    read: list[PageContent] = []
+    error = opened.error
     try:
         for page in pages:
-            result.pages.append(page)
+            read.append(page)
             if page.error:
-                log.warning("%s page %d: %s", result.path, page.page_no, page.error)
+                log.warning("%s page %d: %s", opened.path, page.page_no, page.error)
     except MissingDependencyError:
         raise
     except Exception as exc:  # the pages read so far are kept
-        log.exception("unexpected error on %s", result.path)
-        result.error = f"unexpected error ({type(exc).__name__}): {exc}"
+        log.exception("unexpected error on %s", opened.path)
+        error = f"unexpected error ({type(exc).__name__}): {exc}"
+    result = DocumentResult(opened.doc_id, opened.path, opened.filename, "failed", error,
+                            opened.processed_at, n_pages=opened.n_pages, pages=read)
     try:
-        _analyse(result)
+        result = _analyse(result)
     except Exception as exc:  # keep the pages read; the text stages failed on this input
-        log.exception("text analysis failed on %s", result.path)
-        result.status = "partial" if result.pages else "failed"
-        result.error = f"text analysis failed ({type(exc).__name__}): {exc}"
-    result.seconds = time.perf_counter() - result.seconds
-    return result
+        log.exception("text analysis failed on %s", opened.path)
+        result = replace(result, status="partial" if read else "failed",
+                         error=f"text analysis failed ({type(exc).__name__}): {exc}")
+    return replace(result, seconds=time.perf_counter() - opened.started)
 
 
-def _analyse(result: DocumentResult) -> None:
-    """Run the nlp stages on the pages read and set the document's status."""
-    good = [p for p in result.pages if not p.error]
-    bad = [p for p in result.pages if p.error]
-    if bad and not result.error:
-        result.error = "; ".join(f"page {p.page_no}: {p.error}" for p in bad)
+def _analyse(read: DocumentResult) -> DocumentResult:
+    """The document with the nlp stages run on the pages read, and its status."""
+    good = [p for p in read.pages if not p.error]
+    bad = [p for p in read.pages if p.error]
+    error = read.error
+    if bad and not error:
+        error = "; ".join(f"page {p.page_no}: {p.error}" for p in bad)
     if not good:
-        result.status = "failed"
-        if not result.error:
-            result.error = "no page could be read"
-        return
-    result.status = "ok" if not bad and len(good) == result.n_pages else "partial"
-    if len(good) < result.n_pages and not result.error:
-        result.error = f"only {len(good)} of {result.n_pages} pages were read"
-    result.texts = clean_pages(good)
-    result.sections, owner = tag_sections(result.texts)
-    result.items = find_items(result.texts, result.sections, owner)
-    result.passages = make_passages(result.texts, result.sections, owner)
-    result.figures = place_figures(result.texts, result.sections, owner)
-    result.flags = check_figures(result.texts, result.figures)
-    result.metadata = read_metadata(result.texts)
+        return replace(read, status="failed", error=error or "no page could be read")
+    status = "ok" if not bad and len(good) == read.n_pages else "partial"
+    if len(good) < read.n_pages and not error:
+        error = f"only {len(good)} of {read.n_pages} pages were read"
+    texts = clean_pages(good)
+    sections, owner = tag_sections(texts)
+    figures, flags = check_figures(texts, place_figures(texts, sections, owner))
+    return replace(
+        read, status=status, error=error, texts=texts, sections=sections,
+        items=find_items(texts, sections, owner),
+        passages=make_passages(texts, sections, owner),
+        figures=figures, flags=flags, metadata=read_metadata(texts),
+    )
 
 
 def make_passages(texts: list[PageText], sections: list[Section], owner: list[int]

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from baocao import extract, store
 from baocao.errors import BaocaoError
-from baocao.pipelines import store
 from baocao.pipelines.process import file_sha256
 
 # Width in pixels of the embedded page images: sharp enough to read, small enough to mail.
@@ -79,41 +79,10 @@ def page_images(doc: dict, n_pages: int) -> tuple[dict[int, str], str | None]:
     try:
         if file_sha256(path) != doc["doc_id"]:
             return {}, f"the file at {path} has changed since it was processed"
-        with path.open("rb") as fh:
-            is_pdf = b"%PDF-" in fh.read(1024)
-        images = _pdf_images(path, n_pages) if is_pdf else _image_frames(path, n_pages)
+        images = extract.page_images(path, n_pages, IMAGE_WIDTH)
     except Exception as exc:  # an unreadable file still gets its text and figures shown
         return {}, f"the page images could not be rendered ({exc})"
     return {n: _data_uri(img) for n, img in images.items()}, None
-
-
-def _pdf_images(path: Path, n_pages: int) -> dict:
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        out = {}
-        for i in range(min(len(pdf), n_pages)):
-            page = pdf[i]
-            scale = IMAGE_WIDTH / page.get_width()
-            out[i + 1] = page.render(scale=scale, grayscale=True).to_pil()
-            page.close()
-        return out
-    finally:
-        pdf.close()
-
-
-def _image_frames(path: Path, n_pages: int) -> dict:
-    from PIL import Image
-
-    out = {}
-    with Image.open(path) as image:
-        for i in range(min(getattr(image, "n_frames", 1), n_pages)):
-            image.seek(i)
-            frame = image.convert("L")
-            height = round(frame.height * IMAGE_WIDTH / frame.width)
-            out[i + 1] = frame.resize((IMAGE_WIDTH, height))
-    return out
 
 
 def _data_uri(image) -> str:

@@ -15,10 +15,10 @@ from pathlib import Path
 import regex
 from sqlalchemy import create_engine, text
 
+from baocao import store
 from baocao.errors import BaocaoError
 from baocao.nlp.metadata import province_named, province_names_folded
-from baocao.nlp.normalize import fold_chars
-from baocao.pipelines import store
+from baocao.vietnamese.text import fold_chars
 
 KINDS = ("achievements", "difficulties", "causes", "lessons", "solutions", "recommendations",
          "plans", "other")
@@ -219,3 +219,25 @@ def _province(name: str) -> str:
     best = process.extractOne(fold_chars(name).replace(" ", ""), list(names))
     hint = f"; did you mean {names[best[0]]}?" if best and best[1] >= 70 else ""
     raise BaocaoError(f"no province named '{name}'{hint}")
+
+
+def hit_lines(q: Query, hits: list[Hit], bold: bool = False) -> list[str]:
+    """The hits as the terminal shows them: a count, then each hit's place and snippet with
+    the matches marked [like this] (or in bold on a terminal)."""
+    mode = "without diacritics" if q.folded else "exact, diacritics count"
+    lines = [f"{len(hits)} hit{'' if len(hits) == 1 else 's'} ({mode})"]
+    mark = ("\033[1m", "\033[0m") if bold else ("[", "]")
+    for n, hit in enumerate(hits, 1):
+        where = ", ".join(str(x) for x in (hit.province, _years(hit)) if x)
+        lines.append(f"\n{n}. {hit.filename}  page {hit.page_no}  {hit.section_kind or '-'}"
+                     + (f"  ({where})" if where else ""))
+        lines.append(f"   {hit.snippet(mark)}")
+    return lines
+
+
+def _years(hit: Hit) -> str | None:
+    if hit.year_start is None:
+        return None
+    if hit.year_start == hit.year_end:
+        return str(hit.year_start)
+    return f"{hit.year_start}-{hit.year_end}"

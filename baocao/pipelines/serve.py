@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from baocao import store
 from baocao.errors import BaocaoError
-from baocao.pipelines import store
 
 TITLE = "baocao: Vietnamese provincial reports as tables"
 DESCRIPTION = (

@@ -1,4 +1,4 @@
-"""Text normalisation at the boundary: every string downstream is NFC with plain spaces."""
+"""Vietnamese text at the boundary: NFC with plain spaces, and folding without diacritics."""
 
 from __future__ import annotations
 

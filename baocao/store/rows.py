@@ -1,0 +1,84 @@
+"""A document's dataclasses as rows, one DataFrame per table: the only place that knows
+which field goes in which column."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import pandas as pd
+
+from baocao.datamodel import DocumentResult
+from baocao.vietnamese.text import fold_chars
+
+
+def frames(r: DocumentResult) -> dict[str, pd.DataFrame]:
+    texts = {t.page_no: t for t in r.texts}
+    doc = {
+        "doc_id": r.doc_id, "path": r.path, "filename": r.filename, "n_pages": r.n_pages,
+        "status": r.status, "error": r.error, "processed_at": r.processed_at,
+        "n_sections": len(r.sections), "n_figures": len(r.figures), "seconds": r.seconds,
+        **asdict(r.metadata), "n_flags": len(r.flags),
+    }
+    page_rows = []
+    word_rows = []
+    for p in r.pages:
+        t = texts.get(p.page_no)
+        page_rows.append({
+            "doc_id": r.doc_id, "page_no": p.page_no, "source": p.source,
+            "text": t.text if t else None,
+            "ocr_confidence": p.ocr_confidence, "raw_text": t.raw_text if t else None,
+            "header": "\n".join(t.header) if t else None,
+            "footer": "\n".join(t.footer) if t else None,
+            "dpi": p.dpi, "width": p.width, "height": p.height,
+            "encoding": p.encoding, "source_reason": p.reason, "text_score": p.text_score,
+            "ocr_engine": p.engine, "ocr_language": p.language, "ocr_psm": p.psm,
+            "preprocessing": p.preprocessing,
+        })
+        for line_no, line in enumerate(p.lines, 1):
+            for w in line.words:
+                word_rows.append({
+                    "doc_id": r.doc_id, "page_no": p.page_no, "word_no": len(word_rows) + 1,
+                    "line_no": line_no, "text": w.text, "left": w.left, "top": w.top,
+                    "width": w.width, "height": w.height, "conf": w.conf,
+                })
+    section_rows = [{
+        "doc_id": r.doc_id, "section_id": s.section_id, "kind": s.kind, "heading": s.heading,
+        "level": s.level, "page_start": s.page_start, "page_end": s.page_end, "text": s.text,
+        "parent_id": s.parent_id, "inherited_kind": s.inherited_kind, "kinds": ",".join(s.kinds),
+    } for s in r.sections]
+    item_rows = [{
+        "doc_id": r.doc_id, "item_id": i.item_id, "section_id": i.section_id,
+        "section_kind": i.section_kind, "parent_item_id": i.parent_item_id,
+        "ordinal": i.ordinal, "marker": i.marker, "text": i.text, "page_no": i.page_no,
+    } for i in r.items]
+    figure_rows = [{
+        "doc_id": r.doc_id, "figure_id": f.figure_id, "kind": f.kind, "value": f.value,
+        "unit": f.unit, "raw": f.raw, "page_no": f.page_no, "section_id": f.section_id,
+        "section_kind": f.section_kind, "sentence": f.sentence, "scale": f.scale,
+        "char_start": f.start, "char_end": f.end, "qualifier": f.qualifier,
+        "value_low": f.value_low, "value_high": f.value_high, "subject": f.subject,
+        "locations": "; ".join(f.locations) or None, "year": f.year,
+        **dict(zip(("box_left", "box_top", "box_right", "box_bottom"), f.bbox or (None,) * 4,
+                   strict=True)),
+        "confidence": f.confidence, "implied_total": f.implied_total,
+        "flags": "; ".join(f.flags) or None,
+    } for f in r.figures]
+    flag_rows = [{
+        "doc_id": r.doc_id, "flag_id": n, "figure_id": g.figure_id, "flag": g.flag,
+        "detail": g.detail, "other_figure_id": g.other_figure_id,
+    } for n, g in enumerate(r.flags, 1)]
+    passage_rows = [{
+        "doc_id": r.doc_id, "passage_id": p.passage_id, "page_no": p.page_no,
+        "section_id": p.section_id, "section_kind": p.section_kind, "text": p.text,
+        "folded": fold_chars(p.text), "char_start": p.char_start,
+    } for p in r.passages]
+    return {
+        "documents": pd.DataFrame([doc]),
+        "pages": pd.DataFrame(page_rows),
+        "sections": pd.DataFrame(section_rows),
+        "items": pd.DataFrame(item_rows),
+        "figures": pd.DataFrame(figure_rows),
+        "flags": pd.DataFrame(flag_rows),
+        "passages": pd.DataFrame(passage_rows),
+        "words": pd.DataFrame(word_rows),
+    }

@@ -1,0 +1,125 @@
+"""The tables (see DESIGN.md: a contract): columns, views, and the migration that adds the
+columns a newer baocao has to a database made by an older one. A new table goes here and in
+rows.py, nothing else."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, inspect, text
+
+metadata = MetaData()
+
+documents = Table(
+    "documents", metadata,
+    Column("doc_id", String, primary_key=True),
+    Column("path", Text), Column("filename", Text), Column("n_pages", Integer),
+    Column("status", String), Column("error", Text), Column("processed_at", String),
+    Column("n_sections", Integer), Column("n_figures", Integer), Column("seconds", Float),
+    Column("province", Text), Column("province_2025", Text), Column("issuer", Text),
+    Column("title", Text), Column("doc_number", String), Column("doc_date", String),
+    Column("period", Text), Column("year_start", Integer), Column("year_end", Integer),
+    Column("n_flags", Integer),
+)
+pages = Table(
+    "pages", metadata,
+    Column("doc_id", String, primary_key=True), Column("page_no", Integer, primary_key=True),
+    Column("source", String), Column("text", Text), Column("ocr_confidence", Float),
+    Column("raw_text", Text), Column("header", Text), Column("footer", Text),
+    Column("dpi", Integer), Column("width", Float), Column("height", Float),
+    Column("encoding", String), Column("source_reason", Text), Column("text_score", Float),
+    Column("ocr_engine", String), Column("ocr_language", String), Column("ocr_psm", Integer),
+    Column("preprocessing", Text),
+)
+sections = Table(
+    "sections", metadata,
+    Column("doc_id", String, primary_key=True), Column("section_id", Integer, primary_key=True),
+    Column("kind", String), Column("heading", Text), Column("level", Integer),
+    Column("page_start", Integer), Column("page_end", Integer), Column("text", Text),
+    Column("parent_id", Integer), Column("inherited_kind", String), Column("kinds", String),
+)
+items = Table(
+    "items", metadata,
+    Column("doc_id", String, primary_key=True), Column("item_id", Integer, primary_key=True),
+    Column("section_id", Integer), Column("section_kind", String),
+    Column("parent_item_id", Integer), Column("ordinal", Integer), Column("marker", String),
+    Column("text", Text), Column("page_no", Integer),
+)
+figures = Table(
+    "figures", metadata,
+    Column("doc_id", String, primary_key=True), Column("figure_id", Integer, primary_key=True),
+    Column("kind", String), Column("value", Float), Column("unit", String), Column("raw", Text),
+    Column("page_no", Integer), Column("section_id", Integer), Column("section_kind", String),
+    Column("sentence", Text), Column("scale", String),
+    Column("char_start", Integer), Column("char_end", Integer),
+    Column("qualifier", String), Column("value_low", Float), Column("value_high", Float),
+    Column("subject", Text), Column("locations", Text), Column("year", Integer),
+    Column("box_left", Float), Column("box_top", Float), Column("box_right", Float),
+    Column("box_bottom", Float),
+    Column("confidence", Float), Column("implied_total", Float), Column("flags", Text),
+)
+flags = Table(
+    "flags", metadata,
+    Column("doc_id", String, primary_key=True), Column("flag_id", Integer, primary_key=True),
+    Column("figure_id", Integer), Column("flag", String), Column("detail", Text),
+    Column("other_figure_id", Integer),
+)
+# One row per paragraph, for full-text search. Its own integer key is the row's SQLite rowid,
+# which the search indexes point at: unlike the rowids of the other tables, it survives VACUUM.
+passages = Table(
+    "passages", metadata,
+    Column("passage_key", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String, index=True), Column("passage_id", Integer),
+    Column("page_no", Integer), Column("section_id", Integer), Column("section_kind", String),
+    Column("text", Text), Column("folded", Text), Column("char_start", Integer),
+)
+words = Table(
+    "words", metadata,
+    Column("doc_id", String, primary_key=True), Column("page_no", Integer, primary_key=True),
+    Column("word_no", Integer, primary_key=True), Column("line_no", Integer),
+    Column("text", Text), Column("left", Float), Column("top", Float),
+    Column("width", Float), Column("height", Float), Column("conf", Float),
+)
+TABLES = [documents, pages, sections, items, figures, flags, passages, words]
+runs = Table(
+    "runs", metadata,
+    Column("run_id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", String), Column("finished_at", String), Column("version", String),
+    Column("files_seen", Integer), Column("files_ok", Integer), Column("files_partial", Integer),
+    Column("files_failed", Integer), Column("files_skipped", Integer),
+    Column("pages_ocr", Integer), Column("pages_text", Integer), Column("log_file", Text),
+)
+
+
+# Every figure with its document's province, year, file and title and its section's heading:
+# what researchers filter and facet on.
+FIGURE_DETAILS = """
+CREATE VIEW figure_details AS
+SELECT d.filename, d.province, d.province_2025, d.year_start, d.year_end, d.title,
+       d.issuer, s.heading AS section_heading, f.*
+FROM figures f
+JOIN documents d ON d.doc_id = f.doc_id
+LEFT JOIN sections s ON s.doc_id = f.doc_id AND s.section_id = f.section_id
+"""
+
+
+def _create_views(conn) -> None:
+    """The views, made anew so they show the tables' columns of this version."""
+    conn.execute(text("DROP VIEW IF EXISTS figure_details"))
+    conn.execute(text(FIGURE_DETAILS))
+
+
+def create(conn) -> None:
+    """Every table, column and view of this version, keeping the rows already there."""
+    metadata.create_all(conn)
+    _add_missing_columns(conn)
+    _create_views(conn)
+
+
+def _add_missing_columns(conn) -> None:
+    """A database made by an older baocao gains the columns added since, keeping its rows."""
+    inspector = inspect(conn)
+    for table in [*TABLES, runs]:
+        have = {c["name"] for c in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in have:
+                kind = column.type.compile(conn.dialect)
+                conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))

@@ -63,6 +63,7 @@ class PageContent:
     ocr_confidence: float | None = None  # mean word confidence, OCR pages only
     dpi: int | None = None  # render/scan resolution for OCR pages
     error: str | None = None  # set when this page could not be read
+    retryable: bool = False  # the error may pass (a worker died, a time-out): try again later
     # where the text came from, for a researcher tracing a number back
     encoding: str | None = None  # text layer: "unicode", "tcvn3", "tcvn3-upper", "vni"
     reason: str | None = None  # why this source: the text layer's verdict
@@ -228,3 +229,5 @@ class DocumentResult:
     flags: list[Flag] = field(default_factory=list)
     metadata: DocumentMetadata = field(default_factory=DocumentMetadata)
     seconds: float = 0.0
+    path_bytes: str | None = None  # the path's bytes in hex, when they are not UTF-8
+    retryable: bool = False  # failed (or partly) for a reason that may pass: a worker's death

@@ -36,4 +36,9 @@ class DocumentError(BaocaoError):
 
 
 class PageError(BaocaoError):
-    """One page could not be read; the rest of the document goes on."""
+    """One page could not be read; the rest of the document goes on. `retryable`: the reason
+    may pass (a time-out on a busy machine), so the next run tries the document again."""
+
+    def __init__(self, message: str, retryable: bool = False) -> None:
+        super().__init__(message)
+        self.retryable = retryable

@@ -12,7 +12,16 @@ from PIL import Image
 
 from baocao.datamodel import PageContent
 from baocao.errors import DocumentError
-from baocao.extract.files import PDF_SUFFIXES, SUPPORTED_SUFFIXES, head, is_pdf
+from baocao.extract.files import (
+    PDF_SUFFIXES,
+    READABLE_IMAGES,
+    SUPPORTED_SUFFIXES,
+    check_regular,
+    head,
+    is_pdf,
+    is_regular,
+    sniff,
+)
 
 __all__ = ["SUPPORTED_SUFFIXES", "open_document", "page_count", "page_images", "read_page"]
 
@@ -27,6 +36,7 @@ def open_document(path: Path) -> tuple[int, Iterator[PageContent]]:
     from baocao.extract.tesseract import limit_threads
 
     limit_threads()
+    check_regular(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(
@@ -35,10 +45,14 @@ def open_document(path: Path) -> tuple[int, Iterator[PageContent]]:
     first = head(path)
     if not first:
         raise DocumentError("empty file (0 bytes)")
-    if is_pdf(first):
+    kind = sniff(first)
+    if kind == "PDF":
         return open_pdf(path)
     if suffix in PDF_SUFFIXES:
         raise DocumentError("not a PDF: the file is named .pdf but does not start with %PDF-")
+    if kind is not None and kind not in READABLE_IMAGES:
+        raise DocumentError(f"not what its name says: a {kind} file named {suffix}; baocao "
+                            "reads PDF, PNG, JPEG and TIFF")
     return open_image(path)
 
 
@@ -58,6 +72,8 @@ def page_count(path: Path) -> int:
     record why)."""
     import pypdfium2 as pdfium
 
+    if not is_regular(path):  # a FIFO would block here
+        return 0
     try:
         if is_pdf(path):
             pdf = pdfium.PdfDocument(str(path))
@@ -75,6 +91,7 @@ def page_images(path: Path, n_pages: int, width: int) -> dict[int, Image.Image]:
     """Pages 1…n_pages of a file as greyscale images `width` pixels wide, for people to look
     at (review pages), not for OCR."""
     from baocao.extract.pdf import render_width
+    from baocao.extract.prepare import check_page_shape
 
     if is_pdf(path):
         return render_width(path, n_pages, width)
@@ -82,6 +99,7 @@ def page_images(path: Path, n_pages: int, width: int) -> dict[int, Image.Image]:
     with Image.open(path) as image:
         for i in range(min(getattr(image, "n_frames", 1), n_pages)):
             image.seek(i)
+            check_page_shape(*image.size)
             frame = image.convert("L")
             height = round(frame.height * width / frame.width)
             out[i + 1] = frame.resize((width, height))

@@ -11,11 +11,8 @@ from PIL import Image, UnidentifiedImageError
 
 from baocao.datamodel import PageContent
 from baocao.errors import DocumentError, PageError
+from baocao.extract.prepare import check_page_shape
 from baocao.extract.scan import read_scan
-
-# An A3 sheet scanned at 600 DPI is 70 Mpx; anything far beyond is not a page but a
-# decompression bomb that would exhaust memory when decoded.
-MAX_PAGE_PIXELS = 150_000_000
 
 
 def open_image(path: Path) -> tuple[int, Iterator[PageContent]]:
@@ -32,13 +29,11 @@ def open_image(path: Path) -> tuple[int, Iterator[PageContent]]:
         ) from exc
     except OSError as exc:
         raise DocumentError(f"broken image: {exc}") from exc
-    width, height = image.size
-    if width * height > MAX_PAGE_PIXELS:
+    try:
+        check_page_shape(*image.size)
+    except PageError as exc:
         image.close()
-        raise DocumentError(
-            f"image far too large to be a page: {width} × {height} pixels "
-            f"(limit {MAX_PAGE_PIXELS // 1_000_000} megapixels)"
-        )
+        raise DocumentError(str(exc)) from None
     return getattr(image, "n_frames", 1), _frames(image)
 
 
@@ -61,10 +56,14 @@ def _frame(image: Image.Image, i: int) -> PageContent:
     page_no = i + 1
     try:
         image.seek(i)
+        check_page_shape(*image.size)  # each frame of a TIFF has its own size
         image.load()
         dpi = image.info.get("dpi", (None,))[0]
         return read_scan(image, page_no, round(dpi) if dpi else None)
     except PageError as exc:
-        return PageContent(page_no, "ocr", [], 0, 0, error=str(exc))
+        return PageContent(page_no, "ocr", [], 0, 0, error=str(exc), retryable=exc.retryable)
+    except MemoryError:
+        return PageContent(page_no, "ocr", [], 0, 0, error="out of memory reading this page",
+                           retryable=True)
     except (OSError, SyntaxError, ValueError) as exc:  # truncated or corrupt image data
         return PageContent(page_no, "ocr", [], 0, 0, error=f"broken image data: {exc}")

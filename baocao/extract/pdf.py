@@ -3,22 +3,32 @@
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+from pdfminer.pdftypes import PDFStream, resolve1
 from PIL import Image
 
 from baocao.datamodel import PageContent
 from baocao.errors import DocumentError, PageError
 from baocao.extract import textlayer
-from baocao.extract.image import MAX_PAGE_PIXELS
 from baocao.extract.legacy import legacy_bytes_in_pdfminer
+from baocao.extract.prepare import check_page_shape
 from baocao.extract.scan import read_scan
 
 DPI = 300
+# A bound archive volume is a few thousand pages at most; 100,000 tiny pages is an attack
+# on every loop over pages.
+MAX_PAGES = 5_000
+# The drawing instructions of one page, inflated: a full page of text is well under 1 MB;
+# a 1 MB file whose page inflates to 1 GB would take gigabytes to parse or draw.
+MAX_CONTENT_BYTES = 64 << 20
+# A page smaller than this (points, 1 inch) a side holds nothing to read.
+MIN_PAGE_POINTS = 72
 
 
 def open_pdf(path: Path) -> tuple[int, Iterator[PageContent]]:
@@ -35,6 +45,10 @@ def open_pdf(path: Path) -> tuple[int, Iterator[PageContent]]:
     if n_pages == 0:
         pdf.close()
         raise DocumentError("corrupt PDF: it has no pages")
+    if n_pages > MAX_PAGES:
+        pdf.close()
+        raise DocumentError(f"too many pages for one document: {n_pages} (limit {MAX_PAGES}; "
+                            "split the volume)")
     return n_pages, _pages(path, pdf)
 
 
@@ -73,6 +87,7 @@ def _open_plumber(source: Path | bytes) -> pdfplumber.PDF | None:
 def _page(pdf: pdfium.PdfDocument, plumber: pdfplumber.PDF | None, i: int) -> PageContent:
     page_no = i + 1
     try:
+        _check_content_size(plumber, i)
         records, width, height, image_cover = _text_layer(plumber, i)
         verdict, lines = textlayer.judge(records, image_cover)
         if verdict.use:
@@ -82,7 +97,10 @@ def _page(pdf: pdfium.PdfDocument, plumber: pdfplumber.PDF | None, i: int) -> Pa
         page = read_scan(render(pdf, i), page_no, DPI)
         return replace(page, reason=verdict.reason, text_score=verdict.score)
     except PageError as exc:
-        return PageContent(page_no, "ocr", [], 0, 0, error=str(exc))
+        return PageContent(page_no, "ocr", [], 0, 0, error=str(exc), retryable=exc.retryable)
+    except MemoryError:
+        return PageContent(page_no, "ocr", [], 0, 0, error="out of memory reading this page",
+                           retryable=True)
     except pdfium.PdfiumError as exc:
         return PageContent(page_no, "ocr", [], 0, 0, error=f"page cannot be rendered: {exc}")
 
@@ -115,15 +133,52 @@ def render(pdf: pdfium.PdfDocument, i: int, dpi: int = DPI, width: int | None = 
     page = pdf[i]
     try:
         width_pt, height_pt = page.get_size()
+        size = f"{width_pt / 72 * 2.54:.1f} × {height_pt / 72 * 2.54:.1f} cm"
+        if min(width_pt, height_pt) < MIN_PAGE_POINTS:
+            raise PageError(f"page too small to be a report page ({size})")
         scale = width / width_pt if width else dpi / 72
-        if width_pt * height_pt * scale * scale > MAX_PAGE_PIXELS:
-            raise PageError(
-                f"page is too large to be a report page "
-                f"({width_pt / 72 * 2.54:.0f} × {height_pt / 72 * 2.54:.0f} cm)"
-            )
+        try:
+            check_page_shape(round(width_pt * scale), round(height_pt * scale))
+        except PageError as exc:
+            raise PageError(f"page cannot be a report page ({size}): {exc}") from None
         return page.render(scale=scale, grayscale=True).to_pil()
     finally:
         page.close()
+
+
+def _check_content_size(plumber: pdfplumber.PDF | None, i: int) -> None:
+    """Refuse a page whose content streams inflate past MAX_CONTENT_BYTES, counting them in
+    chunks (never holding them) before pdfminer or PDFium parse them whole."""
+    if plumber is None:
+        return
+    try:
+        streams = [resolve1(ref) for ref in plumber.pages[i].page_obj.contents or []]
+    except Exception:  # pdfminer cannot read the page: the text layer step says so
+        return
+    total = 0
+    for stream in streams:
+        if isinstance(stream, PDFStream):
+            total += _inflated_size(stream, MAX_CONTENT_BYTES - total)
+        if total > MAX_CONTENT_BYTES:
+            raise PageError(f"page content too large: its drawing instructions inflate past "
+                            f"the limit of {MAX_CONTENT_BYTES >> 20} MB (a decompression "
+                            "bomb?)")
+
+
+def _inflated_size(stream: PDFStream, limit: int) -> int:
+    """Bytes a content stream holds once inflated, counted up to just past `limit`."""
+    raw = stream.rawdata if stream.rawdata is not None else stream.data or b""
+    filters = [str(getattr(f, "name", f)) for f, _ in stream.get_filters()]
+    if not filters or filters[0] not in ("FlateDecode", "Fl"):
+        return len(raw)
+    inflate, size, rest = zlib.decompressobj(), 0, raw
+    while rest and size <= limit:
+        try:
+            size += len(inflate.decompress(rest, 1 << 20))
+        except zlib.error:  # broken data: pdfminer decides what it makes of it
+            return size
+        rest = inflate.unconsumed_tail
+    return size
 
 
 def render_width(path: Path, n_pages: int, width: int) -> dict[int, Image.Image]:

@@ -12,7 +12,18 @@ import numpy as np
 import pytesseract
 from PIL import Image, ImageFilter
 
+from baocao.errors import PageError
+
 TARGET_DPI = 300
+# What a page can be. An A3 sheet scanned at 600 DPI is 70 Mpx; far beyond is a
+# decompression bomb. Under 100 px a side there is nothing to read, and a strip 30 × 20,000
+# pixels is no page (its 800-px-wide working copy alone would be 430 Mpx).
+MAX_PAGE_PIXELS = 150_000_000
+MIN_PAGE_SIDE = 100
+MAX_PAGE_ASPECT = 8
+# A resolution tag that makes the page longer than this (A0's long side) is wrong: an A4
+# scan made at 300 DPI but tagged 72 would be upscaled to 10,333 × 14,617 pixels.
+MAX_PAGE_INCHES = 47
 # Below this a scan is upscaled to TARGET_DPI: Tesseract's models expect 20–30 px letters.
 LOW_DPI = 250
 # An A4 page's long side, to guess the resolution of an image that does not say.
@@ -42,15 +53,33 @@ class Prepared:
     steps: list[str] = field(default_factory=list)
 
 
+def check_page_shape(width: int, height: int) -> None:
+    """Refuse, before any memory is spent on it, an image that cannot be a page."""
+    if max(width, height) > MAX_PAGE_ASPECT * min(width, height):
+        raise PageError(f"not shaped like a page: {width} × {height} pixels (a page is at "
+                        f"most {MAX_PAGE_ASPECT} times as long as it is wide)")
+    if min(width, height) < MIN_PAGE_SIDE:
+        raise PageError(f"image too small to be a page: {width} × {height} pixels "
+                        f"(at least {MIN_PAGE_SIDE} a side)")
+    if width * height > MAX_PAGE_PIXELS:
+        raise PageError(f"image far too large to be a page: {width} × {height} pixels "
+                        f"(limit {MAX_PAGE_PIXELS // 1_000_000} megapixels)")
+
+
 def prepare(image: Image.Image, dpi: int | None) -> Prepared:
     """Run the steps the image needs, in order: resolution, orientation, skew, background."""
+    check_page_shape(image.width, image.height)
     image = image.convert("L")
     steps: list[str] = []
+    if dpi and max(image.size) / dpi > MAX_PAGE_INCHES:
+        steps.append(f"{dpi} DPI tag ignored")
+        dpi = None
     dpi = dpi or round(max(image.size) / A4_LONG_INCHES)
     if dpi < LOW_DPI:
         scale = TARGET_DPI / dpi
-        image = image.resize((round(image.width * scale), round(image.height * scale)),
-                             Image.Resampling.LANCZOS)
+        size = (round(image.width * scale), round(image.height * scale))
+        check_page_shape(*size)
+        image = image.resize(size, Image.Resampling.LANCZOS)
         steps.append(f"upscale {dpi}→{TARGET_DPI} DPI")
         dpi = TARGET_DPI
     image, flattened = _flatten_background(image)

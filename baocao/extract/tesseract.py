@@ -85,7 +85,7 @@ def ocr_image(image: Image.Image, psm: int) -> tuple[list[Line], float | None]:
                 timeout=OCR_TIMEOUT_S,
             )
         except RuntimeError as exc:  # pytesseract's timeout
-            raise PageError(f"OCR timed out after {OCR_TIMEOUT_S} s") from exc
+            raise PageError(f"OCR timed out after {OCR_TIMEOUT_S} s", retryable=True) from exc
         except pytesseract.TesseractError as exc:
             raise PageError(f"Tesseract failed: {exc.message.strip() or exc.status}") from exc
     return _lines_from_data(data)

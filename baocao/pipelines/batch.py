@@ -11,6 +11,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -24,6 +25,7 @@ from baocao import store
 from baocao.datamodel import DocumentResult, PageContent
 from baocao.errors import BaocaoError, MissingDependencyError
 from baocao.extract import SUPPORTED_SUFFIXES, page_count, read_page
+from baocao.extract.files import is_regular
 from baocao.extract.tesseract import check_tesseract, limit_threads
 from baocao.pipelines.process import Opened, begin, file_sha256, finish
 
@@ -36,6 +38,7 @@ DOCUMENT_LIKE_SUFFIXES = {
     ".gif", ".bmp", ".webp", ".heic", ".jp2",
 }
 
+
 def collect_inputs(inputs: list[Path]) -> list[Path]:
     """Files named on the command line are always tried; folders are walked recursively
     for documents, skipping code, notes and hidden files."""
@@ -45,23 +48,25 @@ def collect_inputs(inputs: list[Path]) -> list[Path]:
             for path in sorted(item.rglob("*")):
                 hidden = any(part.startswith(".") for part in path.relative_to(item).parts)
                 wanted = SUPPORTED_SUFFIXES | DOCUMENT_LIKE_SUFFIXES
-                if path.is_file() and not hidden and path.suffix.lower() in wanted:
+                # a broken link, a FIFO… is listed too: processing records why it failed
+                if not path.is_dir() and not hidden and path.suffix.lower() in wanted:
                     files.append(path)
-        elif item.exists():
+        elif item.exists() or item.is_symlink():
             files.append(item)
         else:
             raise BaocaoError(f"no such file or folder: {item}")
     return list(dict.fromkeys(files))
 
 
-def start_log(db: str) -> Path:
+def start_log(db: str, prefix: str = "run") -> Path:
     """One log file per run beside the database (out/logs for a database server); it holds
     every warning and traceback. It replaces the log file of an earlier run in this process,
     and nothing else."""
     logdir = (Path("out") if store.is_url(db) else Path(db).parent) / "logs"
     logdir.mkdir(parents=True, exist_ok=True)
-    path = logdir / f"run-{datetime.now():%Y%m%d-%H%M%S-%f}.log"
-    handler = logging.FileHandler(path, encoding="utf-8")
+    path = logdir / f"{prefix}-{datetime.now():%Y%m%d-%H%M%S-%f}.log"
+    # a file name in no encoding (bytes from an old disk) is written escaped, not refused
+    handler = logging.FileHandler(path, encoding="utf-8", errors="backslashreplace")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     for old in [h for h in root.handlers if getattr(h, "baocao_run_log", False)]:
@@ -71,6 +76,15 @@ def start_log(db: str) -> Path:
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path
+
+
+def crash_log() -> Path:
+    """The log file an internal error is written to: the run's, or (a command that keeps
+    no log, such as review) a new one in out/logs/."""
+    for handler in logging.getLogger().handlers:
+        if getattr(handler, "baocao_run_log", False):
+            return Path(handler.baseFilename)
+    return start_log(str(store.DEFAULT_DB), prefix="error")
 
 
 def settled(files: list[Path], last_seen: dict[Path, tuple[int, int]],
@@ -98,7 +112,8 @@ class Batch:
     log_path: Path
     started: str = field(default_factory=lambda: _now())
     files_seen: int = 0
-    skipped: int = 0
+    skipped: int = 0  # already in the database, or (of these) read by another run meanwhile
+    elsewhere: int = 0
     results: list[DocumentResult] = field(default_factory=list)
 
 
@@ -111,7 +126,8 @@ def open_batch(db: str, log_path: Path | None = None) -> Batch:
 
 
 def close_batch(batch: Batch) -> None:
-    """Record the run in the `runs` table."""
+    """Record the run in the `runs` table, and let go of documents claimed but not written."""
+    store.release_claims(batch.engine)
     status = Counter(r.status for r in batch.results)
     sources = Counter(p.source for r in batch.results for p in r.pages if not p.error)
     store.record_run(batch.engine, {
@@ -124,12 +140,15 @@ def close_batch(batch: Batch) -> None:
 
 
 def process_files(batch: Batch, files: list[Path], workers: PageWorkers | None, *,
-                  force: bool = False, progress: bool | None = None,
+                  force: bool = False, retry_failed: bool = False,
+                  progress: bool | None = None,
                   report: Callable[[DocumentResult], None] | None = None) -> None:
-    """Process the files not yet in the database, writing each document as it finishes."""
+    """Process the files not yet in the database, writing each document as it finishes.
+    Each is claimed before it is read, so runs sharing the database never read it twice."""
     batch.files_seen += len(files)
-    known = set() if force else store.known_documents(batch.engine)
-    todo = [p for p in files if not (known and _sha256_or_none(p) in known)]
+    known = set() if force else store.known_documents(batch.engine, retry_failed)
+    shas = {path: _sha256_or_none(path) for path in files}
+    todo = [p for p in files if shas[p] is None or shas[p] not in known]
     batch.skipped += len(files) - len(todo)
     for path in files:
         if path not in todo:
@@ -143,6 +162,15 @@ def process_files(batch: Batch, files: list[Path], workers: PageWorkers | None, 
                    "[{elapsed}, {rate_fmt}, ETA {remaining}]{postfix}",
     )
 
+    def claim(path: Path) -> bool:
+        sha = shas[path]
+        if sha is None or store.claim(batch.engine, sha, not force, retry_failed):
+            return True
+        batch.skipped += 1
+        batch.elsewhere += 1
+        log.info("%s: read by another run meanwhile, skipped", path)
+        return False
+
     def done(result: DocumentResult) -> None:
         store.write(batch.engine, result)
         log.info("%s: %s (%d pages, %.1f s)", result.path, result.status, result.n_pages,
@@ -153,23 +181,96 @@ def process_files(batch: Batch, files: list[Path], workers: PageWorkers | None, 
             report(result)
 
     try:
-        read_documents(todo, workers, done, tick=bar.update)
+        read_documents(todo, workers, done, tick=bar.update, claim=claim)
     finally:
         bar.close()
 
 
+# How often a page is tried when the worker reading it dies (the kernel's OOM killer, a
+# crash in a library): a page that kills its worker every time is recorded as failed, and
+# its document is tried again by the next run.
+MAX_PAGE_TRIES = 3
+WORKER_DIED = ("the worker process reading this page died {} times (killed, perhaps for lack "
+               "of memory); the next run tries the document again")
+
+
+@dataclass(eq=False)
+class PageTask:
+    """One page handed to the workers: which, and how it is going."""
+
+    path: Path
+    index: int
+    future: object
+    generation: int = 0  # which pool it was given to: a broken pool's pages go again
+    tries: int = 1
+
+
 class PageWorkers:
-    """Where pages are read side by side: local worker processes or a Dask cluster."""
+    """Where pages are read side by side: local worker processes or a Dask cluster. A local
+    pool whose worker dies is replaced, and the pages it held are read again."""
 
-    def __init__(self, pool: ProcessPoolExecutor | None = None, client=None, slots: int = 1):
-        self.pool, self.client, self.slots = pool, client, slots
+    def __init__(self, jobs: int = 1, client=None):
+        self.client, self.jobs = client, jobs
+        self.slots = max(1, sum(client.nthreads().values())) if client is not None else jobs
+        self.pool = None if client is not None else self._new_pool()
+        self.generation = 0
+        self.pending: set[PageTask] = set()
 
-    def submit(self, path: Path, n_pages: int) -> list:
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.jobs, initializer=_ignore_interrupt)
+
+    def submit(self, path: Path, n_pages: int) -> list[PageTask]:
         """One task per page. A cluster worker may not see the file: it gets its bytes."""
         if self.client is not None:
             data = self.client.scatter(path.read_bytes())
-            return [self.client.submit(read_page, data, i, pure=False) for i in range(n_pages)]
-        return [self.pool.submit(read_page, path, i) for i in range(n_pages)]
+            return [PageTask(path, i, self.client.submit(read_page, data, i, pure=False))
+                    for i in range(n_pages)]
+        tasks = [PageTask(path, i, self.pool.submit(read_page, path, i), self.generation)
+                 for i in range(n_pages)]
+        self.pending.update(tasks)
+        return tasks
+
+    def page(self, task: PageTask) -> PageContent:
+        """The page a task read, or the page marked failed when its worker failed."""
+        page = self._wait(task)
+        self.pending.discard(task)
+        return page
+
+    def _wait(self, task: PageTask) -> PageContent:
+        while True:
+            try:
+                return task.future.result()
+            except BrokenProcessPool:
+                if task.tries >= MAX_PAGE_TRIES:
+                    log.error("%s page %d: workers died %d times", task.path, task.index + 1,
+                              task.tries)
+                    return PageContent(task.index + 1, "ocr", [], 0, 0, retryable=True,
+                                       error=WORKER_DIED.format(task.tries))
+                self._restart(task.generation)
+            except MissingDependencyError as exc:  # e.g. a cluster worker without Tesseract
+                return PageContent(task.index + 1, "ocr", [], 0, 0, error=f"worker: {exc}")
+            except Exception as exc:
+                log.exception("worker failed on page %d", task.index + 1)
+                return PageContent(task.index + 1, "ocr", [], 0, 0,
+                                   error=f"worker failed: {exc}")
+
+    def _restart(self, generation: int) -> None:
+        """A worker died and took the pool with it: a new pool reads again every page the old
+        one held (once per broken pool, whichever page notices first)."""
+        if generation != self.generation:
+            return
+        log.warning("a page worker died; starting new workers and reading its pages again")
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._new_pool()
+        self.generation += 1
+        for task in self.pending:
+            if task.generation < self.generation:
+                task.generation, task.tries = self.generation, task.tries + 1
+                task.future = self.pool.submit(read_page, task.path, task.index)
+
+    def shutdown(self, cancel: bool = False) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=cancel)
 
 
 @contextmanager
@@ -183,17 +284,17 @@ def page_workers(jobs: int, scheduler: str | None) -> Iterator[PageWorkers | Non
         except (OSError, TimeoutError, ValueError) as exc:
             raise BaocaoError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
         try:
-            yield PageWorkers(client=client, slots=max(1, sum(client.nthreads().values())))
+            yield PageWorkers(client=client)
         finally:
             client.close()
     elif jobs > 1:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupt)
+        workers = PageWorkers(jobs)
         try:
-            yield PageWorkers(pool=pool, slots=jobs)
+            yield workers
         except BaseException:  # Ctrl-C: drop the pages not started, finish the running ones
-            pool.shutdown(wait=True, cancel_futures=True)
+            workers.shutdown(cancel=True)
             raise
-        pool.shutdown(wait=True)
+        workers.shutdown()
     else:
         yield None
 
@@ -205,17 +306,20 @@ def _ignore_interrupt() -> None:
 
 def read_documents(paths: list[Path], workers: PageWorkers | None,
                    done: Callable[[DocumentResult], None],
-                   tick: Callable[[int], object] = lambda n: None) -> None:
-    """Process the files in order, calling done(result) for each and tick(1) for each page.
+                   tick: Callable[[int], object] = lambda n: None,
+                   claim: Callable[[Path], bool] = lambda path: True) -> None:
+    """Process the files in order (those claim() lets this run have), calling done(result)
+    for each and tick(1) for each page.
 
     With workers, pages are read side by side across documents; each worker holds one page
     image at a time, and at most a few pages per worker wait to be collected."""
+    paths = (path for path in paths if claim(path))
     if workers is None:
         for path in paths:
             opened, pages = begin(path)
             done(finish(opened, _ticking(pages or [], tick)))
         return
-    window: deque[tuple[Opened, list]] = deque()
+    window: deque[tuple[Opened, list[PageTask]]] = deque()
     for path in paths:
         opened, pages = begin(path)
         if pages is None:
@@ -226,9 +330,9 @@ def read_documents(paths: list[Path], workers: PageWorkers | None,
         while sum(len(t) for _, t in window) > PAGES_IN_FLIGHT * workers.slots or (
             window and not window[0][1]
         ):
-            _collect(*window.popleft(), done, tick)
+            _collect(workers, *window.popleft(), done, tick)
     while window:
-        _collect(*window.popleft(), done, tick)
+        _collect(workers, *window.popleft(), done, tick)
 
 
 # Pages submitted ahead per worker: enough to keep every worker busy across documents.
@@ -242,19 +346,8 @@ def _ticking(pages: Iterable[PageContent], tick: Callable[[int], object]
         yield page
 
 
-def _collect(opened: Opened, tasks: list, done, tick) -> None:
-    done(finish(opened, _ticking((_page_of(task, i) for i, task in enumerate(tasks)), tick)))
-
-
-def _page_of(task, index: int) -> PageContent:
-    """A worker's page, or the page marked failed if the worker itself failed."""
-    try:
-        return task.result()
-    except MissingDependencyError as exc:  # e.g. a cluster worker without Tesseract
-        return PageContent(index + 1, "ocr", [], 0, 0, error=f"worker: {exc}")
-    except Exception as exc:
-        log.exception("worker failed on page %d", index + 1)
-        return PageContent(index + 1, "ocr", [], 0, 0, error=f"worker failed: {exc}")
+def _collect(workers: PageWorkers, opened: Opened, tasks: list[PageTask], done, tick) -> None:
+    done(finish(opened, _ticking((workers.page(task) for task in tasks), tick)))
 
 
 def _now() -> str:
@@ -262,6 +355,8 @@ def _now() -> str:
 
 
 def _sha256_or_none(path: Path) -> str | None:
+    if not is_regular(path):  # a FIFO would block; processing records why
+        return None
     try:
         return file_sha256(path)
     except OSError:  # unreadable: let processing record why
@@ -309,7 +404,10 @@ def summary_lines(batch: Batch) -> list[str]:
     def fmt(counter: Counter) -> str:
         return ", ".join(f"{k} {n}" for k, n in sorted(counter.items())) or "none"
 
-    done = f" ({skipped} already in the database, skipped)" if skipped else ""
+    known = skipped - batch.elsewhere
+    done = f" ({known} already in the database, skipped)" if known else ""
+    if batch.elsewhere:
+        done += f" ({batch.elsewhere} read by another run at the same time, skipped)"
     return [
         f"documents: {len(results)} ({fmt(status)}){done}",
         f"pages:     {sum(sources.values())} ({fmt(sources)})",

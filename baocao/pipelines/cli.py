@@ -16,9 +16,11 @@ import typer
 from baocao import store
 from baocao.datamodel import DocumentResult
 from baocao.errors import BaocaoError, ExitCode
+from baocao.extract.files import printable
 from baocao.pipelines.batch import (
     close_batch,
     collect_inputs,
+    crash_log,
     open_batch,
     page_workers,
     process_files,
@@ -68,14 +70,19 @@ def run(
     force: Annotated[
         bool, typer.Option("--force", help="Process files already in the database again.")
     ] = False,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Also try again every file that failed.")
+    ] = False,
     jobs: JobsOption = CORES,
     scheduler: SchedulerOption = None,
     progress: ProgressOption = None,
 ) -> None:
     """Extract text, sections and figures from INPUT files into the database.
 
-    Files already there (same bytes) are skipped unless --force; a file whose bytes
-    changed is processed again and its old rows replaced. Each document is written in one
+    Files already there (same bytes) are skipped unless --force; one that failed for a
+    reason that may pass (a worker killed for lack of memory) is tried again, and with
+    --retry-failed every failed one. A file whose bytes changed is processed again and its
+    old rows replaced. Each document is written in one
     transaction, so an interrupted run keeps every finished document and the next run
     does the rest."""
     try:
@@ -89,7 +96,8 @@ def run(
     interrupted = False
     try:
         with page_workers(jobs, scheduler) as workers:
-            process_files(batch, files, workers, force=force, progress=progress)
+            process_files(batch, files, workers, force=force, retry_failed=retry_failed,
+                          progress=progress)
     except BaocaoError as exc:  # missing Tesseract, unreachable cluster: every file would fail
         raise _fail(exc) from None
     except KeyboardInterrupt:
@@ -105,7 +113,7 @@ def run(
     if failed:
         typer.echo(f"\n{len(failed)} of {len(batch.results)} files failed:", err=True)
         for r in failed:
-            typer.echo(f"  {r.path}: {r.error}", err=True)
+            typer.echo(f"  {printable(r.path)}: {printable(r.error or '')}", err=True)
         typer.echo(f"details: {batch.log_path}", err=True)
         raise typer.Exit(ExitCode.files_failed)
 
@@ -134,8 +142,8 @@ def watch(
 
     def report(result: DocumentResult) -> None:
         reason = f": {result.error}" if result.error else ""
-        typer.echo(f"{result.filename}: {result.status}, {result.n_pages} pages, "
-                   f"{len(result.figures)} figures{reason}")
+        typer.echo(printable(f"{result.filename}: {result.status}, {result.n_pages} pages, "
+                             f"{len(result.figures)} figures{reason}"))
 
     try:
         with page_workers(jobs, scheduler) as workers:
@@ -277,8 +285,8 @@ def main() -> None:
     try:
         app()
     except Exception as exc:
+        where = crash_log()
         log.exception("internal error")
-        typer.echo(f"baocao: internal error ({type(exc).__name__}): {exc}", err=True)
-        typer.echo("details are in the run's log file under the database folder's logs/",
-                   err=True)
+        typer.echo(printable(f"baocao: internal error ({type(exc).__name__}): {exc}"), err=True)
+        typer.echo(f"details: {where}", err=True)
         sys.exit(ExitCode.internal_error)

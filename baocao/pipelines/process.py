@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -21,6 +22,7 @@ from baocao.datamodel import (
 )
 from baocao.errors import DocumentError, MissingDependencyError
 from baocao.extract import open_document
+from baocao.extract.files import check_regular, readable_path
 from baocao.nlp.checks import check_figures
 from baocao.nlp.context import describe
 from baocao.nlp.figures import find_figures
@@ -55,8 +57,9 @@ class Opened:
     it before its pages are read."""
 
     doc_id: str
-    path: str
+    path: str  # as a person reads it
     filename: str
+    path_bytes: str | None  # the path's bytes in hex when they are not UTF-8
     n_pages: int
     error: str | None
     processed_at: str
@@ -69,7 +72,9 @@ def begin(path: Path) -> tuple[Opened, Iterator[PageContent] | None]:
     processed_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     started = time.perf_counter()
     doc_id, n_pages, pages, error = "", 0, None, None
+    where = _absolute(path)
     try:
+        check_regular(path)  # before any open: a FIFO would block
         doc_id = file_sha256(path)
         n_pages, pages = open_document(path)
     except DocumentError as exc:
@@ -80,9 +85,19 @@ def begin(path: Path) -> tuple[Opened, Iterator[PageContent] | None]:
         log.exception("unexpected error on %s", path)
         error = f"unexpected error ({type(exc).__name__}): {exc}"
     if not doc_id:  # unreadable file: still give it a stable id
-        doc_id = hashlib.sha256(str(path.resolve()).encode()).hexdigest()
-    opened = Opened(doc_id, str(path.resolve()), path.name, n_pages, error, processed_at, started)
+        doc_id = hashlib.sha256(os.fsencode(where)).hexdigest()
+    readable, path_bytes = readable_path(where)
+    opened = Opened(doc_id, readable, readable_path(path.name)[0], path_bytes, n_pages, error,
+                    processed_at, started)
     return opened, pages
+
+
+def _absolute(path: Path) -> Path:
+    """The file's absolute path, links resolved where they lead somewhere."""
+    try:
+        return path.resolve(strict=True)
+    except (RuntimeError, OSError):  # a broken or looping link: the link itself
+        return path.absolute()
 
 
 def finish(opened: Opened, pages: Iterable[PageContent]) -> DocumentResult:
@@ -100,14 +115,16 @@ def finish(opened: Opened, pages: Iterable[PageContent]) -> DocumentResult:
         log.exception("unexpected error on %s", opened.path)
         error = f"unexpected error ({type(exc).__name__}): {exc}"
     result = DocumentResult(opened.doc_id, opened.path, opened.filename, "failed", error,
-                            opened.processed_at, n_pages=opened.n_pages, pages=read)
+                            opened.processed_at, n_pages=opened.n_pages, pages=read,
+                            path_bytes=opened.path_bytes)
     try:
         result = _analyse(result)
     except Exception as exc:  # keep the pages read; the text stages failed on this input
         log.exception("text analysis failed on %s", opened.path)
         result = replace(result, status="partial" if read else "failed",
                          error=f"text analysis failed ({type(exc).__name__}): {exc}")
-    return replace(result, seconds=time.perf_counter() - opened.started)
+    retryable = result.status != "ok" and any(p.retryable for p in read if p.error)
+    return replace(result, seconds=time.perf_counter() - opened.started, retryable=retryable)
 
 
 def _analyse(read: DocumentResult) -> DocumentResult:

@@ -18,6 +18,7 @@ import pandas as pd
 
 from baocao import extract, store
 from baocao.errors import BaocaoError
+from baocao.extract.files import path_from_bytes
 from baocao.pipelines.process import file_sha256
 
 # Width in pixels of the embedded page images: sharp enough to read, small enough to mail.
@@ -73,7 +74,8 @@ def load(db: str | Path, wanted: str) -> Document:
 
 def page_images(doc: dict, n_pages: int) -> tuple[dict[int, str], str | None]:
     """Each page as a JPEG data URI, from the original file; or none and why not."""
-    path = Path(doc["path"] or "")
+    raw = doc.get("path_bytes")  # a name in no encoding: open it by its bytes
+    path = path_from_bytes(raw) if raw else Path(doc["path"] or "")
     if not path.is_file():
         return {}, f"the original file is no longer at {path}"
     try:
@@ -109,6 +111,9 @@ def render(d: Document, images: dict[int, str], missing: str | None) -> str:
         f"<title>{_e(doc['filename'])} — baocao review</title>", f"<style>{CSS}</style>",
         "</head><body>", f"<header><h1>{_e(title)}</h1>{_facts(d)}",
     ]
+    if doc.get("error"):
+        parts.append(f'<p class="missing">This document was read {_e(doc["status"])}: '
+                     f'{_e(doc["error"])}</p>')
     if missing:
         parts.append(f'<p class="missing">Page images are missing: {_e(missing)}. The text '
                      "and figures are shown without them.</p>")

@@ -5,9 +5,10 @@ readonly.py answers queries on a connection that cannot write."""
 from baocao.store.database import DEFAULT_DB, connect, display_name, engine_url, is_url
 from baocao.store.readonly import QueryRefused, query, read_table
 from baocao.store.schema import TABLES, metadata, runs
-from baocao.store.write import known_documents, record_run, write
+from baocao.store.write import claim, known_documents, record_run, release_claims, write
 
 __all__ = [
     "DEFAULT_DB", "TABLES", "QueryRefused", "connect", "display_name", "engine_url", "is_url",
-    "known_documents", "metadata", "query", "read_table", "record_run", "runs", "write",
+    "claim", "known_documents", "metadata", "query", "read_table", "record_run",
+    "release_claims", "runs", "write",
 ]

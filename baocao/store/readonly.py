@@ -7,10 +7,11 @@ import sqlite3
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Integer, create_engine, text
+from sqlalchemy import Integer
+from sqlalchemy.engine import make_url
 
 from baocao.errors import BaocaoError
-from baocao.store.database import display_name, engine_url, is_url
+from baocao.store.database import display_name, is_url
 from baocao.store.schema import metadata
 
 # SQLite authorizer action codes a read-only query may use: SELECT, READ, FUNCTION,
@@ -59,24 +60,42 @@ def query(db: str | Path, sql: str) -> pd.DataFrame:
         conn.close()
 
 
+# Locks, each enough alone: the session starts read-only, the transaction is READ ONLY, and
+# the statement is sent prepared, which the server refuses for two statements ("SELECT 1;
+# COMMIT; DELETE …" cannot leave the read-only transaction). What a read-only transaction
+# still lets through (lo_create()) gives the transaction an id: the query is refused, and
+# rolled back like every query.
+_READ_ONLY_SESSION = "-c default_transaction_read_only=on"
+_ONE_STATEMENT = "refused: 'baocao query' runs one statement at a time; send them one by one"
+
+
 def _query_server(db: str | Path, sql: str) -> pd.DataFrame:
-    """A database server: the statement runs in a READ ONLY transaction, rolled back after."""
+    """A database server: one statement, on a read-only session, in a READ ONLY transaction,
+    rolled back after."""
+    import psycopg
+
+    conninfo = make_url(str(db)).set(drivername="postgresql").render_as_string(
+        hide_password=False)
     try:
-        engine = create_engine(engine_url(db))
-        with engine.connect() as conn:
-            conn.execute(text("SET TRANSACTION READ ONLY"))
+        with psycopg.connect(conninfo, options=_READ_ONLY_SESSION, connect_timeout=20) as conn:
+            conn.read_only = True
             try:
-                return pd.read_sql_query(text(sql), conn)
+                cursor = conn.execute(sql.encode(), prepare=True)
+                columns = [c.name for c in cursor.description or []]
+                rows = cursor.fetchall() if cursor.description else []
+                wrote = conn.execute("SELECT txid_current_if_assigned()").fetchone()
             finally:
                 conn.rollback()
-    except Exception as exc:  # pandas and SQLAlchemy wrap the driver's error: find it
-        cause: BaseException = exc
-        while cause.__cause__ is not None:
-            cause = cause.__cause__
-        reason = str(cause).strip().splitlines()[0]
-        if "read-only transaction" in reason:
+    except psycopg.Error as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if "read-only transaction" in reason or "read-write mode" in reason:
             raise QueryRefused(_REFUSED) from exc
+        if "multiple commands" in reason:
+            raise QueryRefused(_ONE_STATEMENT) from exc
         raise QueryRefused(f"the query failed on {display_name(db)}: {reason}") from exc
+    if wrote and wrote[0] is not None:
+        raise QueryRefused(_REFUSED)
+    return pd.DataFrame.from_records(rows, columns=columns, coerce_float=True)
 
 
 def read_table(db: str | Path, name: str) -> pd.DataFrame:

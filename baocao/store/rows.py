@@ -18,6 +18,7 @@ def frames(r: DocumentResult) -> dict[str, pd.DataFrame]:
         "status": r.status, "error": r.error, "processed_at": r.processed_at,
         "n_sections": len(r.sections), "n_figures": len(r.figures), "seconds": r.seconds,
         **asdict(r.metadata), "n_flags": len(r.flags),
+        "path_bytes": r.path_bytes, "retryable": int(r.retryable),
     }
     page_rows = []
     word_rows = []

@@ -18,6 +18,7 @@ documents = Table(
     Column("title", Text), Column("doc_number", String), Column("doc_date", String),
     Column("period", Text), Column("year_start", Integer), Column("year_end", Integer),
     Column("n_flags", Integer),
+    Column("path_bytes", Text), Column("retryable", Integer),
 )
 pages = Table(
     "pages", metadata,
@@ -79,6 +80,14 @@ words = Table(
     Column("width", Float), Column("height", Float), Column("conf", Float),
 )
 TABLES = [documents, pages, sections, items, figures, flags, passages, words]
+# A document some run is reading now: another run sharing the database leaves it alone
+# instead of reading it twice. The row goes when the document is written; a killed run's
+# rows are taken over once its process is gone.
+claims = Table(
+    "claims", metadata,
+    Column("doc_id", String, primary_key=True), Column("host", Text), Column("pid", Integer),
+    Column("claimed_at", String),
+)
 runs = Table(
     "runs", metadata,
     Column("run_id", Integer, primary_key=True, autoincrement=True),
@@ -117,7 +126,7 @@ def create(conn) -> None:
 def _add_missing_columns(conn) -> None:
     """A database made by an older baocao gains the columns added since, keeping its rows."""
     inspector = inspect(conn)
-    for table in [*TABLES, runs]:
+    for table in [*TABLES, runs, claims]:
         have = {c["name"] for c in inspector.get_columns(table.name)}
         for column in table.columns:
             if column.name not in have:

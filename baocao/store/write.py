@@ -3,13 +3,17 @@ and the record of each run."""
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, delete, insert, select
+import os
+import socket
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import Engine, delete, insert, or_, select
 
 from baocao.datamodel import DocumentResult
 from baocao.store import search_index
 from baocao.store.database import lock
 from baocao.store.rows import frames as make_frames
-from baocao.store.schema import TABLES, documents, runs
+from baocao.store.schema import TABLES, claims, documents, runs
 
 
 def write(engine: Engine, result: DocumentResult) -> None:
@@ -30,12 +34,67 @@ def write(engine: Engine, result: DocumentResult) -> None:
                 frame.to_sql(table.name, conn, if_exists="append", index=False,
                              dtype={c.name: c.type for c in table.columns})
         search_index.index(conn, result.doc_id)
+        conn.execute(delete(claims).where(claims.c.doc_id == result.doc_id))
 
 
-def known_documents(engine: Engine) -> set[str]:
-    """Ids (sha256) of every document already in the database, to skip on a re-run."""
+def _done(retry_failed: bool):
+    """The documents a re-run skips: all those in the database but the ones that failed for a
+    reason that may pass (a worker's death), and with `retry_failed` every one not ok."""
+    if retry_failed:
+        return documents.c.status == "ok"
+    return or_(documents.c.retryable.is_(None), documents.c.retryable == 0)
+
+
+def known_documents(engine: Engine, retry_failed: bool = False) -> set[str]:
+    """Ids (sha256) of the documents a re-run skips (see _done)."""
     with engine.connect() as conn:
-        return set(conn.execute(select(documents.c.doc_id)).scalars())
+        return set(conn.execute(select(documents.c.doc_id).where(_done(retry_failed)))
+                   .scalars())
+
+
+# A claim by a run on another machine is taken over after this long (its process cannot be
+# asked whether it still lives).
+CLAIM_HOURS = 12
+
+
+def claim(engine: Engine, doc_id: str, skip_done: bool = True, retry_failed: bool = False
+          ) -> bool:
+    """Claim a document before reading it: False when another live run is reading it, or
+    (skip_done) when a run that shared the database has written it meanwhile."""
+    host, pid = socket.gethostname(), os.getpid()
+    with engine.begin() as conn:
+        lock(conn)
+        if skip_done and conn.execute(select(documents.c.doc_id).where(
+                documents.c.doc_id == doc_id, _done(retry_failed))).first():
+            return False
+        held = conn.execute(select(claims).where(claims.c.doc_id == doc_id)).first()
+        if held and (held.host, held.pid) != (host, pid) and _alive(held, host):
+            return False
+        conn.execute(delete(claims).where(claims.c.doc_id == doc_id))
+        conn.execute(insert(claims).values(doc_id=doc_id, host=host, pid=pid,
+                                           claimed_at=datetime.now(timezone.utc).isoformat()))
+    return True
+
+
+def release_claims(engine: Engine) -> None:
+    """This process's claims on documents it did not write (a run stopped early)."""
+    with engine.begin() as conn:
+        conn.execute(delete(claims).where(claims.c.host == socket.gethostname(),
+                                          claims.c.pid == os.getpid()))
+
+
+def _alive(held, host: str) -> bool:
+    """Is the run that made a claim still running?"""
+    if held.host == host:
+        try:
+            os.kill(held.pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:  # another user's process: alive
+            return True
+        return True
+    age = datetime.now(timezone.utc) - datetime.fromisoformat(held.claimed_at)
+    return age < timedelta(hours=CLAIM_HOURS)
 
 
 def record_run(engine: Engine, run: dict) -> None:

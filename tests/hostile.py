@@ -1,0 +1,448 @@
+"""Hostile inputs: files made to exhaust memory or time, to hang a reader, to crash a worker or
+to forge the run's output, written on the fly; and a way to run `baocao` while watching the
+memory of its whole process tree.
+
+Each `write_*` function writes one file (or a FIFO, or a link) and returns its path;
+`hostile_batch(folder)` writes the whole battery and says, for each file, a word its failure
+reason must hold (None: a good file under a hostile guise, which must be read).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import struct
+import subprocess
+import sys
+import threading
+import time
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples"
+
+# The peak memory a run may take, its workers and their Tesseracts together.
+MEMORY_LIMIT = 1 << 30
+# A run is killed when it goes far beyond that, so a failing test cannot take the machine down.
+KILL_ABOVE = 3 << 30
+
+
+# --- images -------------------------------------------------------------------------------
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def write_png(path: Path, width: int, height: int, rows) -> Path:
+    """An 8-bit greyscale PNG from an iterable of rows (bytes of `width` grey levels)."""
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    co = zlib.compressobj(9)
+    data = b"".join(co.compress(b"\x00" + row) for row in rows) + co.flush()
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header)
+                     + _png_chunk(b"IDAT", data) + _png_chunk(b"IEND", b""))
+    return path
+
+
+def write_strip_png(path: Path, width: int = 30, height: int = 20_000) -> Path:
+    """A page 30 pixels wide and 20 000 high (a few KB): no report page is this shape, and
+    scaling it for OCR makes a huge image. A few black lines across it."""
+    white, black = b"\xff" * width, b"\x00" * width
+    return write_png(path, width, height,
+                     (black if y % 1000 < 3 else white for y in range(height)))
+
+
+def write_tiny_png(path: Path) -> Path:
+    """One pixel: nothing to read, and no resolution to guess from its size."""
+    return write_png(path, 1, 1, [b"\x00"])
+
+
+def write_gif_named_png(path: Path) -> Path:
+    """A real page saved as GIF but named .png."""
+    from PIL import Image
+
+    with Image.open(SAMPLES / "bacgiang_p56_scan.png") as page:
+        page.convert("L").save(path, format="GIF")
+    return path
+
+
+def render_sample_page(dpi: int = 300):
+    """samples/bacninh_p62_scan.pdf's page rendered in grey at `dpi` (A4 at 300 DPI:
+    2480 × 3508 pixels), as a PIL image."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(SAMPLES / "bacninh_p62_scan.pdf"))
+    try:
+        page = pdf[0]
+        image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+        page.close()
+        return image.convert("L")
+    finally:
+        pdf.close()
+
+
+def write_a4_300dpi_tagged_72(path: Path) -> Path:
+    """An A4 scan at 300 DPI (2480 × 3508 pixels) whose file says 72 DPI: taken at its word,
+    the page would be 87 × 124 cm and scaled up 4× for OCR (150 megapixels)."""
+    render_sample_page(300).save(path, format="PNG", dpi=(72, 72))
+    return path
+
+
+def write_truncated_jp2(path: Path) -> Path:
+    """A JPEG 2000 page cut off after a quarter of its bytes."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    with Image.open(SAMPLES / "bacgiang_p56_scan.png") as page:
+        page.convert("L").save(buffer, format="JPEG2000", irreversible=True,
+                               quality_mode="rates", quality_layers=[40])
+    data = buffer.getvalue()
+    path.write_bytes(data[: len(data) // 4])
+    return path
+
+
+def write_gigapixel_tiff(path: Path, width: int = 40_000, height: int = 25_000) -> Path:
+    """A 200-byte TIFF whose header claims 40 000 × 25 000 = 1 billion 8-bit pixels."""
+    entries = [  # tag, type (3 SHORT, 4 LONG), count, value
+        (256, 4, 1, width), (257, 4, 1, height), (258, 3, 1, 8), (259, 3, 1, 1),
+        (262, 3, 1, 1), (273, 4, 1, 8), (277, 3, 1, 1), (278, 4, 1, height),
+        (279, 4, 1, width * height),
+    ]
+    ifd_offset = 8 + 16
+    ifd = struct.pack("<H", len(entries)) + b"".join(
+        struct.pack("<HHI", tag, kind, count) + (struct.pack("<HH", value, 0) if kind == 3
+                                                 else struct.pack("<I", value))
+        for tag, kind, count, value in entries) + struct.pack("<I", 0)
+    path.write_bytes(b"II*\x00" + struct.pack("<I", ifd_offset) + b"\xff" * 16 + ifd)
+    return path
+
+
+# --- PDFs ---------------------------------------------------------------------------------
+
+def write_pdf(path: Path, objects: list[bytes]) -> Path:
+    """A PDF of the given object bodies, numbered from 1; object 1 is the catalog."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def _stream(data: bytes, extra: bytes = b"", compress: bool = True) -> bytes:
+    if compress:
+        data = zlib.compress(data, 9)
+        extra += b" /Filter /FlateDecode"
+    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+A4 = b"[0 0 595 842]"
+
+
+def write_content_bomb_pdf(path: Path, inflated: int = 1_100_000_000) -> Path:
+    """One page whose content stream is 1 MB compressed and 1.1 GB of spaces inflated.
+    Compressed chunk by chunk: the generator itself never holds more than 16 MB."""
+    chunk = b" " * (1 << 24)
+    co = zlib.compressobj(9)
+    parts = [co.compress(b"BT ET\n")]
+    left = inflated
+    while left > 0:
+        parts.append(co.compress(chunk[: min(left, len(chunk))]))
+        left -= len(chunk)
+    parts.append(co.flush())
+    data = b"".join(parts)
+    return write_pdf(path, [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox " + A4 + b" /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data
+        + b"\nendstream",
+    ])
+
+
+def write_many_pages_pdf(path: Path, n_pages: int = 100_000) -> Path:
+    """100 000 blank pages in 700 KB: one shared page object, listed 100 times by each of
+    1000 Pages nodes under the root (PDFium counts 100 000 pages)."""
+    fanout = 100
+    leaves = (n_pages + fanout - 1) // fanout
+    first_leaf = 4
+    objects: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d /MediaBox %s >>" % (
+            b" ".join(b"%d 0 R" % (first_leaf + k) for k in range(leaves)), n_pages, A4),
+        b"<< /Type /Page /Parent %d 0 R >>" % first_leaf,
+    ]
+    for leaf in range(leaves):
+        count = min(fanout, n_pages - leaf * fanout)
+        objects.append(b"<< /Type /Pages /Parent 2 0 R /Kids [%s] /Count %d >>" % (
+            b" ".join([b"3 0 R"] * count), count))
+    return write_pdf(path, objects)
+
+
+def write_many_images_pdf(path: Path, draws: int = 10_000) -> Path:
+    """One page drawing one 2 × 2 image XObject 10 000 times, each at its own place."""
+    ops = b"".join(b"q 4 0 0 4 %d %d cm /Im0 Do Q\n" % (20 + (i % 100) * 5, 20 + (i // 100) * 8)
+                   for i in range(draws))
+    image = _stream(b"\x00\xff\xff\x00", b" /Type /XObject /Subtype /Image /Width 2 /Height 2"
+                                         b" /ColorSpace /DeviceGray /BitsPerComponent 8")
+    return write_pdf(path, [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox " + A4
+        + b" /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>",
+        _stream(ops),
+        image,
+    ])
+
+
+def write_nested_pdf(path: Path, depth: int = 100_000) -> Path:
+    """A page whose dictionary holds arrays nested 100 000 deep (and dictionaries too): a
+    parser that recurses runs out of stack."""
+    arrays = b"[" * depth + b"]" * depth
+    dicts = b"<< /A " * (depth // 10) + b"1" + b" >>" * (depth // 10)
+    return write_pdf(path, [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox " + A4 + b" /Contents 4 0 R /Nest "
+        + arrays + b" /Deep " + dicts + b" >>",
+        _stream(b"BT /F1 12 Tf 72 720 Td (bao cao) Tj ET"),
+    ])
+
+
+# --- things that are not regular files ------------------------------------------------------
+
+def write_fifo(path: Path) -> Path:
+    """A named pipe: reading it waits forever for a writer that never comes."""
+    os.mkfifo(path)
+    return path
+
+
+def write_dangling_link(path: Path) -> Path:
+    path.symlink_to(path.parent / "da_xoa" / "bao_cao_goc.pdf")
+    return path
+
+
+def write_looping_link(path: Path) -> Path:
+    path.symlink_to(path.name)  # points at itself
+    return path
+
+
+# --- names --------------------------------------------------------------------------------
+
+# "báo cáo.pdf" as Windows-1258 bytes: not UTF-8, as old Vietnamese archives name files.
+CP1258_NAME = b"b\xe1o c\xe1o.pdf"
+FORGED_NAME = "bad\nfake.pdf: ok.pdf"
+
+
+def write_cp1258_named_copy(folder: Path, source: Path | None = None) -> bytes:
+    """A good PDF under a name that is not UTF-8; returns the file's path as bytes."""
+    path = os.path.join(os.fsencode(folder), CP1258_NAME)
+    with open(path, "wb") as out:
+        out.write((source or SAMPLES / "bacninh_p62_scan.pdf").read_bytes())
+    return path
+
+
+def write_forged_name(folder: Path) -> Path:
+    """A bad file whose name, printed raw, would add a line 'fake.pdf: ok.pdf …' to the
+    run's failure summary."""
+    path = folder / FORGED_NAME
+    path.write_bytes(b"not a pdf")
+    return path
+
+
+# --- the battery ----------------------------------------------------------------------------
+
+def hostile_batch(folder: Path, slow: bool = True) -> dict[str, str | None]:
+    """Write every hostile file into `folder`; return file name → a word (or several,
+    separated by |, any of which will do) the file's failure reason must hold, lower case;
+    None for a good file under a hostile guise, which must be read (status ok); a leading
+    "ok|" where reading the file is as right as failing it with such a reason (see
+    `outcome_ok`). Names are as os.listdir gives them (a name that is not UTF-8 holds
+    surrogates: `readable_name` gives the one baocao records).
+
+    slow=False leaves out the two files that take seconds to write and, once baocao copes,
+    seconds to read: the 1.1 GB content stream and the 300-DPI scan tagged 72 DPI."""
+    folder.mkdir(parents=True, exist_ok=True)
+    expect: dict[str, str | None] = {}
+
+    def add(path: Path, word: str | None) -> None:
+        expect[path.name] = word
+
+    add(write_strip_png(folder / "strip_30x20000.png"), "pixels|too")
+    add(write_tiny_png(folder / "one_pixel.png"), "too small")
+    add(write_gif_named_png(folder / "gif_named.png"), "gif")
+    add(write_truncated_jp2(folder / "truncated.jp2"),
+        "jpeg 2000|jp2|unsupported|truncated|broken")
+    add(write_gigapixel_tiff(folder / "gigapixel.tif"), "too large")
+    add(write_many_pages_pdf(folder / "pages_100000.pdf"), "pages")
+    add(write_many_images_pdf(folder / "images_10000.pdf"), "ok|image")
+    add(write_nested_pdf(folder / "nested_100000.pdf"), "ok|pdf|nest|deep")
+    add(write_fifo(folder / "pipe.pdf"), "not a regular file")
+    add(write_dangling_link(folder / "dangling.pdf"), "symbolic link")
+    add(write_looping_link(folder / "loop.pdf"), "symbolic link")
+    add(write_forged_name(folder), "pdf")
+    # another report than the bench's good file: the same bytes would be the same document
+    named = write_cp1258_named_copy(folder, SAMPLES / "bacgiang_p56_scan.pdf")
+    expect[os.fsdecode(os.path.basename(named))] = None
+    if slow:
+        add(write_content_bomb_pdf(folder / "content_1gb.pdf"), "too large|limit")
+        add(write_a4_300dpi_tagged_72(folder / "a4_300dpi_tagged_72.png"), None)
+    return expect
+
+
+def outcome_ok(status: str | None, error: str | None, expected: str | None) -> bool:
+    """A document's status and error are what hostile_batch expects of it; an "unexpected
+    error" (an exception nobody foresaw) never is."""
+    if error and "unexpected error" in error:
+        return False
+    if expected is None:
+        return status == "ok"
+    if expected.startswith("ok|"):
+        if status == "ok":
+            return True
+        expected = expected[3:]
+    return status == "failed" and reason_holds(error, expected)
+
+
+def reason_holds(error: str | None, words: str) -> bool:
+    """The failure reason holds one of the |-separated words (case does not matter)."""
+    return bool(error) and any(w in error.lower() for w in words.split("|"))
+
+
+def readable_name(name: str) -> str:
+    """The name as baocao records it in documents.filename: a name that is not UTF-8
+    (os.fsdecode left its bytes as surrogates) read as Windows-1258."""
+    raw = os.fsencode(name)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1258")
+
+
+# --- memory of a process tree ---------------------------------------------------------------
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as fh:
+                kids.extend(int(k) for k in fh.read().split())
+    except OSError:  # gone meanwhile
+        pass
+    return kids
+
+
+def process_tree(pid: int) -> list[int]:
+    """The process and all its descendants (workers, their Tesseracts)."""
+    tree, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        tree.append(p)
+        todo.extend(_children(p))
+    return tree
+
+
+def _memory(pid: int) -> int:
+    """Bytes of memory the process holds: its proportional share (Pss) of pages it shares
+    with its forked parent or siblings, counted once over the tree, else its VmRSS."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def tree_memory(pid: int) -> int:
+    return sum(_memory(p) for p in process_tree(pid))
+
+
+@dataclass
+class Watched:
+    """How a watched run ended."""
+
+    returncode: int | None
+    stdout: str
+    stderr: str
+    peak: int  # bytes, the process tree's largest total
+    seconds: float
+    timed_out: bool = False
+    killed_for_memory: bool = False
+
+    def why_not_done(self) -> str | None:
+        if self.timed_out:
+            return f"hung: killed after {self.seconds:.0f} s"
+        if self.killed_for_memory:
+            return f"killed when its process tree reached {self.peak / 2**30:.1f} GiB"
+        return None
+
+
+def peak_tree_rss(proc: subprocess.Popen, timeout: float = 600, kill_above: int = KILL_ABOVE,
+                  interval: float = 0.05) -> tuple[int, bool, bool]:
+    """Sample the memory of `proc` and its descendants every 50 ms until it exits; return
+    (peak bytes, timed out, killed for memory). `proc` must lead its own process group
+    (start_new_session=True): past the timeout, or above kill_above, the group is killed."""
+    peak, start = 0, time.monotonic()
+    timed_out = killed = False
+    while proc.poll() is None:
+        peak = max(peak, tree_memory(proc.pid))
+        if peak > kill_above or time.monotonic() - start > timeout:
+            killed, timed_out = peak > kill_above, not peak > kill_above
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            proc.wait()
+            break
+        time.sleep(interval)
+    return peak, timed_out, killed
+
+
+def run_watched(*args: str, timeout: float = 600, kill_above: int = KILL_ABOVE,
+                cwd: Path = REPO) -> Watched:
+    """`python -m baocao ARGS` in a process group of its own, its tree's memory sampled."""
+    start = time.monotonic()
+    proc = subprocess.Popen([sys.executable, "-m", "baocao", *args], cwd=cwd,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    out: dict[str, bytes] = {}
+
+    def drain(name: str, stream) -> None:
+        out[name] = stream.read()
+
+    readers = [threading.Thread(target=drain, args=(n, s), daemon=True)
+               for n, s in (("stdout", proc.stdout), ("stderr", proc.stderr))]
+    for reader in readers:
+        reader.start()
+    try:
+        peak, timed_out, killed = peak_tree_rss(proc, timeout, kill_above)
+    finally:
+        if proc.poll() is None:  # the watcher itself was interrupted
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        try:  # workers left behind by a killed run: the group dies with its leader
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    for reader in readers:
+        reader.join(timeout=30)
+    return Watched(proc.returncode, out.get("stdout", b"").decode("utf-8", "replace"),
+                   out.get("stderr", b"").decode("utf-8", "replace"), peak,
+                   time.monotonic() - start, timed_out, killed)

@@ -55,6 +55,7 @@ bench: setup
 	$(BIN)/python bench/bench_figures.py
 	$(BIN)/python bench/bench_cer.py
 	$(BIN)/python bench/bench_search.py
+	$(BIN)/python bench/bench_hostile.py
 
 lint: setup
 	$(BIN)/ruff check .

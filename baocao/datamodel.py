@@ -154,6 +154,10 @@ class FigureMatch:
     qualifier: str | None = None  # "trên", "hơn", "gần", "khoảng", "tối đa"… before it
     value_low: float | None = None  # a range "từ 5 đến 10 triệu đồng": its two ends;
     value_high: float | None = None  # for a single number both equal value
+    of_total: float | None = None  # "22/22 xã", "37 trên tổng số 63 tỉnh": the total
+    change: str | None = None  # the direction written before it: "tăng", "giảm còn", "đạt"
+    unit_from: str | None = None  # "label": a count's noun read off "Tổng số hồ sơ: 112"
+    unit_repaired: bool = False  # OCR damaged the money unit ("triệu đông"); read from context
 
 
 @dataclass
@@ -182,6 +186,10 @@ class Figure:
     confidence: float | None = None  # lowest OCR confidence of its words; None: text layer
     implied_total: float | None = None  # a share of a total ("chiếm 26,3%"): the total it implies
     flags: list[FlagKind] = field(default_factory=list)
+    of_total: float | None = None  # "22/22 xã": the total the count is part of
+    change: str | None = None  # "tăng", "giảm", "giảm còn", "đạt" written before it
+    unit_from: str | None = None  # "label" when a count's noun came from the label
+    unit_repaired: bool = False  # the money unit was damaged by OCR and read from context
 
 
 @dataclass

@@ -7,6 +7,8 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,17 +76,41 @@ def degraded_db(tmp_path_factory) -> Path:
     return db
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh, empty PostgreSQL database on the test server (`make test` starts one and
-    sets BAOCAO_TEST_PG_URL); dropped afterwards. In CI a missing server is a failure."""
-    from sqlalchemy import create_engine, make_url, text
-
+def pg_server() -> str:
+    """The test PostgreSQL server's URL (`make test` starts one and sets BAOCAO_TEST_PG_URL);
+    skips without one, but in CI a missing server is a failure."""
     server = os.environ.get("BAOCAO_TEST_PG_URL")
     if not server:
         if os.environ.get("CI"):
             pytest.fail("BAOCAO_TEST_PG_URL is not set: CI must run the PostgreSQL tests")
         pytest.skip("no PostgreSQL server: run the tests with `make test`")
+    return server
+
+
+def start_serve(db: Path, port: int) -> tuple[str, subprocess.Popen]:
+    """`baocao serve` on a loopback port, once it answers: its base URL and its process."""
+    proc = subprocess.Popen([sys.executable, "-m", "baocao", "serve", "--db", str(db),
+                             "--port", str(port)], cwd=REPO, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/-/versions.json", timeout=2)
+            return base, proc
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"baocao serve did not start: {proc.communicate()[1]}")
+            time.sleep(0.2)
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on the test server; dropped afterwards."""
+    from sqlalchemy import create_engine, make_url, text
+
+    server = pg_server()
     name = f"baocao_test_{uuid.uuid4().hex[:12]}"
     admin_url = make_url(server).set(drivername="postgresql+psycopg")
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")

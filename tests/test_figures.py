@@ -171,8 +171,8 @@ SEED_4 = (
         # --- glued to letters or "/" ---
         ("5xã và CT135 xã", []),
         # --- scale words that are not money ---
-        ("kế hoạch 3 triệu lao động", []),
-        ("hỗ trợ 3 triệu lao động", []),
+        ("kế hoạch 3 triệu lao động", [("count", 3 * M, "lao động", "3 triệu lao động")]),
+        ("hỗ trợ 3 triệu lao động", [("count", 3 * M, "lao động", "3 triệu lao động")]),
         ("đã gặp 3 đồng chí lãnh đạo", []),
         # --- khuyến công reports: budgets ---
         ("Năm 2023, tổng kinh phí khuyến công địa phương được giao là 3.250 triệu đồng.",
@@ -267,8 +267,8 @@ SEED_4 = (
          [("count", 2, "văn bản", "2 văn bản")]),
         ("UBND tỉnh bổ sung cho ngân sách cấp dưới 5 tỷ đồng.",
          [("amount", 5 * B, "VND", "5 tỷ đồng")]),
-        ("Kết quả có 5 trên 10 xã đạt tiêu chí.",  # "trên" of "five out of ten"
-         [("count", 10, "xã", "10 xã")]),
+        ("Kết quả có 5 trên 10 xã đạt tiêu chí.",  # "five out of ten": 5, of_total 10
+         [("count", 5, "xã", "5 trên 10 xã")]),
         ("Trên địa bàn tỉnh có 1.245 cơ sở công nghiệp nông thôn.",
          [("count", 1245, "cơ sở", "1.245 cơ sở")]),
         # --- ranges: one figure, both ends scaled, raw from the low number ---
@@ -306,8 +306,7 @@ SEED_4 = (
          [span("count", 5, 7, "hội chợ", "5 - 7 hội chợ", "khoảng")]),
         ("hỗ trợ trên 3-5 làng nghề",
          [span("count", 3, 5, "làng nghề", "3-5 làng nghề", "trên")]),
-        ("từ 5% đến 10%",  # each end with its own sign: two figures, as written
-         [("percent", 5, "%", "5%"), ("percent", 10, "%", "10%")]),
+        ("từ 5% đến 10%", [span("percent", 5, 10, "%", "5% đến 10%")]),
         ("hỗ trợ từ 10 đến 5 triệu đồng", []),  # low above high: nothing, not even "5 triệu"
         ("tăng 15-10%", []),
         ("kinh phí từ 500 đến 1 tỷ đồng", []),  # 500 what? read as tỷ it exceeds the high end
@@ -385,7 +384,7 @@ SEED_4 = (
         ("II. KẾT QUẢ THỰC HIỆN NĂM 2023", []),
         ("công suất 20 tấn/ngày", []),
         ("sản phẩm đạt 4 sao OCOP", []),
-        ("dân số 1,2 triệu người", []),
+        ("dân số 1,2 triệu người", [("count", 1_200_000, "người", "1,2 triệu người")]),
         ("lắp đặt 50 đồng hồ đo điện cho các cơ sở", []),  # "đồng hồ" is a meter, not money
         ("bố trí 500 triệu đồng phục vụ hội chợ",
          [("amount", 500 * M, "VND", "500 triệu đồng")]),

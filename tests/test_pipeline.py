@@ -185,3 +185,15 @@ def test_pages_read_side_by_side_give_the_same_tables(tmp_path: Path) -> None:
         }
     assert tables["1"] == tables["2"]
     assert len(tables["2"]["figures"]) == 12
+
+
+def test_figures_take_their_parent_sections_kind(samples_db: Path) -> None:
+    """figures.section_kind follows the rule of items and passages: the section's own kind,
+    or its parent's when its heading names none ("1. Công tác tuyên truyền" under
+    "I. KẾT QUẢ THỰC HIỆN" is achievements)."""
+    sql = ("SELECT f.section_kind, s.kind, s.inherited_kind FROM figures f "
+           "JOIN sections s USING (doc_id, section_id)")
+    placed = rows(samples_db, sql)
+    assert placed and all(r["section_kind"] == r["inherited_kind"] for r in placed)
+    inherited = [r for r in placed if r["kind"] == "other" and r["inherited_kind"] != "other"]
+    assert inherited, "no figure stands in a sub-section that inherits its parent's kind"

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import FILES, REPO, SAMPLES, content, rows, run_cli
+from conftest import FILES, REPO, SAMPLES, content, pg_server, rows, run_cli, start_serve
 from hostile import (
     MEMORY_LIMIT,
     hostile_batch,
@@ -97,11 +97,7 @@ def pg_template() -> Iterator[tuple[str, str]]:
     """A PostgreSQL database filled once by `baocao run` (one page), to copy for each test:
     (server URL, template database name)."""
     psycopg = pytest.importorskip("psycopg")
-    server = os.environ.get("BAOCAO_TEST_PG_URL")
-    if not server:
-        if os.environ.get("CI"):
-            pytest.fail("BAOCAO_TEST_PG_URL is not set: CI must run the PostgreSQL tests")
-        pytest.skip("no PostgreSQL server: run the tests with `make test`")
+    server = pg_server()
     name = f"baocao_tmpl_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(server, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
@@ -494,21 +490,9 @@ def test_serve_refuses_write_requests(tmp_path: Path) -> None:
     db = tmp_path / "baocao.sqlite"
     assert run_cli("run", str(GOOD_PDF), "--db", str(db)).returncode == 0
     before = hashlib.sha256(db.read_bytes()).hexdigest()
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "baocao", "serve", "--db", str(db),
-                               "--port", str(port)], cwd=REPO, text=True,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
+    base, server = start_serve(db, _free_port())
     answers = {}
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/-/versions.json", timeout=2)
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, "no server"
-                time.sleep(0.2)
         for path in WRITE_REQUESTS:
             body = (b'{"row": {"kind": "x"}, "rows": [{"kind": "x"}], "table": "t", '
                     b'"sql": "DELETE FROM figures"}')

@@ -7,15 +7,13 @@ import re
 import signal
 import socket
 import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, rows, run_cli
+from conftest import rows, run_cli, start_serve
 
 from baocao.vietnamese.text import fold
 
@@ -29,21 +27,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(samples_db: Path) -> Iterator[tuple[str, subprocess.Popen]]:
     """`baocao serve` on a free loopback port, until the module's tests are done."""
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "baocao", "serve", "--db", str(samples_db),
-                             "--port", str(port)], cwd=REPO, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{base}/-/versions.json", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"baocao serve did not start: {proc.communicate()[1]}")
-            time.sleep(0.2)
+    base, proc = start_serve(samples_db, _free_port())
     yield base, proc
     if proc.poll() is None:
         proc.kill()

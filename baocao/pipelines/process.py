@@ -202,7 +202,7 @@ def place_figures(
                         scale=m.scale,
                         sentence=sentence,
                         section_id=section.section_id if section else None,
-                        section_kind=section.kind if section else None,
+                        section_kind=section.inherited_kind if section else None,
                         qualifier=m.qualifier,
                         value_low=m.value if m.value_low is None else m.value_low,
                         value_high=m.value if m.value_high is None else m.value_high,
@@ -211,6 +211,10 @@ def place_figures(
                         year=context.year,
                         bbox=_box(words),
                         confidence=_confidence(words),
+                        of_total=m.of_total,
+                        change=m.change,
+                        unit_from=m.unit_from,
+                        unit_repaired=m.unit_repaired,
                     )
                 )
     return figures

@@ -63,6 +63,8 @@ def frames(r: DocumentResult) -> dict[str, pd.DataFrame]:
                    strict=True)),
         "confidence": f.confidence, "implied_total": f.implied_total,
         "flags": "; ".join(f.flags) or None,
+        "of_total": f.of_total, "change": f.change, "unit_from": f.unit_from,
+        "unit_repaired": int(f.unit_repaired),
     } for f in r.figures]
     flag_rows = [{
         "doc_id": r.doc_id, "flag_id": n, "figure_id": g.figure_id, "flag": g.flag,

@@ -56,6 +56,8 @@ figures = Table(
     Column("box_left", Float), Column("box_top", Float), Column("box_right", Float),
     Column("box_bottom", Float),
     Column("confidence", Float), Column("implied_total", Float), Column("flags", Text),
+    Column("of_total", Float), Column("change", String), Column("unit_from", String),
+    Column("unit_repaired", Integer),
 )
 flags = Table(
     "flags", metadata,

@@ -112,6 +112,8 @@ class Section:
     parent_id: int | None = None
     inherited_kind: SectionKind = "other"  # own kind, or the nearest ancestor's if "other"
     kinds: list[SectionKind] = field(default_factory=list)  # every kind the heading names
+    inline: bool = False  # a run-in label opening a paragraph: "2. Sở Tài chính:", "Điều 3."
+    label: str | None = None  # the printed numbering: "I.", "2.", "a)", "Điều 3."
 
 
 @dataclass
@@ -215,6 +217,11 @@ class DocumentMetadata:
     period: str | None = None  # "năm 2023", "giai đoạn 2016-2020", "9 tháng đầu năm 2024"
     year_start: int | None = None  # the years the period covers
     year_end: int | None = None
+    doc_type: str | None = None  # "báo cáo", "tờ trình", "quyết định", "chỉ thị", "thông báo"…
+    doc_code: str | None = None  # the printed code of the number: "QĐ-UBND" in "Số: 47/QĐ-UBND"
+    doc_date_precision: str | None = None  # "day", "month" or "year": what doc_date holds
+    signer: str | None = None  # the name under the signature block
+    signer_title: str | None = None  # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
 
 
 @dataclass

@@ -96,3 +96,32 @@ def test_a_speck_beside_the_page_label_does_not_hide_it() -> None:
     [text] = clean_pages([page(rows)])
     assert text.header == ["Page 62 - Tai lieu Khuyen cong OK (13-12)", "P.62 š"]
     assert text.text == "- Chương trình bình chọn sản phẩm CNNT cấp tỉnh."
+
+
+def test_numbered_content_lines_at_the_top_are_not_running_headers() -> None:
+    """Lines that share their words but differ in more than a page number are content."""
+    first = page([("1. Kết quả thực hiện năm 2022", False), ("Nội dung trang một.", False)])
+    second = page([("2. Kết quả thực hiện năm 2023", False), ("Nội dung trang hai.", False)],
+                  page_no=2)
+    texts = clean_pages([first, second])
+    assert texts[0].text.startswith("1. Kết quả thực hiện năm 2022")
+    assert texts[1].text.startswith("2. Kết quả thực hiện năm 2023")
+    assert texts[0].header == texts[1].header == []
+
+
+def test_a_sentence_with_figures_at_the_bottom_is_not_a_running_footer() -> None:
+    first = page([("Nội dung trang một.", False),
+                  ("Tổng kinh phí thực hiện là 150/320 triệu đồng.", False)])
+    second = page([("Nội dung trang hai.", False),
+                   ("Tổng kinh phí thực hiện là 180/320 triệu đồng.", False)], page_no=2)
+    texts = clean_pages([first, second])
+    assert texts[0].footer == texts[1].footer == []
+    assert texts[0].text.endswith("Tổng kinh phí thực hiện là 150/320 triệu đồng.")
+
+
+def test_a_header_that_differs_only_in_its_page_number_is_still_a_header() -> None:
+    first = page([("Báo cáo tổng kết công tác năm - trang 1", False), ("Nội dung một.", False)])
+    second = page([("Báo cáo tổng kết công tác năm - trang 2", False), ("Nội dung hai.", False)],
+                  page_no=2)
+    texts = clean_pages([first, second])
+    assert [t.text for t in texts] == ["Nội dung một.", "Nội dung hai."]

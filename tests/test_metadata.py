@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, rows
+from conftest import REPO, SAMPLES, require_shared, rows, run_cli
 
 from baocao.datamodel import PageText
-from baocao.nlp.metadata import province_2025, provinces, read_metadata, reporting_period
+from baocao.nlp.metadata import read_metadata, reporting_period
+from baocao.nlp.provinces import province_2025, provinces
+from baocao.vietnamese.text import fold_chars
 
 REPORTS = sorted((SAMPLES / "reports" / "gold").glob("*.json"))
 FIELDS = ["province", "province_2025", "issuer", "title", "doc_number", "doc_date", "period",
@@ -121,3 +124,186 @@ def test_province_list_is_the_63_before_the_mergers() -> None:
     assert {"Bắc Giang", "Bắc Ninh", "Thái Bình", "Hà Nội", "Đồng Tháp", "Lào Cai"} <= set(names)
     assert {province_2025(n) for n in names} >= {"Bắc Ninh", "Hưng Yên", "Đà Nẵng"}
     assert len({province_2025(n) for n in names}) == 34
+
+
+# --- the title block of real administrative documents (as Tesseract reads it) ------------
+
+HEADER = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM TỈNH QUẢNG NGÃI Độc lập - Tự do"
+          " - Hạnh phúc\n")
+
+
+def test_type_line_glued_to_the_date_and_a_handwritten_number_not_read() -> None:
+    """The type sits at the end of the date line; the digits and the day were handwritten:
+    the code and the printed month are kept, the number and the day left out."""
+    m = meta(HEADER + "Số: /QĐ-UBND Quảng Ngãi, ngày tháng 01 năm 2025 QUYÉT ĐỊNH\n"
+             "Về việc hỗ trợ kinh phí cho hộ nghèo\nCăn cứ Luật Ngân sách nhà nước;")
+    assert (m.doc_type, m.doc_code, m.doc_number) == ("quyết định", "QĐ-UBND", None)
+    assert (m.doc_date, m.doc_date_precision) == ("2025-01", "month")
+    assert m.title == "Về việc hỗ trợ kinh phí cho hộ nghèo"
+
+
+@pytest.mark.parametrize("line, number, code", [
+    ("Số: 4ƒ /QĐ-UBND", None, "QĐ-UBND"),  # handwritten digits read as junk
+    ("Số:0+ /CT-UBND", None, "CT-UBND"),
+    ("Số: 280 /BC-UBND", "280/BC-UBND", "BC-UBND"),  # typed, a space before the slash
+    ("Số: 4† /QĐÐ-UBND", None, "QĐ-UBND"),  # the Đ read twice, once as an eth
+    ("Số: 12/2023/NQ-HĐND", "12/2023/NQ-HĐND", "NQ-HĐND"),
+    ("Số: 04/QĐ-BCĐ138", "04/QĐ-BCĐ138", "QĐ-BCĐ138"),
+])
+def test_number_only_when_its_digits_are_typed(line: str, number: str | None, code: str) -> None:
+    m = meta(HEADER + f"{line} Quảng Ngãi, ngày 05 tháng 02 năm 2025\nTHÔNG BÁO\nKết luận")
+    assert (m.doc_number, m.doc_code) == (number, code)
+
+
+@pytest.mark.parametrize("line, date, precision", [
+    ("Quảng Ngãi, ngày 22 tháng 11 năm 2024", "2024-11-22", "day"),
+    ("Quảng Ngãi, ngày 4T tháng 01 năm 2025", "2025-01", "month"),  # day read as junk
+    ("Quảng Ngãi, ngày0ÿ tháng 02 năm 2025", "2025-02", "month"),
+    ("Quảng Ngãi, ngày 2# tháng? năm 2021", "2021", "year"),  # day and month handwritten
+    ("Quảng Ngãi, ngày 31 tháng 02 năm 2022", None, None),  # impossible: a digit misread
+])
+def test_date_as_far_as_it_is_printed(line: str, date: str | None, precision: str | None
+                                      ) -> None:
+    m = meta(HEADER + f"Số: /CT-UBND {line} CHỈ THỊ\nVề việc tăng cường công tác\nThực hiện …")
+    assert (m.doc_date, m.doc_date_precision) == (date, precision)
+
+
+@pytest.mark.parametrize("kind_line, code, expected", [
+    ("THÔNG BẢO", "TB-UBND", "thông báo"),  # an OCR-damaged accent
+    ("CHỈ THỊ", "CT-UBND", "chỉ thị"),
+    ("TỜ TRÌNH", "TTr-UBND", "tờ trình"),
+    ("QUY ĔẾT ĐỊNH", "QĐ-UBND", "quyết định"),
+    ("NGHỊ QUYẾT", "NQ-HĐND", "nghị quyết"),
+    ("", "KH-UBND", "kế hoạch"),  # type line lost: the code says it
+    ("", "QĐ-UBND", "quyết định"),
+])
+def test_document_type(kind_line: str, code: str, expected: str) -> None:
+    m = meta(HEADER + f"Số: 15/{code} Quảng Ngãi, ngày 03 tháng 4 năm 2018 {kind_line}\n"
+             "Về việc tăng cường công tác quản lý\nCăn cứ …")
+    assert m.doc_type == expected
+
+
+def test_official_letter_has_a_subject_line_for_title() -> None:
+    m = meta(HEADER + "Số: 123/UBND-KT Quảng Ngãi, ngày 06 tháng 5 năm 2022\n"
+             "V/v triển khai sử dụng hóa đơn điện tử\ntrên địa bàn tỉnh\n"
+             "Kính gửi: Các sở, ban ngành tỉnh")
+    assert (m.doc_type, m.doc_number) == ("công văn", "123/UBND-KT")
+    assert m.title == "V/v triển khai sử dụng hóa đơn điện tử trên địa bàn tỉnh"
+
+
+def test_title_stops_at_the_authority_line_and_the_issuer_is_the_header() -> None:
+    """The authority line in capitals is glued to the title's last words and runs on a
+    line of its own; the issuer is the header's lower line, never those capitals."""
+    m = meta("UBND TỈNH QUẢNG NGÃI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM BAN CHỈ ĐẠO 138 Độc lập - "
+             "Tự do - Hạnh phúc\nSố: 0+ /QĐ-BCĐ138 Quảng Ngãi, ngày0ÿ tháng 02 năm 2025 "
+             "QUYÉT ĐỊNH\nvề việc công nhận địa bàn trọng điểm\nvề trật tự, an toàn xã hội "
+             "năm 2024 TRƯỞNG BAN CHỈ ĐẠO PHÒNG, CHỐNG TỘI PHẠM,\nTỆ NẠN XÃ HỘI TỈNH QUẢNG NGÃI\n"
+             "Căn cứ Quyết định số 02/QĐ-BCĐ của Trưởng Ban Chỉ đạo 138 tỉnh;")
+    assert m.title == "về việc công nhận địa bàn trọng điểm về trật tự, an toàn xã hội năm 2024"
+    assert (m.issuer, m.province, m.doc_code) == ("Ban Chỉ đạo 138", "Quảng Ngãi", "QĐ-BCĐ138")
+
+
+def test_title_stops_at_a_dated_opening_and_the_about_words_are_mended() -> None:
+    m = meta(HEADER + "Số: 6§0 /TB-UBND Quảng Ngãi, ngày 3| tháng 12 năm 2024 THÔNG BẢO\n"
+             "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc\nNgày 24/12/2024, tại trụ sở "
+             "UBND huyện, Chủ tịch UBND tỉnh chủ trì cuộc họp.")
+    assert m.title == "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc"
+    mended = meta(HEADER + "Số: /TTr-UBND Quảng Ngãi, ngày tháng 12 năm 2024 TỜ TRÌNH\n"
+                  "Vềviệc đề nghị xây dựng Nghị quyết số 24/2013/NQ-HĐND\nKính gửi: HĐND tỉnh")
+    assert mended.title == "Về việc đề nghị xây dựng Nghị quyết số 24/2013/NQ-HĐND"
+    assert mended.doc_number is None  # "số 24/2013/NQ-HĐND" in the title is not the number
+
+
+def test_committee_spelt_in_full_whatever_ocr_did_to_its_accents() -> None:
+    m = meta("ỦY BAN NHÂN DẪN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM TÍNH QUẢNG NGÃI Độc lập - Tự"
+             " do - Hạnh phúc\nSố: Ø7 /CT-UBND Quảng Ngãi, ngày 2# tháng? năm 2021 CHỈ THỊ\n"
+             "Về việc triển khai hóa đơn điện tử\nThực hiện Nghị định số 123/2020/NĐ-CP")
+    assert (m.issuer, m.province) == ("Ủy ban nhân dân tỉnh Quảng Ngãi", "Quảng Ngãi")
+
+
+LAST_PAGE = "Yêu cầu các sở, ngành nghiêm túc triển khai thực hiện./.\n"
+
+
+@pytest.mark.parametrize("tail, title, name", [
+    # the right column read beside the distribution list, the name alone at the page end
+    ("Nơi nhận: KT. CHỦ TỊCH\n- Như Điều 3; PHÓ CHỦ TỊCH\n- Lưu: VT, KTTH.\nTrần Văn An",
+     "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "Trần Văn An"),
+    ("Trên đây là báo cáo./.\nTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH\nĐỗ Minh Tuấn",
+     "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "Đỗ Minh Tuấn"),  # one line
+    ("./.\n_GIÁM ĐỐC\nHồ Sỹ Lâm", "GIÁM ĐỐC", "Hồ Sỹ Lâm"),  # a speck before the title
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH",
+     "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH", None),  # the name under the seal not read
+    ("Nơi nhận: TL. CHỦ TỊCH\n- Thường trực Tỉnh ủy; VĂN PHÒNG\n- Lưu: VT.\nguyền Quốc Việt",
+     "TL. CHỦ TỊCH", None),  # a damaged name, and "VĂN PHÒNG" is not a function: unsure
+    ("Nơi nhận:\n- Lưu: VT, NC (ong55) CHỦ TỊCH UBND TỈNH Lê Văn Bình",
+     "CHỦ TỊCH UBND TỈNH", "Lê Văn Bình"),
+    ("Nơi nhận:\n- Các Sở: Y tế, Nội vụ, Phạm Thị Hoa\n- Báo Quảng Ngãi;", None, "Phạm Thị Hoa"),
+])
+def test_signature_block(tail: str, title: str | None, name: str | None) -> None:
+    m = meta(HEADER + "Số: 08/CT-UBND Quảng Ngãi, ngày 03 tháng 4 năm 2018 CHỈ THỊ\nVề việc X\n"
+             "Căn cứ …", LAST_PAGE + tail)
+    assert (m.signer_title, m.signer) == (title, name)
+
+
+# --- the bar on real documents ------------------------------------------------------------
+
+REALDEV = REPO.parent / "shared" / "realdev"
+
+
+@pytest.fixture(scope="module")
+def realdev_docs(tmp_path_factory) -> dict[str, tuple[dict, dict]]:
+    """`baocao run` over the real documents: each file's documents row and gold."""
+    require_shared(REALDEV)
+    db = tmp_path_factory.mktemp("realdev_meta") / "baocao.sqlite"
+    proc = run_cli("run", str(REALDEV / "docs"), "--db", str(db))
+    assert proc.returncode == 0, proc.stderr
+    docs = {}
+    for path in sorted((REALDEV / "gold").glob("*.json")):
+        gold_doc = json.loads(path.read_text(encoding="utf-8"))
+        [doc] = rows(db, "SELECT * FROM documents WHERE filename = ?", gold_doc["file"])
+        docs[gold_doc["file"]] = (dict(doc), gold_doc["metadata"])
+    return docs
+
+
+def _same_title(read: str | None, gold_title: str, doc_type: str) -> bool:
+    """Folded, the gold's leading type word taken off ("Quyết định về việc …" → "về việc
+    …"), at OCR-level similarity."""
+    want, kind = fold_chars(gold_title).strip(), fold_chars(doc_type)
+    if want.startswith(kind):
+        want = want[len(kind):].strip()
+    got = fold_chars(read or "").strip()
+    return SequenceMatcher(None, got, want).ratio() >= 0.9
+
+
+def test_real_title_blocks_meet_the_bar(realdev_docs: dict) -> None:
+    """The type of all 8; number and date never wrong (empty rather); the date at least in
+    part on 6, the title on 7."""
+    types = [fold_chars(g["title"]).startswith(fold_chars(d["doc_type"] or "?"))
+             for d, g in realdev_docs.values()]
+    assert all(types), {f: d["doc_type"] for f, (d, _) in realdev_docs.items()}
+    for name, (doc, gold_meta) in realdev_docs.items():
+        assert doc["doc_number"] in (None, gold_meta["doc_number"]), name
+        assert doc["doc_code"] is None or gold_meta["doc_number"].endswith("/" + doc["doc_code"])
+        assert doc["doc_date"] is None or gold_meta["doc_date"].startswith(doc["doc_date"]), name
+        issuer = fold_chars(doc["issuer"] or "")  # never a body line: the gold's own words
+        assert fold_chars(gold_meta["issuer"]).startswith(issuer), (name, doc["issuer"])
+    dated = sum(d["doc_date"] is not None for d, _ in realdev_docs.values())
+    assert dated >= 6
+    titled = [f for f, (d, g) in realdev_docs.items() if _same_title(d["title"], g["title"],
+                                                                      d["doc_type"] or "")]
+    assert len(titled) >= 7, {f: d["title"] for f, (d, _) in realdev_docs.items()}
+
+
+def test_a_title_printed_in_capitals_is_kept() -> None:
+    m = meta("UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: 21/BC-SCT\n"
+             "Lào Cai, ngày 05 tháng 12 năm 2022\nBÁO CÁO\n"
+             "KẾT QUẢ THỰC HIỆN CÔNG TÁC KHUYẾN CÔNG NĂM 2022\nThực hiện Kế hoạch …")
+    assert (m.doc_type, m.issuer) == ("báo cáo", "SỞ CÔNG THƯƠNG")
+    assert m.title == "KẾT QUẢ THỰC HIỆN CÔNG TÁC KHUYẾN CÔNG NĂM 2022"
+
+
+def test_place_of_issue_after_the_number_on_one_line() -> None:
+    """The place, not the code's last letter ("SCT Quảng Nam"), names the province."""
+    m = meta("SỞ CÔNG THƯƠNG\nSố: 95/BC-SCT Quảng Nam, ngày 22 tháng 3 năm 2024\nBÁO CÁO\n"
+             "Sơ kết 03 năm thực hiện Chương trình khuyến công\nMỤC LỤC")
+    assert (m.province, m.doc_number, m.doc_date) == ("Quảng Nam", "95/BC-SCT", "2024-03-22")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from baocao.datamodel import PageText, Paragraph
+from baocao.datamodel import PageText, Paragraph, Word
 from baocao.nlp.sections import classify, tag_sections
 
 
@@ -107,3 +107,179 @@ def test_numbered_sentences_and_cut_paragraphs_are_not_headings() -> None:
     sections, _ = tag_sections(doc)
     assert [s.heading for s in sections] == ["2.4. Một số đề xuất, kiến nghị cho HĐND"]
     assert sections[0].page_end == 2
+
+
+# An act (directive, decision, notice): the header lines, then its numbered points.
+DIRECTIVE = ["ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "CHỈ THỊ", "Về việc triển khai sử dụng hóa đơn điện tử",
+             "Thực hiện Nghị định số 123/2020/NĐ-CP, Chủ tịch UBND tỉnh chỉ thị:"]
+
+
+def act(texts: list[str]) -> list[PageText]:
+    """One page of paragraphs, each as many printed lines as its length takes (90 a line)."""
+    paras, offset = [], 0
+    for t in texts:
+        paras.append(Paragraph(1, t, offset, 1 + len(t) // 90))
+        offset += len(t) + 1
+    return [PageText(1, "\n".join(texts), paras)]
+
+
+def outline(doc: list[PageText]) -> list[tuple]:
+    sections, _ = tag_sections(doc)
+    return [(s.heading, s.kind, s.inline, s.label) for s in sections if s.heading]
+
+
+def test_act_title_lines_are_sections() -> None:
+    doc = act(["Số: 47/QĐ-UBND Quảng Ngãi, ngày 17 tháng 01 năm 2025 QUYẾT ĐỊNH",
+                 "Về việc kinh phí hỗ trợ quà Tết", "Căn cứ Luật Ngân sách nhà nước;",
+                 "QUYẾT ĐỊNH:", "Điều 1. Bố trí kinh phí từ nguồn dự phòng ngân sách tỉnh."])
+    assert outline(doc)[:2] == [("QUYẾT ĐỊNH", "other", False, None),
+                                ("QUYẾT ĐỊNH:", "other", False, None)]
+
+
+def test_articles_block_and_run_in() -> None:
+    doc = act(["QUYẾT ĐỊNH:", "Điều 1. Bố trí 10.522,6 triệu đồng từ nguồn dự phòng.",
+                 "Điều 2. Tổ chức thực hiện",
+                 "1. Sở Tài chính chịu trách nhiệm toàn diện về nội dung đề xuất, đảm bảo mức "
+                 "và nguồn kinh phí theo quy định; đồng thời, cấp phát kịp thời.",
+                 "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký."])
+    sections, _ = tag_sections(doc)
+    got = [(s.heading, s.kind, s.inline, s.label) for s in sections if s.heading]
+    assert got == [("QUYẾT ĐỊNH:", "other", False, None),
+                   ("Điều 1.", "other", True, "Điều 1."),
+                   ("Điều 2. Tổ chức thực hiện", "plans", False, "Điều 2."),
+                   ("Điều 3.", "other", True, "Điều 3.")]
+    # the run-in section holds its paragraph; a clause of an article is not a section
+    assert sections[1].text == "Điều 1. Bố trí 10.522,6 triệu đồng từ nguồn dự phòng."
+    assert "1. Sở Tài chính chịu trách nhiệm" in sections[2].text
+
+
+def test_run_in_labels_up_to_the_colon_are_addressees() -> None:
+    doc = act([*DIRECTIVE, "1. Cục Thuế tỉnh:", "- Chủ trì, phối hợp triển khai.",
+                 "2. Sở Thông tin và Truyền thông: Theo chức năng, nhiệm vụ của mình có trách "
+                 "nhiệm phối hợp với Cơ quan Thuế trong việc tuyên truyền. Định kỳ báo cáo.",
+                 "3. Sở Kế hoạch và Đầu tư: Kịp thời thông báo cho các doanh nghiệp mới "
+                 "thành lập về việc sử dụng hóa đơn điện tử theo quy định."])
+    assert outline(doc)[1:] == [
+        ("1. Cục Thuế tỉnh:", "other", False, "1."),
+        ("2. Sở Thông tin và Truyền thông:", "other", True, "2."),
+        ("3. Sở Kế hoạch và Đầu tư:", "other", True, "3."),
+    ]
+
+
+def test_run_in_points_are_tasks_or_requests_by_meaning() -> None:
+    doc = act([*DIRECTIVE,
+                 "1. Giao Sở Xây dựng tiến hành rà soát đối với các dự án liên quan về Khu dân "
+                 "cư, Khu đô thị kết hợp thương mại và chỉnh trang đô thị trên địa bàn tỉnh.",
+                 "2. Sở Tài nguyên và Môi trường chủ trì, phối hợp với các cơ quan, đơn vị liên "
+                 "quan hướng dẫn UBND cấp huyện giải quyết đối với các trường hợp vướng mắc.",
+                 "3. Đề nghị Ủy ban MTTQ Việt Nam tỉnh, Tỉnh đoàn và các tổ chức chính trị - "
+                 "xã hội tỉnh tiếp tục vận động các tổ chức, cá nhân ủng hộ Chương trình.",
+                 "4. Đối với các nội dung kiến nghị, đề xuất liên quan đến Chương trình:"])
+    assert [(h[0][:2], h[1], h[2]) for h in outline(doc)[1:]] == [
+        ("1.", "plans", True), ("2.", "plans", True), ("3.", "recommendations", True),
+        ("4.", "recommendations", False)]
+
+
+def test_run_in_heading_without_colon_is_the_first_printed_line() -> None:
+    first = "a) Tiếp tục tập trung lãnh đạo, chỉ đạo quyết liệt với quyết tâm chính trị"
+    second = "cao nhất; đề cao vai trò, trách nhiệm của người đứng đầu trong việc thực hiện."
+    words, offset = [], 0
+    for row, line in enumerate((first, second)):
+        for token in line.split():
+            words.append((offset, offset + len(token), Word(token, 10.0 * offset, 100.0 + 50 * row,
+                                                             40.0, 40.0, 90.0)))
+            offset += len(token) + 1
+    paragraph = Paragraph(1, f"{first} {second}", 0, 2, words)
+    head = [Paragraph(1, t, 0) for t in [*DIRECTIVE, "1. Ban Chỉ đạo huyện"]]
+    doc = [PageText(1, "", [*head, paragraph])]
+    assert outline(doc)[-1] == (first, "plans", True, "a)")
+
+
+def test_list_items_of_places_in_an_article_are_not_headings() -> None:
+    doc = act(["QUYẾT ĐỊNH:", "Điều 1. Công nhận địa bàn đối với 07 xã, phường sau đây:",
+                 "1. Phường Nghĩa Chánh, thành phố Quảng Ngãi;", "2. Xã Ba Động, huyện Ba Tơ;",
+                 "3. Xã Ba Trang, huyện Ba Tơ.", "Điều 2. Quyết định này có hiệu lực."])
+    assert [h[0] for h in outline(doc)] == ["QUYẾT ĐỊNH:", "Điều 1.", "Điều 2."]
+
+
+def test_misread_point_labels_are_repaired_from_their_neighbours() -> None:
+    doc = act([*DIRECTIVE, "1. Ban Chỉ đạo huyện",
+                 "8) Tiếp tục tập trung lãnh đạo, chỉ đạo quyết liệt với quyết tâm chính trị "
+                 "cao nhất; đề cao vai trò của người đứng đầu.",
+                 "b) Khẩn trương hoàn thành phê duyệt đối tượng hỗ trợ nhà ở thuộc 02 Chương "
+                 "trình; báo cáo kết quả về Ban Chỉ đạo tỉnh trước ngày 15 hằng tháng.",
+                 "2. Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở, ngành và địa phương:",
+                 "3, Đối với các dự án chậm tiến độ so với thời gian được quy định:"])
+    assert [h[3] for h in outline(doc)[1:]] == ["1.", "a)", "b)", "2.", "3."]
+    assert outline(doc)[2][0].startswith("a) Tiếp tục")
+
+
+def test_a_plain_list_numbered_with_parentheses_is_not_lettered() -> None:
+    doc = act([*DIRECTIVE, "1. Ban Chỉ đạo huyện",
+                 "2) Hỗ trợ nhà ở cho người có công; hỗ trợ nhà ở cho hộ nghèo năm nay."])
+    assert [h[3] for h in outline(doc)[1:]] == ["1."]
+
+
+def test_upper_letter_parts_against_roman_and_misread_digits() -> None:
+    doc = pages(["A. PHẦN MỞ ĐẦU", "Nội dung.", "B. PHẦN NỘI DUNG", "Nội dung.",
+                 "C. PHẦN KẾT LUẬN", "Hết."])
+    sections, _ = tag_sections(doc)
+    assert [s.level for s in sections if s.heading] == [1, 1, 1]
+    items = ["A. KẾT QUẢ"] + [f"{n}. Công tác số {n}" for n in range(1, 8)] + ["B. KHÓ KHĂN"]
+    sections, _ = tag_sections(pages(items))
+    assert [(s.heading, s.level) for s in sections if s.heading][-1] == ("B. KHÓ KHĂN", 1)
+
+
+def test_a_count_opening_a_line_is_not_a_heading_number() -> None:
+    sections, _ = tag_sections(pages(["I. KẾT QUẢ ĐẠT ĐƯỢC", "35 HTX được thành lập mới"]))
+    assert [s.heading for s in sections if s.heading] == ["I. KẾT QUẢ ĐẠT ĐƯỢC"]
+
+
+@pytest.mark.parametrize("heading", ["2. Công tác đại học", "3. Tình hình học sinh nghỉ học"])
+def test_words_like_lessons_are_not_lessons(heading: str) -> None:
+    assert "lessons" not in classify(heading)
+
+
+def test_reports_get_no_run_in_sections() -> None:
+    """Outside acts, a long numbered paragraph stays running text (the outlines of reports
+    are compared heading by heading)."""
+    doc = pages(["I. KẾT QUẢ ĐẠT ĐƯỢC",
+                 "1. Giao Sở Công Thương chủ trì tổ chức 6 cuộc bình chọn; kinh phí hỗ trợ là "
+                 "320 triệu đồng, đạt 100% kế hoạch năm."])
+    assert [s.heading for s in tag_sections(doc)[0] if s.heading] == ["I. KẾT QUẢ ĐẠT ĐƯỢC"]
+
+
+def test_a_short_line_in_capitals_is_a_heading_without_a_number() -> None:
+    doc = pages(["BÁO CÁO", "KẾT QUẢ THỰC HIỆN NĂM 2023", "I. KẾT QUẢ ĐẠT ĐƯỢC", "Nội dung."],
+                ["NHỮNG KHÓ KHĂN, VƯỚNG MẮC", "Thiếu vốn.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
+                 "PHÓ CHỦ TỊCH", "SỞ CÔNG THƯƠNG"])
+    sections, _ = tag_sections(doc)
+    assert [(s.heading, s.kind) for s in sections if s.heading] == [
+        ("I. KẾT QUẢ ĐẠT ĐƯỢC", "achievements"), ("NHỮNG KHÓ KHĂN, VƯỚNG MẮC", "difficulties")]
+
+
+def test_capitals_opening_a_later_page_are_a_heading_before_any_number() -> None:
+    doc = pages(["BÁO CÁO", "TÌNH HÌNH THỰC HIỆN NĂM 2023", "Năm 2023 tỉnh đã hỗ trợ."],
+                ["PHƯƠNG HƯỚNG NĂM 2024", "Tiếp tục hỗ trợ."])
+    sections, _ = tag_sections(doc)
+    assert [(s.heading, s.kind) for s in sections if s.heading] == [
+        ("PHƯƠNG HƯỚNG NĂM 2024", "plans")]
+
+
+def test_enumeration_words_open_run_in_points_of_an_act() -> None:
+    doc = act([*DIRECTIVE,
+               "Thứ nhất, tăng cường công tác tuyên truyền, phổ biến các quy định của pháp luật "
+               "về hóa đơn điện tử đến các tổ chức, cá nhân kinh doanh trên địa bàn tỉnh."])
+    assert outline(doc)[-1][1:] == ("plans", True, "Thứ nhất")
+
+
+def test_chapters_and_articles_of_a_regulation() -> None:
+    doc = act(["QUYẾT ĐỊNH:", "Chương I", "Điều 1. Phạm vi điều chỉnh",
+               "1. Quy định này quy định về quản lý và sử dụng dự phòng ngân sách tỉnh; việc "
+               "bố trí kinh phí từ nguồn dự phòng cho các nhiệm vụ phát sinh ngoài dự toán.",
+               "Chương II", "Điều 2. Đối tượng áp dụng"])
+    assert [(h[0], h[3]) for h in outline(doc)] == [
+        ("QUYẾT ĐỊNH:", None), ("Chương I", "Chương I"),
+        ("Điều 1. Phạm vi điều chỉnh", "Điều 1."), ("Chương II", "Chương II"),
+        ("Điều 2. Đối tượng áp dụng", "Điều 2.")]

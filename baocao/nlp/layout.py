@@ -141,13 +141,42 @@ def _edge_key(text: str) -> str:
     return regex.sub(r"\d+", "#", fold(text))
 
 
+# An edge line this short (words) is page furniture even when its numbers change:
+# "Trang 3/12", "Lần 2".
+FURNITURE_WORDS = 3
+
+
 def _repeated_edge_lines(pages: list[PageContent]) -> set[str]:
-    """Lines standing at the top or bottom of at least two pages are running headers/footers."""
+    """Lines standing at the top or bottom of at least two pages are running headers/footers:
+    the same line, or the same apart from one number (a page number: "Page 61 …", "Page
+    62 …"), or a short furniture-like line. Content lines that only share their words
+    ("1. Kết quả thực hiện năm 2022" / "2. Kết quả thực hiện năm 2023", "Tổng kinh phí thực
+    hiện là 150/320 triệu đồng." / "… 200/450 …") are not."""
+    seen: dict[str, set[tuple[str, ...]]] = {}
     counts: Counter[str] = Counter()
     for page in pages:
         edge = page.lines[:EDGE_LINES] + page.lines[-EDGE_LINES:]
-        counts.update({_edge_key(normalize(line.text)) for line in edge})
-    return {key for key, n in counts.items() if n >= 2 and len(key) > 3}
+        keys: dict[str, tuple[str, ...]] = {}
+        for line in edge:
+            text = normalize(line.text)
+            keys[_edge_key(text)] = tuple(regex.findall(r"\d+", fold(text)))
+        counts.update(keys.keys())
+        for key, numbers in keys.items():
+            seen.setdefault(key, set()).add(numbers)
+    return {key for key, n in counts.items()
+            if n >= 2 and len(key) > 3 and _page_numbered(key, seen[key])}
+
+
+def _page_numbered(key: str, numbers: set[tuple[str, ...]]) -> bool:
+    """The occurrences differ in at most one number, or the line is short; a sentence
+    ("… là 150/320 triệu đồng.") repeats as a header only word for word."""
+    if len(numbers) == 1 or len(key.split()) <= FURNITURE_WORDS:
+        return True
+    if key.endswith((".", ";")):
+        return False
+    rows = list(numbers)
+    varying = [i for i in range(len(rows[0])) if len({r[i] for r in rows}) > 1]
+    return len(varying) <= 1
 
 
 def _is_edge_line(text: str, repeated: set[str]) -> bool:

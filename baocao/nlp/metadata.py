@@ -1,24 +1,32 @@
-"""A report's metadata, read off the title block of its first page: province, issuing body,
-title, number, date and the period it reports on.
+"""A document's metadata, read off the title block of its first page (province, issuing
+body, type, title, number and code, date, the period it reports on) and the signature block
+of its last page (signer and title).
 
 A Vietnamese administrative document opens with a two-column block: the issuing body on
 the left ("UBND TỈNH BẮC GIANG" over "SỞ CÔNG THƯƠNG"), the national motto on the right,
 then "Số: 412/BC-SCT" and "Bắc Giang, ngày 15 tháng 12 năm 2023", then the document type
 ("BÁO CÁO") and the title. OCR often reads the two columns into one line, so the block is
-taken apart by what its pieces say, not by where they stand. Patterns are matched on the
-text without diacritics (fold_chars keeps offsets), so an OCR-damaged accent still matches,
-and values are sliced from the original text.
+taken apart by what its pieces say, not by where they stand. The number's digits and the
+day are often handwritten: they are kept only when read as clean digits, else the printed
+code ("QĐ-UBND") and month ("2025-01") are what is stored, never a guess. Patterns are
+matched on the text without diacritics (fold_chars keeps offsets), so an OCR-damaged accent
+still matches, and values are sliced from the original text.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
-from functools import lru_cache
 
 import regex
 
 from baocao.datamodel import DocumentMetadata, PageText
+from baocao.nlp.provinces import (
+    by_folded,
+    names_pattern,
+    province_2025,
+    squash,
+)
+from baocao.nlp.signature import signature
 from baocao.vietnamese.text import fold_chars
 
 # Lines of page 1 looked at for the title block: it never runs longer.
@@ -41,27 +49,67 @@ MOTTO = regex.compile(
 BODY_START = regex.compile(
     r"^[\W_]{0,4}(?:(?i:thuc\s+hien|can\s+cu|kinh\s+gui|theo\s|muc\s+luc)|[IVX]{1,4}\.\s)"
 )
-# The document number. Examples: "Số: 412/BC-SCT", "Số: 58/QĐ-UBND-HC", "Số 12/2023/BC-UBND"
-DOC_NUMBER = regex.compile(
-    r"\b(?i:so)\s*[:.]?\s*(\d{1,6}(?:/\d{4})?/[\p{L}\d]+(?:[-.][\p{L}\d]+)*)"
+# The number field of the block: "Số:", what stands before the slash (typed digits, OCR
+# junk for handwritten ones, or nothing), an optional year, then the printed code.
+# Examples: "Số: 412/BC-SCT", "Số: 280 /BC-UBND", "Số: /QĐ-UBND", "Số: 4ƒ /QĐ-UBND",
+# "Số:0+ /CT-UBND", "Số 12/2023/BC-UBND", "Số: 04/QĐ-BCĐ138". A capital S: "Nghị quyết
+# số 24/2013/NQ-HĐND" in a title is not the field; a colon or a digit next: "SỞ …" is not.
+NUMBER_FIELD = regex.compile(
+    r"(?<!\p{L})S[oO](?:\s*[:.]|[ \t]+(?=[\d/]))[ \t]*(?P<digits>[^/\n]{0,12}?)[ \t]*"
+    r"(?P<year>/[ \t]*(?:19|20)\d\d[ \t]*)?/[ \t]*(?P<code>\p{L}[\p{L}\d]*(?:[-.][\p{L}\d]+)*)"
 )
-# Place and date of issue. Example: "Bắc Giang, ngày 15 tháng 12 năm 2023",
-# "TP. Hồ Chí Minh, ngày 05 tháng 3 năm 2021". The place is a run of capitalised words.
-PLACE_DATE = regex.compile(
-    r"""(?<![\p{L}\p{N}/.-])
-        (?P<place>(?:(?:TP\.?|\p{Lu}\p{Ll}*)\s+){0,3}\p{Lu}\p{Ll}*)   # Bắc Giang
-        \s*,\s*(?i:ngay)\s+(?P<d>\d{1,2})\s+(?i:thang)\s+(?P<m>\d{1,2})   # , ngày 15 tháng 12
-        \s*,?\s*(?i:nam)\s+(?P<y>(?:19|20)\d\d)\b                       # năm 2023
-    """,
-    regex.VERBOSE,
+# The digits of a number as typed: 1 to 4 digits, nothing glued to them. Example: "47"
+TYPED_DIGITS = regex.compile(r"\d{1,4}")
+# The date field (matched folded), day and month each kept as read, junk included.
+# Examples: "ngày 15 tháng 12 năm 2023", "ngày  tháng 01 năm 2025" (day handwritten, not
+# read), "ngày 4T tháng 01 năm 2025", "ngày0ÿ tháng 02 năm 2025", "ngày 2# tháng? năm 2021"
+DATE_FIELD = regex.compile(
+    r"(?<!\p{L})(?i:ngay)(?P<d>[^\n]{0,6}?)(?i:thang)(?P<m>[^\n]{0,6}?)(?i:nam)[ \t]*"
+    r"(?P<y>(?:19|20)\d\d)\b"
 )
-# The document type line, in capitals, that the title follows.
-# Examples: "BÁO CÁO", "TỜ TRÌNH", "KẾ HOẠCH", "ĐỀ ÁN"
+# A day or month read with confidence: 1 or 2 digits standing apart. Example: " 15 "
+CLEAN_DAY = regex.compile(r"\s+(\d{1,2})\s+")
+# The place of issue, just before the date field: a run of capitalised words, not the tail of
+# a code ("…/BC-SCT Quảng Nam,"). Examples: "Bắc Giang, ", "TP. Hồ Chí Minh, "
+PLACE = regex.compile(
+    r"(?<![\p{L}\p{N}/.-])(?P<place>(?:(?:TP\.?|\p{Lu}\p{Ll}*)\s+){0,3}\p{Lu}\p{Ll}*)\s*,\s*$"
+)
+# The document type line, in capitals, that the title follows (matched folded). OCR damage
+# such as "QUYÉT ĐỊNH" or "QUY ĔẾT ĐỊNH" folds to "QUYET DINH" or "QUY EET DINH".
+# Examples: "BÁO CÁO", "TỜ TRÌNH", "KẾ HOẠCH", "ĐỀ ÁN", "QUYẾT ĐỊNH", "THÔNG BÁO", "CHỈ THỊ"
 # It ends its line: "SỞ KẾ HOẠCH VÀ ĐẦU TƯ" is an issuer, not a plan.
-DOC_TYPE = regex.compile(r"\b(?:BAO\s+CAO|TO\s+TRINH|KE\s+HOACH|DE\s+AN)[ \t]*(?=\n|$)")
-# An administrative unit named in the issuing body's lines: the unit word, then the name.
-# Examples: "UBND TỈNH BẮC GIANG", "TỈNH THÁI BÌNH", "THÀNH PHỐ HÀ NỘI"
-UNIT_WORD = r"(?:tinh|thanh\s+pho|tp\.?)"
+DOC_TYPE = regex.compile(
+    r"(?<!\S)(?P<kind>BAO\s+CAO|TO\s+TRINH|KE\s+HOACH|DE\s+AN|QUY\s?E{1,2}T\s+DINH"
+    r"|THONG\s+BAO|CHI\s+THI|NGHI\s+QUYET|CONG\s+VAN)[ \t]*(?=\n|$)"
+)
+# The stored name of each type, by its folded words without spaces.
+DOC_TYPE_NAMES = {
+    "BAOCAO": "báo cáo", "TOTRINH": "tờ trình", "KEHOACH": "kế hoạch", "DEAN": "đề án",
+    "QUYETDINH": "quyết định", "QUYEETDINH": "quyết định", "THONGBAO": "thông báo",
+    "CHITHI": "chỉ thị", "NGHIQUYET": "nghị quyết", "CONGVAN": "công văn",
+}
+# The type part of a document code, folded, to the type. Example: "QĐ" in "47/QĐ-UBND"
+CODE_TYPES = {
+    "QD": "quyết định", "TB": "thông báo", "CT": "chỉ thị", "TTR": "tờ trình",
+    "BC": "báo cáo", "KH": "kế hoạch", "NQ": "nghị quyết", "DA": "đề án",
+}
+CODE_LETTERS = {"QD": "QĐ", "TTR": "TTr", "DA": "ĐA"}  # the codes' printed spelling
+# The subject line of a công văn, which has no type line. Example: "V/v triển khai …"
+SUBJECT_LINE = regex.compile(r"^[\W_]{0,3}V\s*/\s*v\b\.?", regex.MULTILINE)
+# The opening "Về việc" of a title, OCR-damaged (matched folded).
+# Examples: "Về việc", "Vềviệc", "và việc"
+ABOUT = regex.compile(r"^v[a-z]{0,2}\s*viec\b", regex.I)
+# A line after the title where the body starts (matched folded).
+# Examples: "Căn cứ …", "Thực hiện …", "Kính gửi: …", "Điều 1.", "Ngày 24/12/2024, tại …",
+# "Theo đề nghị …", "Xét …", a horizontal rule "__________"
+TITLE_END = regex.compile(
+    r"^[\W_]{0,4}(?:(?i:can\s+cu|thuc\s+hien|kinh\s+gui|theo\s|xet\s)|Dieu\s+\d"
+    r"|Ngay\s+\d)|^\s*[-_–—=.*]{3,}\s*$"
+)
+# A run of three or more words in capitals: the authority line before the preamble
+# ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), read on its own line or glued after the title's last
+# words ("… đạt năm 2024 TRƯỞNG BAN CHỈ ĐẠO PHÒNG, CHỐNG …"). Acronyms stand alone.
+CAPITALS_RUN = regex.compile(r"(?<!\S)\p{Lu}{2,}[,.]?(?:\s+\p{Lu}+[,.]?){2,}")
 # A line of the issuing body that is only an administrative unit, to join to the line above.
 # Example: "ỦY BAN NHÂN DÂN" over "TỈNH THÁI BÌNH"
 UNIT_LINE = regex.compile(r"^(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong)\s", regex.I)
@@ -86,44 +134,107 @@ RANGE = regex.compile(
 YEARS_DONE = regex.compile(r"\b(\d{1,2})\s+nam\s+(?:thuc\s+hien|trien\s+khai|thi\s+hanh)\b",
                            regex.I)
 
+
 # People's committees and councils, written in sentence case with the place capitalised.
 # Example: "ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH" → "Ủy ban nhân dân tỉnh Thái Bình"
 COUNCIL = regex.compile(r"^(?:uy\s+ban\s+nhan\s+dan|hoi\s+dong\s+nhan\s+dan|ubnd|hdnd)\b")
 ACRONYMS = {"UBND", "HĐND"}
-
-# Thừa Thiên Huế became the city of Huế on 1 January 2025; the list has only the new name.
-FORMER_NAMES = {"Thừa Thiên Huế": "Huế"}
+# A people's committee or council of a province named in full (matched folded).
+# Example: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI"
+COUNCIL_OF = regex.compile(
+    r"(?P<body>uy\s+ban\s+nhan\s+dan|hoi\s+dong\s+nhan\s+dan)\s+"
+    r"(?P<unit>tinh|thanh\s+pho)\s+(?P<place>.+)"
+)
+COUNCIL_NAMES = {"uybannhandan": "Ủy ban nhân dân", "hoidongnhandan": "Hội đồng nhân dân"}
 
 
 def read_metadata(texts: list[PageText]) -> DocumentMetadata:
-    """The metadata of a document from its first page; fields not found stay None."""
+    """The metadata of a document from its first page's title block and its last page's
+    signature block; fields not found stay None."""
     meta = DocumentMetadata()
     block = _title_block(texts[0].text) if texts else []
     if not block:
         return meta
     text = "\n".join(block)
     folded = fold_chars(text, lower=False)
-    number, when = DOC_NUMBER.search(folded), PLACE_DATE.search(folded)
+    number, when = NUMBER_FIELD.search(folded), DATE_FIELD.search(folded)
     after = max((m.end() for m in (number, when) if m), default=0)
     kind = DOC_TYPE.search(folded, after)
     if number:
-        meta.doc_number = text[number.start(1):number.end(1)]
+        meta.doc_code = _code(text[number.start("code"):number.end("code")])
+        digits = text[number.start("digits"):number.end("digits")]
+        if TYPED_DIGITS.fullmatch(digits):
+            year = (number["year"] or "").replace(" ", "").replace("\t", "")
+            meta.doc_number = f"{digits}{year}/{meta.doc_code}"
     if when:
-        meta.doc_date = _iso_date(int(when["y"]), int(when["m"]), int(when["d"]))
+        meta.doc_date, meta.doc_date_precision = _date(when)
+    subject = SUBJECT_LINE.search(text, after)
+    meta.doc_type = _doc_type(kind, subject, meta.doc_code)
     head_end = min((m.start() for m in (number, when, kind) if m), default=len(text))
     bodies = _issuer_lines(text[:head_end])
-    place = text[when.start("place"):when.end("place")] if when else None
+    place = _place(text, folded, when.start()) if when else None
     meta.province = _province_in_lines(bodies) or _province_of_place(place, bodies)
     if meta.province:
         meta.province_2025 = province_2025(meta.province)
     if bodies:
         rest = texts[0].text[len(text):] + "\n" + "\n".join(t.text for t in texts[1:3])
         meta.issuer = _as_written(_issuer(bodies), rest, meta.province)
+    page = texts[0].text  # the title may run past the block: one long line
     if kind:
-        meta.title = _title(text[kind.end():]) or None
+        meta.title = _title(page[kind.end():]) or None
+    elif subject:
+        meta.title = _title(page[subject.start():]) or None
     if meta.title:
         meta.period, meta.year_start, meta.year_end = reporting_period(meta.title)
+    if len(texts) > 1 or kind or subject:
+        meta.signer_title, meta.signer = signature(texts[-1].text)
     return meta
+
+
+def _code(code: str) -> str:
+    """The printed code with its type part spelt right: an OCR-doubled letter is dropped and
+    Ð (eth) read for Đ is put back. Examples: "QĐÐ-UBND" → "QĐ-UBND", "QD-UBND" → "QĐ-UBND"."""
+    head, sep, tail = code.replace("Ð", "Đ").replace("ð", "đ").partition("-")
+    key = fold_chars(head, lower=False).upper()
+    if key not in CODE_TYPES:
+        near = {key[:i] + key[i + 1:] for i in range(len(key))} & CODE_TYPES.keys()
+        if len(near) != 1:
+            return code.replace("Ð", "Đ")
+        key = near.pop()
+    return CODE_LETTERS.get(key, key) + sep + tail
+
+
+def _date(when: regex.Match) -> tuple[str | None, str | None]:
+    """The date as far as it was read with confidence: "2025-01-17" (day), "2025-01"
+    (month) when the handwritten day was not, "2025" (year); an impossible one is left out."""
+    year = int(when["y"])
+    day, month = CLEAN_DAY.fullmatch(f" {when['d']} "), CLEAN_DAY.fullmatch(f" {when['m']} ")
+    if not month or not 1 <= int(month[1]) <= 12:
+        return f"{year:04d}", "year"
+    if not day:
+        return f"{year:04d}-{int(month[1]):02d}", "month"
+    full = _iso_date(year, int(month[1]), int(day[1]))
+    return (full, "day") if full else (None, None)
+
+
+def _doc_type(kind: regex.Match | None, subject: regex.Match | None,
+              code: str | None) -> str | None:
+    """The document's type: its type line, else a công văn's "V/v" line, else the type part
+    of its number's code ("/QĐ-", "/TB-")."""
+    if kind:
+        return DOC_TYPE_NAMES[regex.sub(r"\s+", "", kind["kind"])]
+    if subject:
+        return "công văn"
+    if code:
+        return CODE_TYPES.get(fold_chars(code.partition("-")[0], lower=False).upper())
+    return None
+
+
+def _place(text: str, folded: str, at: int) -> str | None:
+    """The place of issue written just before the date field: "Bắc Giang" in "Bắc Giang, ngày"."""
+    line_start = folded.rfind("\n", 0, at) + 1
+    found = PLACE.search(folded, line_start, at)
+    return text[found.start("place"):found.end("place")] if found else None
 
 
 def _title_block(page: str) -> list[str]:
@@ -136,7 +247,7 @@ def _title_block(page: str) -> list[str]:
         block.append(line)
     folded = fold_chars("\n".join(block), lower=False)
     # a title block has the motto, a number or the place and date: else it is running text
-    if not (MOTTO.search(folded) or DOC_NUMBER.search(folded) or PLACE_DATE.search(folded)):
+    if not (MOTTO.search(folded) or NUMBER_FIELD.search(folded) or DATE_FIELD.search(folded)):
         return []
     return block
 
@@ -172,6 +283,11 @@ def _as_written(name: str, text: str, province: str | None) -> str:
     """The capitalised name as the report's own text writes it ("Sở Công Thương"); else a
     people's committee or council in its usual spelling ("Ủy ban nhân dân tỉnh Thái Bình");
     else as the block writes it, since the capitals of other names cannot be guessed."""
+    council = COUNCIL_OF.fullmatch(fold_chars(name))
+    if council and province and squash(council["place"]) == squash(fold_chars(province)):
+        # spelt in full, whatever OCR did to its accents: "ỦY BAN NHÂN DẪN TÍNH …", "UỶ BAN …"
+        unit = "tỉnh" if council["unit"] == "tinh" else "thành phố"
+        return f"{COUNCIL_NAMES[squash(council['body'])]} {unit} {province}"
     pattern = r"(?<!\w)" + r"\s+".join(regex.escape(w) for w in name.split()) + r"(?!\w)"
     for m in regex.finditer(pattern, text, regex.IGNORECASE):
         if not m.group().isupper():
@@ -189,9 +305,9 @@ def _as_written(name: str, text: str, province: str | None) -> str:
 def _province_in_lines(lines: list[str]) -> str | None:
     """A province or city the issuing body's lines name after 'tỉnh'/'thành phố'."""
     for line in lines:
-        found = _names_pattern().search(fold_chars(line))
+        found = names_pattern().search(fold_chars(line))
         if found:
-            return _by_folded()[_squash(found["name"])]
+            return by_folded()[squash(found["name"])]
     return None
 
 
@@ -201,7 +317,7 @@ def _province_of_place(place: str | None, bodies: list[str]) -> str | None:
     if not place or any(_is_central(b) for b in bodies):
         return None
     name = regex.sub(r"^(?:TP\.?|Thành phố|Tỉnh)\s*", "", place.strip())
-    return _by_folded().get(_squash(fold_chars(name)))
+    return by_folded().get(squash(fold_chars(name)))
 
 
 # Central bodies, whose place of issue is not the report's province (matched folded).
@@ -218,14 +334,30 @@ def _is_central(body: str) -> bool:
 
 def _title(rest: str) -> str:
     """The title: the lines after the document type, joined (it is often wrapped), up to
-    a line that ends a sentence: that is the body, whose opening words were not known."""
-    lines = []
+    where the body starts: a known opening, the authority line in capitals, or a long line
+    that ends a sentence."""
+    lines: list[str] = []
     for line in rest.split("\n"):
         line = " ".join(line.split())
-        if lines and line.endswith((".", ":")) and len(line) > MAX_TITLE_LINE_CHARS:
+        if not line:
+            continue
+        folded = fold_chars(line, lower=False)
+        if lines and (TITLE_END.match(folded) or BODY_START.match(folded)
+                      or len(line) > MAX_BLOCK_LINE_CHARS
+                      or (line.endswith((".", ":")) and len(line) > MAX_TITLE_LINE_CHARS)):
+            break
+        capitals = CAPITALS_RUN.search(line)
+        if capitals and (lines or capitals.start() > 0):  # a title in capitals stays
+            if capitals.start() > 0:
+                lines.append(line[:capitals.start()])
             break
         lines.append(line)
-    return " ".join(line for line in lines if line).strip(" -–—_.:;")
+    title = " ".join(lines)
+    title = regex.sub(r"[^\p{Ll}\p{Lu}\p{Lo}\p{N})\]\"”]+$", "", title).lstrip(" -–—_.:;")
+    about = ABOUT.match(fold_chars(title))
+    if about:  # "và việc", "Vềviệc": OCR damage of the usual opening
+        title = ("Về việc" if title[0].isupper() else "về việc") + title[about.end():]
+    return title
 
 
 def reporting_period(title: str) -> tuple[str | None, int | None, int | None]:
@@ -262,61 +394,3 @@ def _iso_date(year: int, month: int, day: int) -> str | None:
 # --- the provinces ------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def provinces() -> list[str]:
-    """The 63 provinces and centrally-run cities before the 2025 mergers, short names
-    ("Bắc Giang", "Hà Nội"), from the vietnamadminunits package."""
-    from vietnamadminunits.database import get_data
-
-    rows = get_data(fields=["provinceShort"], table="admin_units_legacy")
-    return sorted({unicodedata.normalize("NFC", r["provinceShort"]) for r in rows})
-
-
-@lru_cache(maxsize=128)
-def province_2025(province: str) -> str | None:
-    """The province a pre-2025 province lies in since the 2025 mergers: "Bắc Giang" → "Bắc
-    Ninh" (vietnamadminunits' conversion)."""
-    from vietnamadminunits import convert_address
-
-    try:
-        unit = convert_address(province)
-    except Exception:  # the library raises plain exceptions for names it cannot place
-        return None
-    return unicodedata.normalize("NFC", unit.short_province) if unit.short_province else None
-
-
-def province_named(name: str) -> str | None:
-    """The pre-2025 province a name stands for, typed with or without diacritics:
-    "bac giang" → "Bắc Giang"; None when no province has that name."""
-    return _by_folded().get(_squash(fold_chars(name)))
-
-
-def province_names_folded() -> dict[str, str]:
-    """Every province's name folded without spaces ("bacgiang"), to its official name."""
-    return dict(_by_folded())
-
-
-def _squash(name: str) -> str:
-    """A folded name without spaces or dashes, as keys: "ba ria - vung tau" → "bariavungtau"."""
-    return regex.sub(r"[\s\-–]+", "", name.lower())
-
-
-@lru_cache(maxsize=1)
-def _by_folded() -> dict[str, str]:
-    names = {_squash(fold_chars(n)): n for n in provinces()}
-    for old, new in FORMER_NAMES.items():
-        names[_squash(fold_chars(old))] = new
-    return names
-
-
-@lru_cache(maxsize=1)
-def _names_pattern() -> regex.Pattern:
-    """'tỉnh'/'thành phố' then any province's folded name, spaces and dashes loose;
-    longest names first."""
-    names = [*provinces(), *FORMER_NAMES]
-    alternatives = sorted(
-        (r"[\s\-–]+".join(regex.escape(w) for w in regex.split(r"[\s\-–]+", fold_chars(n)))
-         for n in names),
-        key=len, reverse=True,
-    )
-    return regex.compile(rf"\b{UNIT_WORD}\s+(?P<name>{'|'.join(alternatives)})\b", regex.I)

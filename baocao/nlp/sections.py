@@ -2,66 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
-from rapidfuzz.distance import Levenshtein
 
 from baocao.datamodel import PageText, Paragraph, Section
-from baocao.vietnamese.text import fold
-
-# Headings are short: a numbered paragraph longer than this is a list item in running text.
-MAX_HEADING_WORDS = 32
-MAX_UNNUMBERED_WORDS = 12
-
-# Heading numbering, one named group per scheme. Examples:
-#   roman  "II. KẾT QUẢ THỰC HIỆN"         arabic "2. Những khó khăn cần tháo gỡ",
-#   arabic "1.4.2 Những tồn tại, sai sót…"  arabic "2.4. Một số đề xuất, kiến nghị…",
-#   paren  "(3) Kinh nghiệm thực tiễn:"     letter "a) Về kinh phí",  upper "A. PHẦN MỞ ĐẦU"
-HEADING_NUMBER = regex.compile(
-    r"""^(?:
-        (?P<roman>[IVXLC][IVXLC1lH|]{0,4})\.   # OCR reads "III." as "I1I." or "IHI."
-      | (?P<arabic>\d{1,2}(?:\.\d{1,2}){0,4})\.?
-      | \((?P<paren>\d{1,2})\)
-      | (?P<letter>[a-zđ])\)
-      | (?P<upper>[A-Z])\.
-    )\s+(?=[\p{Lu}\p{Lt}])""",
-    regex.VERBOSE,
+from baocao.nlp.acts import act_headings, act_title
+from baocao.nlp.headings import (
+    HEADING_NUMBER,
+    MAX_HEADING_WORDS,
+    MAX_UNNUMBERED_WORDS,
+    TOC_LINE,
+    Heading,
+    classify,
+    opens_with_kind,
 )
-
-# Kind keywords, matched on accent-folded lower-case text ("Khó khăn" → "kho khan"), so a
-# lost or wrong diacritic does not matter ("Kinh nghiệm thưc hiện", "Nhung kho khan").
-# Example: "2. Những khó khăn cần tháo gỡ" → difficulties; "(3) Kinh nghiệm thực tiễn:" → lessons.
-KIND_KEYWORDS: dict[str, list[str]] = {
-    "achievements": ["ket qua", "nhung mat lam duoc", "thanh tuu"],
-    "difficulties": ["kho khan", "han che", "ton tai", "vuong mac", "bat cap", "sai sot",
-                     "yeu kem"],
-    "causes": ["nguyen nhan"],
-    "lessons": ["kinh nghiem", "bai hoc"],
-    "solutions": ["giai phap", "bien phap"],
-    "recommendations": ["kien nghi", "de xuat", "de nghi"],
-    "plans": ["phuong huong", "nhiem vu", "ke hoach", "muc tieu"],
-}
-# Plan words are common inside other headings ("kinh phí bổ sung có mục tiêu"), so they
-# name a kind only when the heading opens with them: "Phương hướng, nhiệm vụ năm 2024".
-OPENING_ONLY = {"plans"}
-# Words a heading may open with before its kind word: "Những khó khăn", "Một số giải pháp".
-OPENERS = ("nhung", "mot so", "cac")
-# Letters OCR may get wrong in a keyword of this length or more: one edit ("nghlem").
-FUZZY_MIN_LENGTH = 7
-
-# A table-of-contents line: dot leaders (then a page number, which OCR may garble).
-# Examples: "I. Kết quả đạt được .......... 3", "2. Khó khăn, hạn chế …… 5",
-# "III. Bài học kinh nghiệm .......... Bà :"
-TOC_LINE = regex.compile(r"\.{4,}|…{2,}|(?:\.\s){3,}")
-
-
-@dataclass
-class _Heading:
-    index: int  # position in the document's paragraph list
-    text: str
-    scheme: str
-    kinds: list[str]
+from baocao.vietnamese.text import fold
 
 
 def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
@@ -72,17 +26,24 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
     """
     paragraphs = [p for page in pages for p in page.paragraphs]
     continued = _continued(pages)
-    headings = [
-        h for i, p in enumerate(paragraphs) if i not in continued and (h := _heading(i, p))
-    ]
+    titles = {i: t for i, p in enumerate(paragraphs[:40]) if (t := act_title(p))}
+    if titles:  # an act (decision, directive, notice, submission): its own outline
+        headings = act_headings(paragraphs, continued, titles)
+    else:
+        headings = [
+            h for i, p in enumerate(paragraphs) if i not in continued and (h := _heading(i, p))
+        ]
     _repair_letter_numbers(headings)
     # Before the first numbered heading stands the title block ("BÁO CÁO / Kết quả thực
     # hiện…"): an unnumbered line there is a heading only when it ends with ":".
-    first_numbered = next((h.index for h in headings if h.scheme != "unnumbered"), None)
+    first_numbered = next(
+        (h.index for h in headings if h.scheme not in ("unnumbered", "title")), None)
     headings = [
         h for h in headings
         if h.scheme != "unnumbered" or h.text.endswith(":")
         or (first_numbered is not None and h.index > first_numbered)
+        # capitals past the first page's title block: "PHẦN THỨ HAI" opening page 3
+        or (h.page is not None and h.page > paragraphs[0].page_no)
     ]
     levels = _levels([h.scheme for h in headings])
 
@@ -100,10 +61,14 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
             stack.pop()
         parent = stack[-1] if stack else None
         kind = heading.kinds[0] if heading.kinds else "other"
+        body = paragraphs[heading.index + 1 : end]
+        if heading.inline:  # the paragraph the label opens is the section's text
+            body = paragraphs[heading.index : end]
         section = _section(
             len(sections), heading.text, kind, heading.kinds, level,
-            paragraphs[heading.index + 1 : end], paragraphs[heading.index],
+            body, paragraphs[heading.index],
         )
+        section.inline, section.label = heading.inline, heading.label
         section.parent_id = parent.section_id if parent else None
         if kind == "other" and parent is not None:
             section.inherited_kind = parent.inherited_kind
@@ -119,18 +84,31 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
 LETTER_DIGITS = {"A": 4, "S": 5, "B": 8, "G": 6, "Z": 2, "O": 0, "I": 1, "T": 7}
 
 
-def _repair_letter_numbers(headings: list[_Heading]) -> None:
+def _repair_letter_numbers(headings: list[Heading]) -> None:
     """ "1.", "2.", "3.", then "A.": the fourth sibling misread, not a new A./B. scheme.
-    Repaired only when the letter's digit is exactly the next number in the sequence."""
+    Repaired only when the letter's digit is exactly the next number in the sequence, and
+    the letter does not follow its own letter: "A. …", "1." … "7.", then "B." is the second
+    part, not item 8; and "A.", "B.", then "C." is the third part, not Roman 100."""
     last_number = None
+    last_letter = None
     for heading in headings:
         number = regex.match(r"(\d{1,2})\.?\s", heading.text)
+        letter = heading.text[0]
+        follows = last_letter is not None and ord(letter) == ord(last_letter) + 1
+        if heading.scheme == "roman" and follows and regex.match(r"[A-Z]\.", heading.text):
+            heading.scheme = "upper"
         if heading.scheme == "arabic0" and number:
             last_number = int(number.group(1))
+        elif heading.scheme == "upper" and follows:
+            last_letter, last_number = letter, None
         elif heading.scheme == "upper" and last_number is not None:
-            if LETTER_DIGITS.get(heading.text[0]) == last_number + 1:
+            if LETTER_DIGITS.get(letter) == last_number + 1:
                 heading.scheme = "arabic0"
                 last_number += 1
+            else:
+                last_letter = letter
+        elif heading.scheme == "upper":
+            last_letter = letter
         elif heading.scheme == "roman":
             last_number = None
 
@@ -167,40 +145,7 @@ def _section(
     )
 
 
-def classify(heading: str) -> list[str]:
-    """Every section kind a heading names, in the order it names them; a keyword damaged
-    by OCR (one wrong letter in a long word: "kinh nghlem") still counts."""
-    words = fold(HEADING_NUMBER.sub("", heading, count=1)).split()
-    words = [w.strip(".,:;()“”\"") for w in words]
-    found: dict[str, int] = {}
-    for kind, keywords in KIND_KEYWORDS.items():
-        for keyword in keywords:
-            at = _find_words(words, keyword.split())
-            if at is None or (kind in OPENING_ONLY and not _opens(words, at)):
-                continue
-            found[kind] = min(found.get(kind, at), at)
-    return sorted(found, key=found.__getitem__)
-
-
-def _find_words(words: list[str], keyword: list[str]) -> int | None:
-    """Position of the keyword's words in the heading, exactly or with one OCR slip."""
-    n = len(keyword)
-    target = " ".join(keyword)
-    for i in range(len(words) - n + 1):
-        candidate = " ".join(words[i : i + n])
-        if candidate == target:
-            return i
-        if len(target) >= FUZZY_MIN_LENGTH and Levenshtein.distance(candidate, target) <= 1:
-            return i
-    return None
-
-
-def _opens(words: list[str], at: int) -> bool:
-    prefix = " ".join(words[:at])
-    return prefix == "" or prefix in OPENERS
-
-
-def _heading(index: int, paragraph: Paragraph) -> _Heading | None:
+def _heading(index: int, paragraph: Paragraph) -> Heading | None:
     text = paragraph.text
     words = len(text.split())
     if TOC_LINE.search(text):
@@ -211,30 +156,47 @@ def _heading(index: int, paragraph: Paragraph) -> _Heading | None:
             return None
         scheme = match.lastgroup or ""
         if scheme == "arabic":
-            scheme = f"arabic{match.group('arabic').count('.')}"
-        return _Heading(index, text, scheme, classify(text))
+            depth = len(regex.findall(r"\d+", match.group("arabic"))) - 1  # "2.4." → 1
+            scheme = f"arabic{depth}"
+        label = match.group(0).strip().lstrip("._ ")
+        return Heading(index, text, scheme, classify(text), label=label)
+    if _set_in_capitals(paragraph):
+        return Heading(index, text, "unnumbered", classify(text), page=paragraph.page_no)
     # An unnumbered heading: a short line opening with a kind word, not ending a sentence.
     if (
-        _opens_with_kind(text)
+        opens_with_kind(text)
         and words <= MAX_UNNUMBERED_WORDS
         and paragraph.n_lines == 1
         and text[:1].isupper()
         and not text.endswith((".", ";", ","))
     ):
-        return _Heading(index, text, "unnumbered", classify(text))
+        return Heading(index, text, "unnumbered", classify(text))
     return None
 
 
-def _opens_with_kind(text: str) -> bool:
-    """Whether a line opens with a kind word, first or after "Những"/"Một số"/"Các"."""
-    words = [w.strip(".,:;()") for w in fold(text).split()]
-    starts = {0} | {
-        len(o.split()) for o in OPENERS if " ".join(words[: len(o.split())]) == o
-    }
-    head = words[: max(starts) + 3]  # a keyword has at most three words
-    return any(
-        _find_words(head, keyword.split()) in starts
-        for keywords in KIND_KEYWORDS.values() for keyword in keywords
+# Lines in capitals that are never headings, on folded text: signature lines ("TM. ỦY BAN
+# NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ GIÁM ĐỐC"), "NƠI NHẬN", the national motto ("CỘNG HÒA XÃ
+# HỘI CHỦ NGHĨA VIỆT NAM") and issuing bodies of a title block ("SỞ CÔNG THƯƠNG", "UBND TỈNH
+# ĐỒNG THÁP").
+SIGNATURE_LINE = regex.compile(
+    r"^(?:tm|kt|tl|tuq|q)\.|^(?:pho )?(?:chu tich|giam doc|truong ban|chanh van phong)$"
+    r"|^noi nhan|^cong hoa|^doc lap|^(?:uy ban|ubnd|so|ban|phong|cuc|chi cuc|hoi dong"
+    r"|van phong|bo|tong cuc)\b"
+)
+
+
+def _set_in_capitals(paragraph: Paragraph) -> bool:
+    """A short line standing alone in capitals reads as a heading without a number:
+    "KẾT QUẢ THỰC HIỆN", "PHẦN THỨ HAI"; not a signature line or the national motto."""
+    text = paragraph.text
+    letters = [c for c in text if c.isalpha()]
+    return (
+        paragraph.n_lines == 1
+        and 2 <= len(text.split()) <= MAX_UNNUMBERED_WORDS
+        and len(letters) >= 6
+        and all(c.isupper() for c in letters)
+        and not text.endswith((".", ";", ","))
+        and not SIGNATURE_LINE.search(fold(text).lstrip("_.-–— "))
     )
 
 

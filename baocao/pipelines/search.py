@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, text
 
 from baocao import store
 from baocao.errors import BaocaoError
-from baocao.nlp.metadata import province_named, province_names_folded
+from baocao.nlp.provinces import province_named, province_names_folded
 from baocao.vietnamese.text import fold_chars
 
 KINDS = ("achievements", "difficulties", "causes", "lessons", "solutions", "recommendations",

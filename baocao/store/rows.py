@@ -46,6 +46,7 @@ def frames(r: DocumentResult) -> dict[str, pd.DataFrame]:
         "doc_id": r.doc_id, "section_id": s.section_id, "kind": s.kind, "heading": s.heading,
         "level": s.level, "page_start": s.page_start, "page_end": s.page_end, "text": s.text,
         "parent_id": s.parent_id, "inherited_kind": s.inherited_kind, "kinds": ",".join(s.kinds),
+        "inline": int(s.inline), "label": s.label,
     } for s in r.sections]
     item_rows = [{
         "doc_id": r.doc_id, "item_id": i.item_id, "section_id": i.section_id,

@@ -19,6 +19,8 @@ documents = Table(
     Column("period", Text), Column("year_start", Integer), Column("year_end", Integer),
     Column("n_flags", Integer),
     Column("path_bytes", Text), Column("retryable", Integer),
+    Column("doc_type", String), Column("doc_code", String), Column("doc_date_precision", String),
+    Column("signer", Text), Column("signer_title", Text),
 )
 pages = Table(
     "pages", metadata,
@@ -36,6 +38,7 @@ sections = Table(
     Column("kind", String), Column("heading", Text), Column("level", Integer),
     Column("page_start", Integer), Column("page_end", Integer), Column("text", Text),
     Column("parent_id", Integer), Column("inherited_kind", String), Column("kinds", String),
+    Column("inline", Integer), Column("label", String),
 )
 items = Table(
     "items", metadata,

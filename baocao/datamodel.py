@@ -96,6 +96,10 @@ class PageText:
     header: list[str] = field(default_factory=list)
     footer: list[str] = field(default_factory=list)
     raw_text: str = ""
+    # the document's form, not its body: the national motto, "Kính gửi", a digital-signature
+    # stamp, the "Nơi nhận" list and what follows it; kept out of text, headings and figures
+    furniture: list[str] = field(default_factory=list)
+    full_text: str = ""  # the text with its furniture in place: what title blocks are read from
 
 
 @dataclass

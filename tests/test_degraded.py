@@ -34,6 +34,15 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
+def body(gold_page: str, furniture: str | None) -> str:
+    """A gold page without the lines baocao set apart as furniture (`pages.furniture`: the
+    national motto, "Kính gửi", the "Nơi nhận" list…), matched as OCR may have read them."""
+    apart = [squeeze(line) for line in (furniture or "").split("\n") if line.strip()]
+    return "\n".join(
+        line for line in gold_page.split("\n")
+        if not any(Levenshtein.normalized_distance(squeeze(line), f) <= 0.2 for f in apart))
+
+
 def cer(found: str, gold: str) -> float:
     return Levenshtein.distance(squeeze(found), squeeze(gold)) / max(1, len(squeeze(gold)))
 
@@ -53,7 +62,9 @@ def test_page_text_of_each_variant_within_its_bound(degraded_db: Path, name: str
     pages = pages_of(degraded_db, gold["file"])
     assert len(pages) == gold["n_pages"]
     found = "\n".join(p["text"] for p in pages)
-    assert cer(found, "\n".join(gold["pages"])) <= CER_BOUND[gold["variant"]]
+    gold_body = "\n".join(body(text, page["furniture"])
+                          for text, page in zip(gold["pages"], pages, strict=True))
+    assert cer(found, gold_body) <= CER_BOUND[gold["variant"]]
     assert [p["source"] for p in pages] == [
         "text-converted" if gold["variant"] in ("tcvn3", "vni") and s == "text" else s
         for s in gold["page_sources"]]

@@ -125,3 +125,47 @@ def test_a_header_that_differs_only_in_its_page_number_is_still_a_header() -> No
                   page_no=2)
     texts = clean_pages([first, second])
     assert [t.text for t in texts] == ["Nội dung một.", "Nội dung hai."]
+
+
+# The last page of a real directive, as OCR reads it: the body's last line, then the
+# distribution list with the signature block's capitals beside it.
+LAST_PAGE = [
+    ("Chỉ thị này có hiệu lực kể từ ngày ký; kinh phí 120 triệu đồng./.", False),
+    ("Nơi nhận: KT. CHỦ TỊCH", False),
+    ("- Thường trực Tỉnh ủy (b/cáo); PHÓ CHỦ TỊCH", False),
+    ("- CT, PCT UBND tỉnh;", False),
+    ("- Lưu: VT, KTTH.", False),
+    ("Trần Văn Bình", False),
+]
+
+
+def test_distribution_list_and_signature_are_furniture_not_body() -> None:
+    """From "Nơi nhận:" to the page's end is the document's form: kept whole in furniture,
+    out of the text that headings and figures are read from, and in full_text."""
+    [text] = clean_pages([page(LAST_PAGE)])
+    assert text.text == LAST_PAGE[0][0]
+    assert text.furniture == [row for row, _ in LAST_PAGE[1:]]
+    assert "Nơi nhận: KT. CHỦ TỊCH" in text.full_text and "Trần Văn Bình" in text.full_text
+
+
+def test_motto_greeting_and_signature_stamp_are_furniture() -> None:
+    rows = [
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", False),
+        ("Độc lập - Tự do - Hạnh phúc", False),
+        ("Người ký: Ủy ban Nhân dân tỉnh", False),
+        ("Thời gian ký: 13.01.2025 17:06:30", False),
+        ("Kính gửi: Thường trực HĐND tỉnh", False),
+        ("Thực hiện Nghị quyết số 24/2013/NQ-HĐND, UBND tỉnh báo cáo như sau:", False),
+    ]
+    [text] = clean_pages([page(rows)])
+    assert text.furniture == [row for row, _ in rows[:5]]
+    assert text.text == rows[5][0]
+
+
+def test_a_body_line_that_names_the_motto_is_not_furniture() -> None:
+    """Only the motto alone on its line is furniture; an issuer line the OCR ran into it
+    ("UBND TỈNH … CỘNG HÒA …") and a sentence mentioning it stay in the body."""
+    rows = [("UBND TỈNH QUẢNG NGÃI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", False),
+            ("Kinh nghiệm: cần gửi báo cáo đúng hạn về Sở Công Thương.", False)]
+    [text] = clean_pages([page(rows)])
+    assert text.furniture == []

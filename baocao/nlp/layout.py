@@ -72,7 +72,10 @@ def clean_pages(pages: list[PageContent]) -> list[PageText]:
                       for line in page.lines]
         lines = [line for line in everything if _is_text(line, letter_height)]
         header, footer, body = _split_edges(lines, repeated)
-        paragraphs = _paragraphs(body, page.page_no)
+        furniture = _furniture(body)
+        paragraphs = _paragraphs([ln for n, ln in enumerate(body) if n not in furniture],
+                                 page.page_no)
+        whole = _paragraphs(body, page.page_no) if furniture else paragraphs
         out.append(
             PageText(
                 page_no=page.page_no,
@@ -81,9 +84,40 @@ def clean_pages(pages: list[PageContent]) -> list[PageText]:
                 header=header,
                 footer=footer,
                 raw_text="\n".join(normalize(line.text) for line in page.lines),
+                furniture=[body[n].text for n in sorted(furniture)],
+                full_text="\n".join(p.text for p in whole),
             )
         )
     return out
+
+
+# Page furniture: a line of the document's form, not of its body (matched without
+# diacritics). Examples: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and "Độc lập - Tự do - Hạnh
+# phúc" alone on their line, "Kính gửi: Sở Tài chính", a digital-signature stamp's
+# "Người ký: …", "Ký bởi: …", "Thời gian ký: 13/01/2025 17:06:30".
+FURNITURE_LINE = regex.compile(
+    r"""^[\W_]{0,3}(?:
+        cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam\W*$
+      | doc\s+lap\s*[-–—]?\s*tu\s+do\s*[-–—]?\s*hanh\s+phuc\W*$
+      | kinh\s+gui\b | nguoi\s+ky\s*: | ky\s+boi\s*: | thoi\s+gian\s+ky\s*:
+    )""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# The distribution list, which the signature block stands beside: from "Nơi nhận:" to the
+# page's end everything is furniture.
+RECIPIENTS = regex.compile(r"^[\W_]{0,3}noi\s+nhan\b", regex.IGNORECASE)
+
+
+def _furniture(lines: list[Line]) -> set[int]:
+    """Which lines of a page's body are its furniture (see FURNITURE_LINE, RECIPIENTS)."""
+    found = set()
+    for n, line in enumerate(lines):
+        folded = fold(line.text)
+        if RECIPIENTS.match(folded):
+            return found | set(range(n, len(lines)))
+        if FURNITURE_LINE.match(folded):
+            found.add(n)
+    return found
 
 
 def _is_text(line: Line, letter_height: float) -> bool:

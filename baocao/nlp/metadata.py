@@ -152,7 +152,7 @@ def read_metadata(texts: list[PageText]) -> DocumentMetadata:
     """The metadata of a document from its first page's title block and its last page's
     signature block; fields not found stay None."""
     meta = DocumentMetadata()
-    block = _title_block(texts[0].text) if texts else []
+    block = _title_block(_full(texts[0])) if texts else []
     if not block:
         return meta
     text = "\n".join(block)
@@ -177,9 +177,9 @@ def read_metadata(texts: list[PageText]) -> DocumentMetadata:
     if meta.province:
         meta.province_2025 = province_2025(meta.province)
     if bodies:
-        rest = texts[0].text[len(text):] + "\n" + "\n".join(t.text for t in texts[1:3])
+        rest = _full(texts[0])[len(text):] + "\n" + "\n".join(_full(t) for t in texts[1:3])
         meta.issuer = _as_written(_issuer(bodies), rest, meta.province)
-    page = texts[0].text  # the title may run past the block: one long line
+    page = _full(texts[0])  # the title may run past the block: one long line
     if kind:
         meta.title = _title(page[kind.end():]) or None
     elif subject:
@@ -187,8 +187,14 @@ def read_metadata(texts: list[PageText]) -> DocumentMetadata:
     if meta.title:
         meta.period, meta.year_start, meta.year_end = reporting_period(meta.title)
     if len(texts) > 1 or kind or subject:
-        meta.signer_title, meta.signer = signature(texts[-1].text)
+        meta.signer_title, meta.signer = signature(_full(texts[-1]))
     return meta
+
+
+def _full(page: PageText) -> str:
+    """The page's text with its furniture (motto, "Kính gửi", "Nơi nhận", signature) in place:
+    the title block and the signature are made of it."""
+    return page.full_text or page.text
 
 
 def _code(code: str) -> str:

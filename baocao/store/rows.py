@@ -34,6 +34,7 @@ def frames(r: DocumentResult) -> dict[str, pd.DataFrame]:
             "encoding": p.encoding, "source_reason": p.reason, "text_score": p.text_score,
             "ocr_engine": p.engine, "ocr_language": p.language, "ocr_psm": p.psm,
             "preprocessing": p.preprocessing,
+            "furniture": "\n".join(t.furniture) if t and t.furniture else None,
         })
         for line_no, line in enumerate(p.lines, 1):
             for w in line.words:

@@ -30,7 +30,7 @@ pages = Table(
     Column("dpi", Integer), Column("width", Float), Column("height", Float),
     Column("encoding", String), Column("source_reason", Text), Column("text_score", Float),
     Column("ocr_engine", String), Column("ocr_language", String), Column("ocr_psm", Integer),
-    Column("preprocessing", Text),
+    Column("preprocessing", Text), Column("furniture", Text),
 )
 sections = Table(
     "sections", metadata,

@@ -283,3 +283,69 @@ def test_chapters_and_articles_of_a_regulation() -> None:
         ("QUYẾT ĐỊNH:", None), ("Chương I", "Chương I"),
         ("Điều 1. Phạm vi điều chỉnh", "Điều 1."), ("Chương II", "Chương II"),
         ("Điều 2. Đối tượng áp dụng", "Điều 2.")]
+
+
+def _outline(rows: list[tuple[str, bool]]) -> list[tuple[str | None, str]]:
+    """Headings and kinds of one page of hand-set lines (`True`: a line justified full)."""
+    from test_layout import page
+
+    from baocao.nlp.layout import clean_pages
+
+    sections, _ = tag_sections(clean_pages([page(rows)]))
+    return [(s.heading, s.kind) for s in sections]
+
+
+BODY = [("Nguồn vốn khuyến công địa phương còn hạn chế, chưa đáp ứng nhu", True),
+        ("cầu đầu tư đổi mới thiết bị của các cơ sở sản xuất.", False)]
+
+
+def test_a_kind_heading_in_capitals_opening_a_page_without_title_block() -> None:
+    """A page of a compilation opening with "KHÓ KHĂN, VƯỚNG MẮC": no title block stands
+    before it, so it is a heading, not the report's title."""
+    assert _outline([("KHÓ KHĂN, VƯỚNG MẮC", False), *BODY]) == [
+        ("KHÓ KHĂN, VƯỚNG MẮC", "difficulties")]
+
+
+def test_a_two_word_kind_heading_alone_on_its_line() -> None:
+    rows = [("Năm 2023 tỉnh đã hỗ trợ 25 đề án khuyến công với tổng kinh phí", True),
+            ("3.450 triệu đồng.", False), ("Khó khăn", False), *BODY]
+    assert _outline(rows) == [(None, "other"), ("Khó khăn", "difficulties")]
+
+
+def test_a_kind_heading_led_by_a_dash() -> None:
+    rows = [("Năm 2023 tỉnh đã hỗ trợ 25 đề án khuyến công với tổng kinh phí", True),
+            ("3.450 triệu đồng.", False), ("- Khó khăn, vướng mắc:", False), *BODY]
+    assert _outline(rows) == [(None, "other"), ("- Khó khăn, vướng mắc:", "difficulties")]
+
+
+def test_a_dash_line_of_running_text_is_no_heading() -> None:
+    rows = [("- Khó khăn về vốn đối ứng của các cơ sở còn lớn;", False), *BODY]
+    assert _outline(rows) == [(None, "other")]
+
+
+def test_a_report_title_after_its_title_block_is_no_heading() -> None:
+    """"Kết quả thực hiện…" under "BÁO CÁO" is the title, though it opens with a kind word."""
+    rows = [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", False), ("Số: 412/BC-SCT", False),
+            ("BÁO CÁO", False), ("Kết quả thực hiện Chương trình khuyến công năm 2023", False),
+            *BODY]
+    assert _outline(rows) == [(None, "other")]
+
+
+def test_a_run_in_label_of_a_report_is_an_inline_section() -> None:
+    """In a report (no act title line), "2. Sở Kế hoạch và Đầu tư:" opening a long point is a
+    section of its own, run in: heading up to the colon, `inline`, `label` "2."."""
+    from test_layout import page
+
+    from baocao.nlp.layout import clean_pages
+
+    rows = [("III. ĐỀ XUẤT, KIẾN NGHỊ", False),
+            ("2. Sở Kế hoạch và Đầu tư: chủ trì, phối hợp với Sở Tài chính tham mưu UBND", True),
+            ("tỉnh bố trí vốn đối ứng cho các đề án khuyến công địa phương, ưu tiên các cơ", True),
+            ("sở công nghiệp nông thôn tại các huyện miền núi, vùng đồng bào dân tộc thiểu", True),
+            ("số; hướng dẫn thủ tục hỗ trợ cho các cơ sở.", False)]
+    sections, _ = tag_sections(clean_pages([page(rows)]))
+    run_in = sections[-1]
+    assert (run_in.heading, run_in.inline, run_in.label) == (
+        "2. Sở Kế hoạch và Đầu tư:", True, "2.")
+    assert run_in.text.startswith("2. Sở Kế hoạch và Đầu tư: chủ trì")
+    assert run_in.inherited_kind == "recommendations"  # under "ĐỀ XUẤT, KIẾN NGHỊ"

@@ -38,12 +38,16 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
     # hiện…"): an unnumbered line there is a heading only when it ends with ":".
     first_numbered = next(
         (h.index for h in headings if h.scheme not in ("unnumbered", "title")), None)
+    block = _title_block_pages(paragraphs)
     headings = [
         h for h in headings
         if h.scheme != "unnumbered" or h.text.endswith(":")
         or (first_numbered is not None and h.index > first_numbered)
         # capitals past the first page's title block: "PHẦN THỨ HAI" opening page 3
         or (h.page is not None and h.page > paragraphs[0].page_no)
+        # a kind heading on a page with no title block: "KHÓ KHĂN, VƯỚNG MẮC" opening a
+        # page of a compilation, "Khó khăn" alone on its line
+        or (h.kinds and paragraphs[h.index].page_no not in block)
     ]
     levels = _levels([h.scheme for h in headings])
 
@@ -152,16 +156,19 @@ def _heading(index: int, paragraph: Paragraph) -> Heading | None:
         return None
     match = HEADING_NUMBER.match(text)
     if match:
-        if words > MAX_HEADING_WORDS or paragraph.n_lines > 3 or ";" in text:
-            return None
         scheme = match.lastgroup or ""
         if scheme == "arabic":
             depth = len(regex.findall(r"\d+", match.group("arabic"))) - 1  # "2.4." → 1
             scheme = f"arabic{depth}"
         label = match.group(0).strip().lstrip("._ ")
+        if words > MAX_HEADING_WORDS or paragraph.n_lines > 3 or ";" in text:
+            return _run_in(index, text, scheme, label, match.end())
         return Heading(index, text, scheme, classify(text), label=label)
     if _set_in_capitals(paragraph):
         return Heading(index, text, "unnumbered", classify(text), page=paragraph.page_no)
+    dashed = DASH_KIND_HEADING.match(text)
+    if dashed and opens_with_kind(dashed["rest"]) and paragraph.n_lines == 1:
+        return Heading(index, text, "dash", classify(dashed["rest"]), label=dashed["dash"])
     # An unnumbered heading: a short line opening with a kind word, not ending a sentence.
     if (
         opens_with_kind(text)
@@ -183,6 +190,50 @@ SIGNATURE_LINE = regex.compile(
     r"|^noi nhan|^cong hoa|^doc lap|^(?:uy ban|ubnd|so|ban|phong|cuc|chi cuc|hoi dong"
     r"|van phong|bo|tong cuc)\b"
 )
+
+
+# A run-in label of a report's numbered paragraph: the words up to a colon that comes
+# before the first sentence ends. Example: "2. Sở Kế hoạch và Đầu tư:" opening "2. Sở Kế
+# hoạch và Đầu tư: chủ trì, phối hợp…"; not "3. Năm 2023, tỉnh đã… như sau: …".
+MAX_RUN_IN_WORDS = 12
+
+
+def _run_in(index: int, text: str, scheme: str, label: str, label_end: int) -> Heading | None:
+    """A numbered paragraph too long to be a heading that opens with a label and a colon
+    is a run-in section (inline); any other is running text."""
+    colon = text.find(":", label_end)
+    sentence = regex.search(r"[.;,](?:\s|$)", text[label_end:])
+    sentence_end = label_end + sentence.start() if sentence else len(text)
+    if not 0 < colon < sentence_end or len(text[:colon].split()) > MAX_RUN_IN_WORDS:
+        return None
+    heading = text[: colon + 1]
+    return Heading(index, heading, scheme, classify(heading), inline=True, label=label)
+
+
+# A kind heading led by a dash, short and ending with a colon, alone on its line.
+# Example: "- Khó khăn, vướng mắc:"; not "- Khó khăn về vốn đối ứng của các cơ sở;".
+DASH_KIND_HEADING = regex.compile(r"^(?P<dash>[-–+•])\s+(?P<rest>\p{Lu}[^;.]{0,80}):$")
+# A title block's lines (folded): the motto, the number, the place and date, a type line.
+# Examples: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 412/BC-SCT", "…, ngày 15 tháng 12
+# năm 2023", "BÁO CÁO".
+TITLE_BLOCK_LINE = regex.compile(
+    r"cong hoa xa hoi|doc lap\s*-?\s*tu do|^so\s*:|ngay\s+\S{0,3}\s*thang\s+\S{0,3}\s*nam\s+\d"
+    r"|^(?:bao cao|ke hoach|to trinh|de an|quyet dinh|thong bao|chi thi|nghi quyet)\s*:?$"
+)
+# Paragraphs looked at from a page's top for its title block.
+TITLE_BLOCK_REACH = 12
+
+
+def _title_block_pages(paragraphs: list[Paragraph]) -> set[int]:
+    """Pages whose first paragraphs hold a title block: there a kind word opening a line
+    may be the report's title ("Kết quả thực hiện…"), not a heading."""
+    pages: set[int] = set()
+    seen: dict[int, int] = {}
+    for paragraph in paragraphs:
+        n = seen[paragraph.page_no] = seen.get(paragraph.page_no, 0) + 1
+        if n <= TITLE_BLOCK_REACH and TITLE_BLOCK_LINE.search(fold(paragraph.text)):
+            pages.add(paragraph.page_no)
+    return pages
 
 
 def _set_in_capitals(paragraph: Paragraph) -> bool:

@@ -87,6 +87,23 @@ def pg_server() -> str:
     return server
 
 
+def drop_database(server: str, name: str) -> None:
+    """Drop a test database on the server, its sessions ended; a server process that holds it
+    for a moment (autovacuum on the tables a test wrote) is waited for, not a failure."""
+    import psycopg
+
+    plain = server.replace("postgresql+psycopg://", "postgresql://")
+    for attempt in range(10):
+        try:
+            with psycopg.connect(plain, autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except psycopg.Error:
+            if attempt == 9:
+                raise
+            time.sleep(0.5)
+
+
 def start_serve(db: Path, port: int) -> tuple[str, subprocess.Popen]:
     """`baocao serve` on a loopback port, once it answers: its base URL and its process."""
     proc = subprocess.Popen([sys.executable, "-m", "baocao", "serve", "--db", str(db),
@@ -120,9 +137,8 @@ def pg_url() -> Iterator[str]:
         yield admin_url.set(database=name).render_as_string(hide_password=False).replace(
             "postgresql+psycopg://", "postgresql://")
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+        drop_database(server, name)
 
 
 CONTENT_TABLES = ("pages", "sections", "items", "figures", "words")

@@ -26,7 +26,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import FILES, REPO, SAMPLES, content, pg_server, rows, run_cli, start_serve
+from conftest import (
+    FILES,
+    REPO,
+    SAMPLES,
+    content,
+    drop_database,
+    pg_server,
+    rows,
+    run_cli,
+    start_serve,
+)
 from hostile import (
     MEMORY_LIMIT,
     hostile_batch,
@@ -106,8 +116,7 @@ def pg_template() -> Iterator[tuple[str, str]]:
         assert proc.returncode == 0, proc.stderr
         yield server, name
     finally:
-        with psycopg.connect(server, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_database(server, name)
 
 
 def _pg_database(server: str, name: str) -> str:
@@ -127,8 +136,7 @@ def filled_pg(pg_template: tuple[str, str]) -> Iterator[str]:
     try:
         yield _pg_database(server, name)
     finally:
-        with psycopg.connect(server, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_database(server, name)
 
 
 def pg_state(url: str) -> dict:

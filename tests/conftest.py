@@ -19,6 +19,7 @@ REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 GOLD = SAMPLES / "gold"
 DEVSET = REPO.parent / "shared" / "devset"
+REALDEV = REPO.parent / "shared" / "realdev"
 
 
 def require_shared(folder: Path) -> None:
@@ -65,6 +66,23 @@ def samples_db(tmp_path_factory) -> Path:
     proc = run_cli("run", *map(str, inputs), str(SAMPLES / "reports"), "--db", str(db))
     assert proc.returncode == 0, proc.stderr
     return db
+
+
+@pytest.fixture(scope="session")
+def realdev_db(tmp_path_factory) -> Path:
+    """`baocao run` once over the real Quảng Ngãi documents of ../shared/realdev."""
+    require_shared(REALDEV)
+    db = tmp_path_factory.mktemp("realdev") / "baocao.sqlite"
+    proc = run_cli("run", str(REALDEV / "docs"), "--db", str(db))
+    assert proc.returncode == 0, proc.stderr
+    return db
+
+
+@pytest.fixture(scope="session")
+def realdev_compared(realdev_db: Path) -> str:
+    """What the set's own compare.py says of that run (figures, headings)."""
+    return subprocess.run([sys.executable, str(REALDEV / "compare.py"), str(realdev_db)],
+                          capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture(scope="session")

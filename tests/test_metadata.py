@@ -7,7 +7,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SAMPLES, require_shared, rows, run_cli
+from conftest import REALDEV, SAMPLES, rows
 
 from baocao.datamodel import PageText
 from baocao.nlp.metadata import read_metadata, reporting_period
@@ -247,16 +247,10 @@ def test_signature_block(tail: str, title: str | None, name: str | None) -> None
 
 # --- the bar on real documents ------------------------------------------------------------
 
-REALDEV = REPO.parent / "shared" / "realdev"
-
-
 @pytest.fixture(scope="module")
-def realdev_docs(tmp_path_factory) -> dict[str, tuple[dict, dict]]:
-    """`baocao run` over the real documents: each file's documents row and gold."""
-    require_shared(REALDEV)
-    db = tmp_path_factory.mktemp("realdev_meta") / "baocao.sqlite"
-    proc = run_cli("run", str(REALDEV / "docs"), "--db", str(db))
-    assert proc.returncode == 0, proc.stderr
+def realdev_docs(realdev_db: Path) -> dict[str, tuple[dict, dict]]:
+    """Each real document's documents row and gold."""
+    db = realdev_db
     docs = {}
     for path in sorted((REALDEV / "gold").glob("*.json")):
         gold_doc = json.loads(path.read_text(encoding="utf-8"))

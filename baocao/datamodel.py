@@ -17,13 +17,26 @@ PageSource = Literal["text", "text-converted", "ocr"]
 Status = Literal["ok", "partial", "failed"]
 # What a figure is: money (VND), a percentage, a count of things ("6 cuộc").
 FigureKind = Literal["amount", "percent", "count"]
+# How a printed table is ruled: every cell boxed, horizontal rules only, or no rules at all.
+Ruling = Literal["full", "horizontal", "none"]
+# What a table cell is: a column header, a row header (the label column), a group row
+# ("I. Kinh tế", "Trong đó:"), a body cell, or a cell of a total row ("Tổng cộng").
+CellRole = Literal["column_header", "row_header", "group", "body", "total"]
+# What a table cell's value is: a number, a percentage (its value in percent), an ordinal
+# label of the "TT" column ("1", "II", "4.1"), text.
+ValueKind = Literal["number", "percent", "ordinal", "text"]
 # What a section is about, from its heading ("other": its heading names none of these).
 SectionKind = Literal[
     "achievements", "difficulties", "causes", "lessons", "solutions", "recommendations",
     "plans", "other",
 ]
 # Why a reader should check a figure (see nlp/checks.py).
-FlagKind = Literal["low_confidence", "total_mismatch", "share_over_100"]
+FlagKind = Literal[
+    "low_confidence", "total_mismatch", "share_over_100",
+    # table cells: parts "Trong đó" above their whole; a percentage column that is not the
+    # ratio of the columns it compares
+    "part_over_total", "ratio_mismatch",
+]
 SECTION_KINDS: tuple[str, ...] = get_args(SectionKind)
 
 
@@ -37,6 +50,9 @@ class Word:
     width: float
     height: float
     conf: float | None = None  # Tesseract confidence 0–100; None for the text layer
+    bold: bool | None = None  # set in a bold font (text layer); None where unknown (OCR)
+    italic: bool | None = None  # set in an italic font (text layer); None where unknown
+    size: float | None = None  # font size in points (text layer); OCR has only the box
 
 
 @dataclass(slots=True)
@@ -49,6 +65,33 @@ class Line:
     top: float
     bottom: float
     words: list[Word] = field(default_factory=list)
+
+
+@dataclass
+class TableCell:
+    """One cell of a printed table as read: its place in the printed grid (0-based, header
+    rows included), its spans, its text exactly as printed (wrapped lines joined by a space)."""
+
+    row: int
+    col: int
+    text: str
+    row_span: int = 1
+    col_span: int = 1
+    bbox: tuple[float, float, float, float] | None = None  # left, top, right, bottom on page
+    confidence: float | None = None  # lowest OCR word confidence; None for the text layer
+
+
+@dataclass
+class TableGrid:
+    """A printed table found on a page by extract/: its cells and how it was found. What
+    the cells mean (headers, totals, values) is nlp/'s work."""
+
+    n_rows: int
+    n_cols: int
+    cells: list[TableCell]
+    ruling: Ruling
+    bbox: tuple[float, float, float, float]  # in the page's units (pixels or PDF points)
+    source: PageSource = "text"
 
 
 @dataclass
@@ -72,6 +115,7 @@ class PageContent:
     language: str | None = None  # Tesseract language data, "vie"
     psm: int | None = None  # Tesseract page segmentation mode used
     preprocessing: str | None = None  # image steps before OCR: "rotate 180; deskew -3.1°"
+    tables: list[TableGrid] = field(default_factory=list)  # printed tables found on the page
 
 
 @dataclass
@@ -176,8 +220,8 @@ class Figure:
     unit: str
     raw: str
     page_no: int
-    start: int  # character span in that page's text
-    end: int
+    start: int | None  # character span in that page's text; None for a table cell
+    end: int | None
     scale: str | None
     sentence: str
     section_id: int | None
@@ -196,16 +240,65 @@ class Figure:
     change: str | None = None  # "tăng", "giảm", "giảm còn", "đạt" written before it
     unit_from: str | None = None  # "label" when a count's noun came from the label
     unit_repaired: bool = False  # the money unit was damaged by OCR and read from context
+    table_id: int | None = None  # a figure read from a printed table's cell: which table,
+    table_row: int | None = None  # and the cell's row and column in its printed grid
+    table_col: int | None = None
 
 
 @dataclass
 class Flag:
     """Something a reader should check about a figure: why, and the figure it clashes with."""
 
-    figure_id: int
+    figure_id: int | None  # None for a table cell that is no figure (a score, a tonnage)
     flag: FlagKind
     detail: str  # one sentence saying what disagrees with what
     other_figure_id: int | None = None
+    table_id: int | None = None  # a printed table's cell: its table, row and column
+    row: int | None = None
+    col: int | None = None
+
+
+@dataclass
+class Cell:
+    """A table cell with what it means: its role, its number read the table's way, and the
+    header paths that name it ("Năm 2023 > Kế hoạch", "II. Nông nghiệp > Lúa")."""
+
+    row: int
+    col: int
+    text: str
+    row_span: int = 1
+    col_span: int = 1
+    role: CellRole = "body"
+    value: float | None = None  # the number, when the whole cell is one (percent: as written)
+    value_kind: ValueKind = "text"
+    bbox: tuple[float, float, float, float] | None = None
+    confidence: float | None = None
+    column_path: str = ""  # its column's header cells, top to bottom, joined by " > "
+    row_path: str = ""  # its row's labels, group row first, joined by " > "
+    flags: list[FlagKind] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    """A printed table of a document (one part per page; a part continued from the previous
+    page points at it), with caption, label, unit and cells read."""
+
+    table_id: int
+    page_no: int
+    n_rows: int
+    n_cols: int
+    cells: list[Cell]
+    ruling: Ruling
+    source: PageSource
+    bbox: tuple[float, float, float, float]
+    page_end: int = 0
+    caption: str | None = None  # "Biểu số 02: Kết quả thực hiện…", or the title above it
+    label: str | None = None  # "Biểu số 02", "Bảng 3", "Phụ lục I"
+    unit: str | None = None  # "Đơn vị tính: triệu đồng" → "triệu đồng"
+    n_header_rows: int = 0
+    number_format: Literal["vi", "en"] = "vi"  # "." thousands, "," decimals; or English
+    continues_table_id: int | None = None  # the part on the previous page it continues
+    confidence: float | None = None  # lowest cell confidence (OCR); None for text layer
 
 
 @dataclass
@@ -246,6 +339,7 @@ class DocumentResult:
     passages: list[Passage] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
     metadata: DocumentMetadata = field(default_factory=DocumentMetadata)
     seconds: float = 0.0
     path_bytes: str | None = None  # the path's bytes in hex, when they are not UTF-8

@@ -70,7 +70,7 @@ def test_export_csv_parquet_xlsx(samples_db: Path, tmp_path: Path) -> None:
     xlsx = pd.read_excel(tmp_path / "xlsx" / "baocao.xlsx", sheet_name=None)
     assert len(csv) == len(parquet) == len(xlsx["figures"]) == n_figures
     assert set(xlsx) == {"documents", "pages", "sections", "items", "figures", "flags", "passages",
-                         "words", "runs"}
+                         "words", "tables", "table_cells", "runs"}
     assert "12.492,1 triệu đồng" in set(csv["raw"])
     assert parquet["value"].dtype == "float64"
     assert parquet.loc[parquet["raw"] == "12.492,1 triệu đồng", "value"].iloc[0] == 12_492_100_000

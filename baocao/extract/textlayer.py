@@ -4,6 +4,7 @@ still does not read as Vietnamese is left for OCR, with the reason recorded."""
 
 from __future__ import annotations
 
+import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -109,9 +110,24 @@ def _words(text: str, chars: list[dict], encoding: str | None) -> list[Word]:
             break
         x0, x1 = min(c["x0"] for c in run), max(c["x1"] for c in run)
         top, bottom = min(c["top"] for c in run), max(c["bottom"] for c in run)
+        fonts = [_font_name(c) for c in run]
         words.append(Word(_unicode(token, run, encoding), float(x0), float(top),
-                          float(x1 - x0), float(bottom - top)))
+                          float(x1 - x0), float(bottom - top),
+                          bold=all(BOLD_FONT.search(f) for f in fonts),
+                          italic=all(ITALIC_FONT.search(f) for f in fonts),
+                          size=round(statistics.median(float(c.get("size") or 0) for c in run), 1)
+                          or None))
     return words
+
+
+# Font names of bold and italic faces, after the subset tag. Examples: "ABCDEF+TimesNewRoman
+# PS-BoldMT", "Times New Roman,Bold", "Arial-BoldItalicMT", ".VnTimeH,Bold", "Cambria-Italic".
+BOLD_FONT = regex.compile(r"bold|black|heavy|demi|[,-]b$", regex.IGNORECASE)
+ITALIC_FONT = regex.compile(r"italic|oblique|[,-]i$", regex.IGNORECASE)
+
+
+def _font_name(char: dict) -> str:
+    return str(char.get("fontname") or "").split("+")[-1]
 
 
 def _unicode(token: str, chars: list[dict], encoding: str | None) -> str:
@@ -198,5 +214,6 @@ def _rejoined_words(words: list[Word], tokens: list[str]) -> list[Word]:
         top = min(w.top for w in parts)
         x1 = max(w.left + w.width for w in parts)
         bottom = max(w.top + w.height for w in parts)
-        merged.append(Word(token, x0, top, x1 - x0, bottom - top, parts[0].conf))
+        merged.append(Word(token, x0, top, x1 - x0, bottom - top, parts[0].conf,
+                           bold=parts[0].bold, italic=parts[0].italic, size=parts[0].size))
     return merged

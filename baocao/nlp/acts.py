@@ -17,6 +17,7 @@ from baocao.nlp.headings import (
     classify,
     opens_with_kind,
 )
+from baocao.nlp.looks import Look
 from baocao.vietnamese.text import fold
 
 # The title line of an administrative act, standing alone in capitals, maybe closed by a
@@ -96,7 +97,8 @@ def _printed_lines(paragraph: Paragraph) -> list[str]:
 
 
 def act_headings(
-    paragraphs: list[Paragraph], continued: set[int], titles: dict[int, str]
+    paragraphs: list[Paragraph], continued: set[int], titles: dict[int, str],
+    looks: list[Look] | None = None,
 ) -> list[Heading]:
     """The outline of an act: its title lines, its articles ("Điều 3."), chapters, numbered
     and lettered points, block or run-in. Numbered points inside an article are its clauses
@@ -141,7 +143,8 @@ def act_headings(
         else:
             scheme, label = "enumeration", enumeration.group("label")
             label_end = enumeration.end()
-        heading = _point(i, paragraph, scheme, label, label_end, cut=i in continued)
+        heading = _point(i, paragraph, scheme, label, label_end, cut=i in continued,
+                         looks=looks[i] if looks else None)
         if heading is not None:
             headings.append(heading)
     return headings
@@ -215,7 +218,7 @@ def _article(index: int, paragraph: Paragraph, label: str) -> Heading:
 
 def _point(
     index: int, paragraph: Paragraph, scheme: str, label: str, label_end: int,
-    cut: bool = False,
+    cut: bool = False, looks: Look | None = None,
 ) -> Heading | None:
     """A numbered or lettered point of an act: a block heading when it stands alone
     ("6. UBND các huyện, thị xã, thành phố chịu trách nhiệm:"), otherwise a run-in label:
@@ -225,6 +228,13 @@ def _point(
     words = text.split()
     if text.endswith(";") and paragraph.n_lines == 1:
         return None  # an item of a list: "1. Phường Nghĩa Chánh, thành phố Quảng Ngãi;"
+    if looks is not None and looks.lead_end is not None and looks.lead_end > label_end:
+        lead = text[: looks.lead_end].strip()  # the label in bold, then plain text
+        if lead.endswith((":", ".")) and len(lead.split()) <= MAX_LABEL_WORDS:
+            return Heading(index, lead, scheme, _act_kinds(lead), inline=True, label=label)
+    if (looks is not None and looks.bold and not cut and ";" not in text
+            and len(words) <= 2 * MAX_BLOCK_POINT_WORDS):
+        return Heading(index, text, scheme, _act_kinds(text), label=label)
     if (not cut and len(words) <= MAX_BLOCK_POINT_WORDS and paragraph.n_lines <= 3
             and not text.endswith((".", ";")) and ";" not in text):
         return Heading(index, text, scheme, _act_kinds(text), label=label)

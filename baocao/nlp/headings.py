@@ -78,6 +78,7 @@ class Heading:
     inline: bool = False  # a run-in label opening a running paragraph
     label: str | None = None  # the printed numbering
     page: int | None = None  # set for a heading told by its capitals: the page it stands on
+    styled: bool = False  # an unnumbered heading told by its type: bold or larger
 
 
 def classify(heading: str) -> list[str]:

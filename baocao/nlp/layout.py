@@ -8,7 +8,8 @@ from collections import Counter
 
 import regex
 
-from baocao.datamodel import Line, PageContent, PageText, Paragraph, Word
+from baocao.datamodel import Line, PageContent, PageText, Paragraph, TableGrid, Word
+from baocao.nlp.looks import type_changes
 from baocao.nlp.repair import repair_ocr
 from baocao.vietnamese.syllables import is_vietnamese_syllable
 from baocao.vietnamese.text import fold, normalize
@@ -57,6 +58,10 @@ PARAGRAPH_OPENER = regex.compile(
     regex.VERBOSE,
 )
 SENTENCE_END = tuple(".;:!?…")
+# Space before a line this many times the page's line pitch sets it apart, as headings are.
+SPACED = 1.6
+
+
 # A numbered line this short that ends before the margin is a heading.
 SHORT_HEADING_WORDS = 15
 
@@ -70,7 +75,8 @@ def clean_pages(pages: list[PageContent]) -> list[PageText]:
         letter_height = statistics.median(heights) if heights else 0.0
         everything = [_normalized(_without_specks(line, letter_height), page.source == "ocr")
                       for line in page.lines]
-        lines = [line for line in everything if _is_text(line, letter_height)]
+        lines = [line for line in everything
+                 if _is_text(line, letter_height) and not _in_table(line, page.tables)]
         header, footer, body = _split_edges(lines, repeated)
         furniture = _furniture(body)
         paragraphs = _paragraphs([ln for n, ln in enumerate(body) if n not in furniture],
@@ -118,6 +124,13 @@ def _furniture(lines: list[Line]) -> set[int]:
         if FURNITURE_LINE.match(folded):
             found.add(n)
     return found
+
+
+def _in_table(line: Line, tables: list[TableGrid]) -> bool:
+    """A line inside a printed table's frame: its cells hold it (see nlp/tables.py), so it
+    is neither body text nor a source of figures twice."""
+    x, y = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+    return any(t.bbox[0] <= x <= t.bbox[2] and t.bbox[1] <= y <= t.bbox[3] for t in tables)
 
 
 def _is_text(line: Line, letter_height: float) -> bool:
@@ -329,6 +342,8 @@ class _Margins:
         self.char = statistics.median(widths)
         self.right = _edge_fit([(ln.top, ln.x1) for ln in lines], self.char, right=True)
         self.left = _edge_fit([(ln.top, ln.x0) for ln in lines], self.char, right=False)
+        steps = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if b.top > a.top]
+        self.pitch = statistics.median(steps) if steps else float("inf")  # line to line
 
     def gap_right(self, line: Line) -> float:
         return self.right(line.top) - line.x1
@@ -375,8 +390,11 @@ def _hard_break(line: Line, following: Line, margins: _Margins) -> bool:
 def _opens_block(prev: Line, line: Line, stands_alone: bool, margins: _Margins) -> bool:
     """Whether `line` starts a new block although `prev` ran to the right margin."""
     if prev.text.endswith(SENTENCE_END):
-        # a bullet, an enumeration or a first-line indent after a finished sentence
-        return bool(PARAGRAPH_OPENER.match(line.text)) or margins.indent(line) > 2 * margins.char
+        # a bullet, an enumeration, a first-line indent or a change of type (a heading in
+        # bold or larger letters) after a finished sentence
+        return (bool(PARAGRAPH_OPENER.match(line.text)) or margins.indent(line) > 2 * margins.char
+                or type_changes(prev.words, line.words)
+                or line.top - prev.top > SPACED * margins.pitch)
     # a short numbered line standing alone is a heading even after an unfinished line
     return (
         stands_alone

@@ -15,6 +15,8 @@ from baocao.nlp.headings import (
     classify,
     opens_with_kind,
 )
+from baocao.nlp.items import ENUMERATION
+from baocao.nlp.looks import SMALLEST, Look, body_size, look, styled_headings
 from baocao.vietnamese.text import fold
 
 
@@ -27,11 +29,17 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
     paragraphs = [p for page in pages for p in page.paragraphs]
     continued = _continued(pages)
     titles = {i: t for i, p in enumerate(paragraphs[:40]) if (t := act_title(p))}
+    body = body_size(paragraphs)
+    looks = [look(p, body) for p in paragraphs]
     if titles:  # an act (decision, directive, notice, submission): its own outline
-        headings = act_headings(paragraphs, continued, titles)
+        headings = act_headings(paragraphs, continued, titles, looks)
     else:
+        numbered = [lk for p, lk in zip(paragraphs, looks, strict=True)
+                    if HEADING_NUMBER.match(p.text)]
+        plain_is_item = styled_headings(numbered)
         headings = [
-            h for i, p in enumerate(paragraphs) if i not in continued and (h := _heading(i, p))
+            h for i, p in enumerate(paragraphs)
+            if i not in continued and (h := _heading(i, p, looks[i], plain_is_item))
         ]
     _repair_letter_numbers(headings)
     # Before the first numbered heading stands the title block ("BÁO CÁO / Kết quả thực
@@ -39,6 +47,10 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
     first_numbered = next(
         (h.index for h in headings if h.scheme not in ("unnumbered", "title")), None)
     block = _title_block_pages(paragraphs)
+    # a heading told by its type only counts once running text has begun (above it, bold
+    # and large lines are the title block's) and with text after it (not a signer's name)
+    running = next((i for i, (p, lk) in enumerate(zip(paragraphs, looks, strict=True))
+                    if p.n_lines >= 3 and not lk.bold), len(paragraphs))
     headings = [
         h for h in headings
         if h.scheme != "unnumbered" or h.text.endswith(":")
@@ -48,6 +60,8 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
         # a kind heading on a page with no title block: "KHÓ KHĂN, VƯỚNG MẮC" opening a
         # page of a compilation, "Khó khăn" alone on its line
         or (h.kinds and paragraphs[h.index].page_no not in block)
+        or (h.styled and running < h.index < len(paragraphs) - 1
+            and not SIGNATURE_LINE.search(fold(paragraphs[h.index - 1].text)))
     ]
     levels = _levels([h.scheme for h in headings])
 
@@ -149,7 +163,8 @@ def _section(
     )
 
 
-def _heading(index: int, paragraph: Paragraph) -> Heading | None:
+def _heading(index: int, paragraph: Paragraph, looks: Look, plain_is_item: bool = False
+             ) -> Heading | None:
     text = paragraph.text
     words = len(text.split())
     if TOC_LINE.search(text):
@@ -161,11 +176,20 @@ def _heading(index: int, paragraph: Paragraph) -> Heading | None:
             depth = len(regex.findall(r"\d+", match.group("arabic"))) - 1  # "2.4." → 1
             scheme = f"arabic{depth}"
         label = match.group(0).strip().lstrip("._ ")
+        lead = _lead_label(text, looks, match.end())
+        if lead is not None:  # "3. Kiến nghị, đề xuất:" in bold, then plain text
+            return Heading(index, lead, scheme, classify(lead), inline=True, label=label)
+        if looks.bold and words <= 2 * MAX_HEADING_WORDS and ";" not in text:
+            return Heading(index, text, scheme, classify(text), label=label)
+        if plain_is_item and looks.opens_styled is False and text.endswith("."):
+            return None  # a list item in plain type among headings set in bold
         if words > MAX_HEADING_WORDS or paragraph.n_lines > 3 or ";" in text:
             return _run_in(index, text, scheme, label, match.end())
         return Heading(index, text, scheme, classify(text), label=label)
     if _set_in_capitals(paragraph):
         return Heading(index, text, "unnumbered", classify(text), page=paragraph.page_no)
+    if _set_apart(paragraph, looks):
+        return Heading(index, text, "unnumbered", classify(text), styled=True)
     dashed = DASH_KIND_HEADING.match(text)
     if dashed and opens_with_kind(dashed["rest"]) and paragraph.n_lines == 1:
         return Heading(index, text, "dash", classify(dashed["rest"]), label=dashed["dash"])
@@ -248,6 +272,33 @@ def _set_in_capitals(paragraph: Paragraph) -> bool:
         and all(c.isupper() for c in letters)
         and not text.endswith((".", ";", ","))
         and not SIGNATURE_LINE.search(fold(text).lstrip("_.-–— "))
+    )
+
+
+def _lead_label(text: str, looks: Look, label_end: int) -> str | None:
+    """The label a numbered paragraph opens with in bold or italic type, before plain text:
+    "3. Kiến nghị, đề xuất:" in "3. Kiến nghị, đề xuất: Trung tâm kính đề xuất…"."""
+    if looks.lead_end is None or looks.lead_end <= label_end:
+        return None
+    lead = text[: looks.lead_end].strip()
+    if len(lead.split()) > MAX_RUN_IN_WORDS or not lead.endswith((":", ".")):
+        return None
+    return lead
+
+
+def _set_apart(paragraph: Paragraph, looks: Look) -> bool:
+    """A short line alone in bold or in larger type reads as a heading without a number:
+    "Kết quả đạt được" in bold; not a sentence, a signature line, or a small table cell."""
+    text = paragraph.text
+    return (
+        bool(looks.bold or looks.larger)
+        and paragraph.n_lines == 1
+        and 2 <= len(text.split()) <= MAX_UNNUMBERED_WORDS
+        and text[:1].isupper()
+        and (looks.size_ratio is None or looks.size_ratio >= SMALLEST)
+        and not text.endswith((".", ";", ","))
+        and not SIGNATURE_LINE.search(fold(text).lstrip("_.-–— "))
+        and not ENUMERATION.match(text)  # "Thứ nhất: Nâng cao…" in bold is a point
     )
 
 

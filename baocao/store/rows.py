@@ -42,6 +42,8 @@ def frames(r: DocumentResult) -> dict[str, pd.DataFrame]:
                     "doc_id": r.doc_id, "page_no": p.page_no, "word_no": len(word_rows) + 1,
                     "line_no": line_no, "text": w.text, "left": w.left, "top": w.top,
                     "width": w.width, "height": w.height, "conf": w.conf,
+                    "bold": None if w.bold is None else int(w.bold),
+                    "italic": None if w.italic is None else int(w.italic), "size": w.size,
                 })
     section_rows = [{
         "doc_id": r.doc_id, "section_id": s.section_id, "kind": s.kind, "heading": s.heading,
@@ -61,17 +63,32 @@ def frames(r: DocumentResult) -> dict[str, pd.DataFrame]:
         "char_start": f.start, "char_end": f.end, "qualifier": f.qualifier,
         "value_low": f.value_low, "value_high": f.value_high, "subject": f.subject,
         "locations": "; ".join(f.locations) or None, "year": f.year,
-        **dict(zip(("box_left", "box_top", "box_right", "box_bottom"), f.bbox or (None,) * 4,
-                   strict=True)),
+        **_box(f.bbox),
         "confidence": f.confidence, "implied_total": f.implied_total,
         "flags": "; ".join(f.flags) or None,
         "of_total": f.of_total, "change": f.change, "unit_from": f.unit_from,
         "unit_repaired": int(f.unit_repaired),
+        "table_id": f.table_id, "table_row": f.table_row, "table_col": f.table_col,
     } for f in r.figures]
     flag_rows = [{
         "doc_id": r.doc_id, "flag_id": n, "figure_id": g.figure_id, "flag": g.flag,
         "detail": g.detail, "other_figure_id": g.other_figure_id,
+        "table_id": g.table_id, "row": g.row, "col": g.col,
     } for n, g in enumerate(r.flags, 1)]
+    table_rows = [{
+        "doc_id": r.doc_id, "table_id": t.table_id, "page_no": t.page_no,
+        "page_end": t.page_end, "caption": t.caption, "label": t.label, "unit": t.unit,
+        "n_rows": t.n_rows, "n_cols": t.n_cols, "n_header_rows": t.n_header_rows,
+        "ruling": t.ruling, "source": t.source, "number_format": t.number_format,
+        **_box(t.bbox), "continues_table_id": t.continues_table_id, "confidence": t.confidence,
+    } for t in r.tables]
+    cell_rows = [{
+        "doc_id": r.doc_id, "table_id": t.table_id, "row": c.row, "col": c.col,
+        "row_span": c.row_span, "col_span": c.col_span, "text": c.text, "role": c.role,
+        "value": c.value, "value_kind": c.value_kind, "column_path": c.column_path or None,
+        "row_path": c.row_path or None, **_box(c.bbox), "confidence": c.confidence,
+        "flags": "; ".join(c.flags) or None,
+    } for t in r.tables for c in t.cells]
     passage_rows = [{
         "doc_id": r.doc_id, "passage_id": p.passage_id, "page_no": p.page_no,
         "section_id": p.section_id, "section_kind": p.section_kind, "text": p.text,
@@ -86,4 +103,11 @@ def frames(r: DocumentResult) -> dict[str, pd.DataFrame]:
         "flags": pd.DataFrame(flag_rows),
         "passages": pd.DataFrame(passage_rows),
         "words": pd.DataFrame(word_rows),
+        "tables": pd.DataFrame(table_rows),
+        "table_cells": pd.DataFrame(cell_rows),
     }
+
+
+def _box(bbox: tuple[float, float, float, float] | None) -> dict[str, float | None]:
+    return dict(zip(("box_left", "box_top", "box_right", "box_bottom"), bbox or (None,) * 4,
+                    strict=True))

@@ -61,12 +61,16 @@ figures = Table(
     Column("confidence", Float), Column("implied_total", Float), Column("flags", Text),
     Column("of_total", Float), Column("change", String), Column("unit_from", String),
     Column("unit_repaired", Integer),
+    # a figure read from a printed table's cell: the table and the cell's row and column
+    Column("table_id", Integer), Column("table_row", Integer), Column("table_col", Integer),
 )
 flags = Table(
     "flags", metadata,
     Column("doc_id", String, primary_key=True), Column("flag_id", Integer, primary_key=True),
     Column("figure_id", Integer), Column("flag", String), Column("detail", Text),
     Column("other_figure_id", Integer),
+    # a flag on a printed table's cell (its figure_id is empty when the cell is no figure)
+    Column("table_id", Integer), Column("row", Integer), Column("col", Integer),
 )
 # One row per paragraph, for full-text search. Its own integer key is the row's SQLite rowid,
 # which the search indexes point at: unlike the rowids of the other tables, it survives VACUUM.
@@ -83,8 +87,34 @@ words = Table(
     Column("word_no", Integer, primary_key=True), Column("line_no", Integer),
     Column("text", Text), Column("left", Float), Column("top", Float),
     Column("width", Float), Column("height", Float), Column("conf", Float),
+    # the text layer's font: bold, italic (1/0) and size in points; empty on OCR pages
+    Column("bold", Integer), Column("italic", Integer), Column("size", Float),
 )
-TABLES = [documents, pages, sections, items, figures, flags, passages, words]
+# One row per printed table part (a table over two pages is two parts, the second pointing
+# at the first with continues_table_id); one row per cell of its printed grid.
+tables = Table(
+    "tables", metadata,
+    Column("doc_id", String, primary_key=True), Column("table_id", Integer, primary_key=True),
+    Column("page_no", Integer), Column("page_end", Integer), Column("caption", Text),
+    Column("label", String), Column("unit", String), Column("n_rows", Integer),
+    Column("n_cols", Integer), Column("n_header_rows", Integer), Column("ruling", String),
+    Column("source", String), Column("number_format", String),
+    Column("box_left", Float), Column("box_top", Float), Column("box_right", Float),
+    Column("box_bottom", Float), Column("continues_table_id", Integer),
+    Column("confidence", Float),
+)
+table_cells = Table(
+    "table_cells", metadata,
+    Column("doc_id", String, primary_key=True), Column("table_id", Integer, primary_key=True),
+    Column("row", Integer, primary_key=True), Column("col", Integer, primary_key=True),
+    Column("row_span", Integer), Column("col_span", Integer), Column("text", Text),
+    Column("role", String), Column("value", Float), Column("value_kind", String),
+    Column("column_path", Text), Column("row_path", Text),
+    Column("box_left", Float), Column("box_top", Float), Column("box_right", Float),
+    Column("box_bottom", Float), Column("confidence", Float), Column("flags", Text),
+)
+TABLES = [documents, pages, sections, items, figures, flags, passages, words, tables,
+          table_cells]
 # A document some run is reading now: another run sharing the database leaves it alone
 # instead of reading it twice. The row goes when the document is written; a killed run's
 # rows are taken over once its process is gone.
@@ -115,10 +145,26 @@ LEFT JOIN sections s ON s.doc_id = f.doc_id AND s.section_id = f.section_id
 """
 
 
+# Every value of a printed table's body with the headers that name it, its table's caption
+# and unit, and its document's province and period: one row a number, ready to filter.
+TABLE_VALUES = """
+CREATE VIEW table_values AS
+SELECT d.filename, d.province, d.province_2025, d.year_start, d.year_end, d.period,
+       t.page_no AS table_page, t.caption, t.label, t.unit,
+       c.doc_id, c.table_id, c."row", c.col, c.row_path, c.column_path, c.text, c.value,
+       c.value_kind, c.role, c.confidence, c.flags
+FROM table_cells c
+JOIN tables t ON t.doc_id = c.doc_id AND t.table_id = c.table_id
+JOIN documents d ON d.doc_id = c.doc_id
+WHERE c.role IN ('body', 'total') AND c.value IS NOT NULL
+"""
+
+
 def _create_views(conn) -> None:
     """The views, made anew so they show the tables' columns of this version."""
-    conn.execute(text("DROP VIEW IF EXISTS figure_details"))
-    conn.execute(text(FIGURE_DETAILS))
+    for name, sql in (("figure_details", FIGURE_DETAILS), ("table_values", TABLE_VALUES)):
+        conn.execute(text(f"DROP VIEW IF EXISTS {name}"))
+        conn.execute(text(sql))
 
 
 def create(conn) -> None:

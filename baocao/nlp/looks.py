@@ -1,0 +1,95 @@
+"""How a paragraph looks on the page: bold or italic type and a type size above the body's,
+read from the text layer's fonts or from OCR letter heights. Headings are told by it where
+they carry no number ("Kết quả đạt được" set in bold), and list items apart from headings
+where the document sets its headings in bold."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from baocao.datamodel import Paragraph, Word
+
+# Share of a paragraph's words in bold (or italic) for it to be set in bold as a whole.
+WHOLE = 0.9
+
+
+# The words that show how a paragraph opens: its number and the first words after it.
+OPENING_WORDS = 3
+
+
+# A paragraph's letters this much taller than the body's are larger type: by font size on
+# a text layer; by the tallest words' height on a scan, which varies more from line to line.
+LARGER = 1.2
+LARGER_SCANNED = 1.3
+
+
+# A line in smaller type than the body (a table's cells, a footnote) is no heading.
+SMALLEST = 0.95
+
+
+@dataclass(frozen=True)
+class Look:
+    """What the type says about one paragraph; None where the source does not tell."""
+
+    bold: bool | None  # set wholly in bold
+    emphasised: bool | None  # some of it in bold or italic
+    lead_end: int | None  # where an opening run in bold or italic ends, regular text after
+    size_ratio: float | None  # its letter size against the body's
+    larger: bool = False  # set in larger type than the body
+    opens_styled: bool | None = None  # its first words in bold or italic, as headings are
+
+
+def body_size(paragraphs: list[Paragraph]) -> float | None:
+    """The body's letter size: the median paragraph's (see `_size`)."""
+    sizes = [s for p in paragraphs if (s := _size([w for _, _, w in p.words]))]
+    return statistics.median(sizes) if sizes else None
+
+
+def look(paragraph: Paragraph, body: float | None) -> Look:
+    """The paragraph's type: bold, emphasised, an opening emphasised run, relative size."""
+    words = [w for _, _, w in paragraph.words]
+    size = _size(words)
+    ratio = size / body if size and body else None
+    fonts = bool(words) and all(w.size is not None for w in words)
+    larger = ratio is not None and ratio >= (LARGER if fonts else LARGER_SCANNED)
+    known = [w for w in words if w.bold is not None]
+    if not known or len(known) < len(words):
+        return Look(None, None, None, ratio, larger)
+    styled = [bool(w.bold or w.italic) for w in known]
+    bold = sum(bool(w.bold) for w in known) >= WHOLE * len(known)
+    lead = next((i for i, s in enumerate(styled) if not s), len(styled))
+    lead_end = None
+    if 0 < lead < len(styled) and not any(styled[lead:]):
+        lead_end = paragraph.words[lead - 1][1] - paragraph.start
+    return Look(bold, any(styled), lead_end, ratio, larger, any(styled[:OPENING_WORDS]))
+
+
+def _size(words: list[Word]) -> float | None:
+    """Letter size of some words: their median font size on a text layer; on a scan the
+    height of their tallest words (accented capitals), steadier than the median word's."""
+    words = [w for w in words if w.text.isalpha()]
+    if not words:
+        return None
+    if all(w.size is not None for w in words):
+        return statistics.median(w.size for w in words)
+    heights = sorted(w.height for w in words)
+    return heights[int(0.9 * (len(heights) - 1))]
+
+
+def styled_headings(looks: list[Look]) -> bool:
+    """Whether the document sets its numbered headings apart in bold or italic: then a
+    numbered paragraph in plain type is a list item, not a heading."""
+    return sum(1 for lk in looks if lk.opens_styled) >= 2
+
+
+def type_changes(before: list[Word], after: list[Word]) -> bool:
+    """Whether two lines of a text layer are set in different type: one in bold, the other
+    not, or one's a fifth larger. After a finished sentence that opens a new block. (Letter
+    heights on a scan vary too much from line to line to tell this.)"""
+    if not before or not after or any(w.size is None for w in before + after):
+        return False
+    if all(w.bold for w in before) != all(w.bold for w in after):
+        return True
+    a, b = _size(before), _size(after)
+    return a is not None and b is not None and max(a, b) >= LARGER * min(a, b) > 0

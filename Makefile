@@ -48,6 +48,7 @@ samples: setup
 	$(BIN)/python samples/make_samples.py
 	$(BIN)/python samples/make_reports.py
 	$(BIN)/python samples/make_degraded.py
+	$(BIN)/python samples/make_tables.py
 
 bench: setup
 	$(BIN)/python bench/bench_pipeline.py
@@ -56,6 +57,8 @@ bench: setup
 	$(BIN)/python bench/bench_cer.py
 	$(BIN)/python bench/bench_search.py
 	$(BIN)/python bench/bench_hostile.py
+	$(BIN)/python bench/bench_tables.py
+	$(BIN)/python bench/bench_table_values.py
 
 lint: setup
 	$(BIN)/ruff check .

@@ -188,3 +188,23 @@ def reference(tmp_path_factory) -> tuple[Path, dict]:
     proc = run_cli("run", *[str(SAMPLES / f) for f in FILES], "--db", str(db), "--jobs", "1")
     assert proc.returncode == 0, proc.stderr
     return db, content(db)
+
+
+# A real browser for the pages baocao writes (Debian's chromium, driven by Playwright).
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is missing: CI must run the browser tests")
+        pytest.skip("no /usr/bin/chromium: install Debian's chromium (make test does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -13,12 +13,13 @@ import pypdfium2 as pdfium
 from pdfminer.pdftypes import PDFStream, resolve1
 from PIL import Image
 
-from baocao.datamodel import PageContent
+from baocao.datamodel import PageContent, TableGrid
 from baocao.errors import DocumentError, PageError
 from baocao.extract import textlayer
 from baocao.extract.legacy import legacy_bytes_in_pdfminer
 from baocao.extract.prepare import check_page_shape
 from baocao.extract.scan import read_scan
+from baocao.extract.table_text import text_tables
 
 DPI = 300
 # A bound archive volume is a few thousand pages at most; 100,000 tiny pages is an attack
@@ -88,12 +89,13 @@ def _page(pdf: pdfium.PdfDocument, plumber: pdfplumber.PDF | None, i: int) -> Pa
     page_no = i + 1
     try:
         _check_content_size(plumber, i)
-        records, width, height, image_cover = _text_layer(plumber, i)
+        records, width, height, image_cover, tables = _text_layer(plumber, i)
         verdict, lines = textlayer.judge(records, image_cover)
-        if verdict.use:
+        if verdict.use:  # tables of a legacy-encoded layer are left out: their text is raw
             return PageContent(page_no, verdict.source, lines, width, height,
                                encoding=verdict.encoding, reason=verdict.reason,
-                               text_score=verdict.score)
+                               text_score=verdict.score,
+                               tables=tables if verdict.source == "text" else [])
         page = read_scan(render(pdf, i), page_no, DPI)
         return replace(page, reason=verdict.reason, text_score=verdict.score)
     except PageError as exc:
@@ -105,25 +107,31 @@ def _page(pdf: pdfium.PdfDocument, plumber: pdfplumber.PDF | None, i: int) -> Pa
         return PageContent(page_no, "ocr", [], 0, 0, error=f"page cannot be rendered: {exc}")
 
 
-def _text_layer(plumber: pdfplumber.PDF | None, i: int) -> tuple[list[dict], float, float, float]:
-    """pdfplumber's text lines (with their chars and fonts), the page size, and the share
-    of the page that images cover."""
+def _text_layer(plumber: pdfplumber.PDF | None, i: int
+                ) -> tuple[list[dict], float, float, float, list[TableGrid]]:
+    """pdfplumber's text lines (with their chars and fonts), the page size, the share
+    of the page that images cover, and the page's ruled tables."""
     if plumber is None:
-        return [], 0, 0, 0
+        return [], 0, 0, 0, []
     try:
         with legacy_bytes_in_pdfminer():  # TCVN3 has ư at byte 0xAD, which pdfminer reads as " "
             return _layer_of(plumber.pages[i])
     except Exception:  # a broken content stream: fall back to OCR for this page
-        return [], 0, 0, 0
+        return [], 0, 0, 0, []
 
 
-def _layer_of(page: pdfplumber.page.Page) -> tuple[list[dict], float, float, float]:
+def _layer_of(page: pdfplumber.page.Page
+              ) -> tuple[list[dict], float, float, float, list[TableGrid]]:
     records = page.extract_text_lines(strip=True, return_chars=True)
     width, height = float(page.width), float(page.height)
     covered = sum(max(0.0, float(im["x1"]) - float(im["x0"]))
                   * max(0.0, float(im["bottom"]) - float(im["top"])) for im in page.images)
+    try:
+        tables = text_tables(page) if records else []
+    except Exception:  # odd drawing on the page: its text is still good
+        tables = []
     page.close()
-    return records, width, height, min(1.0, covered / (width * height or 1))
+    return records, width, height, min(1.0, covered / (width * height or 1)), tables
 
 
 def render(pdf: pdfium.PdfDocument, i: int, dpi: int = DPI, width: int | None = None

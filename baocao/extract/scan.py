@@ -1,13 +1,22 @@
 """A page image to page content: prepare it, OCR it with the segmentation mode that suits
-the page, and record every setting, so a researcher can see where each number came from."""
+the page, and record every setting, so a researcher can see where each number came from.
+
+Ruled tables are found before the page OCR and painted white on the copy the page OCR
+reads: their cells are read one by one (table_ocr), and reading them twice would cost a
+table page twice the OCR. Unruled tables are found afterwards in the page's word boxes."""
 
 from __future__ import annotations
 
+import numpy as np
 from PIL import Image
 
-from baocao.datamodel import PageContent
+from baocao.datamodel import Line, PageContent, TableGrid
 from baocao.extract import tesseract
 from baocao.extract.prepare import orientation, prepare, turn_upright
+from baocao.extract.table_aligned import aligned_tables
+from baocao.extract.table_grid import FoundTable, find_tables
+from baocao.extract.table_hrule import find_hrule_tables
+from baocao.extract.table_ocr import read_table
 
 # Tesseract's fully automatic segmentation (3) suits report pages; a page it reads poorly
 # (a form, a table, a page of short lines) is read again as one uniform block (6) and the
@@ -15,30 +24,72 @@ from baocao.extract.prepare import orientation, prepare, turn_upright
 PSM_PAGE = 3
 PSM_BLOCK = 6
 RETRY_BELOW_CONFIDENCE = 70.0
+# A table page with fewer words than this left around its tables is not read again.
+FEW_WORDS = 12
+# Pixels around a found table also painted white (its frame's blur, a rule's end).
+TABLE_MARGIN = 6
 
 
 def read_scan(image: Image.Image, page_no: int, dpi: int | None) -> PageContent:
     """OCR one page image (raises PageError when Tesseract fails on it)."""
     prepared = prepare(image, dpi)
-    lines, conf = tesseract.ocr_image(prepared.image, psm=PSM_PAGE)
+    found = _tables_in(prepared.image)
+    lines, conf = tesseract.ocr_image(_without(prepared.image, found), psm=PSM_PAGE)
     psm = PSM_PAGE
-    if conf is None or conf < RETRY_BELOW_CONFIDENCE:  # upside down? (OSD only when in doubt)
+    if _doubtful(lines, conf, found):  # upside down? (OSD only when in doubt)
         turn = orientation(prepared.image)
         if turn:
             turned = turn_upright(prepared.image, turn)
-            turned_lines, turned_conf = tesseract.ocr_image(turned, psm=PSM_PAGE)
+            turned_found = _tables_in(turned)
+            turned_lines, turned_conf = tesseract.ocr_image(_without(turned, turned_found),
+                                                            psm=PSM_PAGE)
             if _quality(turned_lines, turned_conf) > _quality(lines, conf):
                 lines, conf, prepared.image = turned_lines, turned_conf, turned
+                found = turned_found
                 prepared.steps.append(f"rotate {turn}°")
-    if conf is None or conf < RETRY_BELOW_CONFIDENCE:
-        block_lines, block_conf = tesseract.ocr_image(prepared.image, psm=PSM_BLOCK)
+    if _doubtful(lines, conf, found):
+        block_lines, block_conf = tesseract.ocr_image(_without(prepared.image, found),
+                                                      psm=PSM_BLOCK)
         if _quality(block_lines, block_conf) > _quality(lines, conf):
             lines, conf, psm = block_lines, block_conf, PSM_BLOCK
+    tables = [read_table(prepared.image, t) for t in found] + _unruled(lines)
+    tables.sort(key=lambda t: t.bbox[1])
     return PageContent(
         page_no, "ocr", lines, prepared.image.width, prepared.image.height, conf, prepared.dpi,
         engine=f"tesseract {tesseract.check_tesseract()}", language=tesseract.LANG, psm=psm,
-        preprocessing="; ".join(prepared.steps) or "none",
+        preprocessing="; ".join(prepared.steps) or "none", tables=tables,
     )
+
+
+def _doubtful(lines: list[Line], conf: float | None, found: list[FoundTable]) -> bool:
+    """Whether the page reading is poor enough to try again; not where the tables were
+    nearly all the page held (the few words left, a page number, say nothing)."""
+    if found and sum(len(line.words) for line in lines) < FEW_WORDS:
+        return False
+    return conf is None or conf < RETRY_BELOW_CONFIDENCE
+
+
+def _tables_in(image: Image.Image) -> list[FoundTable]:
+    """The ruled tables of a page image: fully ruled ones, then horizontally ruled ones."""
+    ruled = find_tables(image)
+    return ruled + find_hrule_tables(image, ruled)
+
+
+def _without(image: Image.Image, tables: list[FoundTable]) -> Image.Image:
+    """A copy of the page with the tables painted white (the image itself when none)."""
+    if not tables:
+        return image
+    page = np.array(image.convert("L"))
+    for table in tables:
+        x0, y0, x1, y1 = table.bbox
+        page[max(0, y0 - TABLE_MARGIN): y1 + TABLE_MARGIN,
+             max(0, x0 - TABLE_MARGIN): x1 + TABLE_MARGIN] = 255
+    return Image.fromarray(page)
+
+
+def _unruled(lines: list[Line]) -> list[TableGrid]:
+    """Whitespace-aligned tables among the page's OCR words."""
+    return aligned_tables([w for line in lines for w in line.words], "ocr")
 
 
 def _quality(lines: list, conf: float | None) -> float:

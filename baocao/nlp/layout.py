@@ -80,8 +80,8 @@ def clean_pages(pages: list[PageContent]) -> list[PageText]:
         header, footer, body = _split_edges(lines, repeated)
         furniture = _furniture(body)
         paragraphs = _paragraphs([ln for n, ln in enumerate(body) if n not in furniture],
-                                 page.page_no)
-        whole = _paragraphs(body, page.page_no) if furniture else paragraphs
+                                 page.page_no, page.tables)
+        whole = _paragraphs(body, page.page_no, page.tables) if furniture else paragraphs
         out.append(
             PageText(
                 page_no=page.page_no,
@@ -268,12 +268,15 @@ def _split_edges(
     return header, footer, lines[start:end]
 
 
-def _paragraphs(lines: list[Line], page_no: int) -> list[Paragraph]:
-    """Re-join wrapped lines: a line break is kept only where a reader sees a new block."""
+def _paragraphs(lines: list[Line], page_no: int, tables: list[TableGrid] | None = None
+                ) -> list[Paragraph]:
+    """Re-join wrapped lines: a line break is kept only where a reader sees a new block,
+    and where a printed table stood between two lines."""
     if not lines:
         return []
     margins = _Margins(lines)
-    hard = [_hard_break(a, b, margins) for a, b in zip(lines, lines[1:], strict=False)] + [True]
+    hard = [_hard_break(a, b, margins) or _table_between(a, b, tables or [])
+            for a, b in zip(lines, lines[1:], strict=False)] + [True]
     blocks: list[list[Line]] = [[lines[0]]]
     for i, line in enumerate(lines[1:], 1):
         if hard[i - 1] or _opens_block(lines[i - 1], line, hard[i], margins):
@@ -288,6 +291,11 @@ def _paragraphs(lines: list[Line], page_no: int) -> list[Paragraph]:
         paragraphs.append(Paragraph(page_no, text, offset, len(block), words))
         offset += len(text) + 1
     return paragraphs
+
+
+def _table_between(line: Line, following: Line, tables: list[TableGrid]) -> bool:
+    """Whether a printed table stands between two lines of the page, top to bottom."""
+    return any(line.bottom <= t.bbox[1] + 1 and t.bbox[3] - 1 <= following.top for t in tables)
 
 
 def _join(block: list[Line]) -> tuple[str, list[tuple[int, int, Word]]]:

@@ -400,6 +400,9 @@ def summary_lines(batch: Batch) -> list[str]:
     kinds = Counter(s.kind for r in results for s in r.sections if s.heading)
     figures = Counter(f.kind for r in results for f in r.figures)
     flags = Counter(g.flag for r in results for g in r.flags)
+    tables = Counter(t.ruling for r in results for t in r.tables)
+    cells = sum(len(t.cells) for r in results for t in r.tables)
+    numbers = sum(1 for r in results for t in r.tables for c in t.cells if c.value is not None)
 
     def fmt(counter: Counter) -> str:
         return ", ".join(f"{k} {n}" for k, n in sorted(counter.items())) or "none"
@@ -414,5 +417,7 @@ def summary_lines(batch: Batch) -> list[str]:
         f"sections:  {sum(kinds.values())} ({fmt(kinds)})",
         f"figures:   {sum(figures.values())} ({fmt(figures)})",
         f"flags:     {sum(flags.values())} ({fmt(flags)})",
+        f"tables:    {sum(tables.values())} (ruling {fmt(tables)}; {cells} cells, "
+        f"{numbers} numbers)",
         f"database:  {store.display_name(batch.db)}",
     ]

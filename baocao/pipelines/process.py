@@ -31,6 +31,8 @@ from baocao.nlp.layout import clean_pages
 from baocao.nlp.metadata import read_metadata
 from baocao.nlp.sections import tag_sections
 from baocao.nlp.sentences import sentence_at, sentence_spans
+from baocao.nlp.table_figures import table_figures
+from baocao.nlp.tables import read_tables, table_flags
 
 log = logging.getLogger(__name__)
 
@@ -142,11 +144,15 @@ def _analyse(read: DocumentResult) -> DocumentResult:
     texts = clean_pages(good)
     sections, owner = tag_sections(texts)
     figures, flags = check_figures(texts, place_figures(texts, sections, owner))
+    tables = read_tables(good)
+    in_tables = table_figures(tables, sections, len(figures) + 1)
+    flags += table_flags(tables, in_tables)
     return replace(
         read, status=status, error=error, texts=texts, sections=sections,
         items=find_items(texts, sections, owner),
         passages=make_passages(texts, sections, owner),
-        figures=figures, flags=flags, metadata=read_metadata(texts),
+        figures=figures + in_tables, flags=flags, tables=tables,
+        metadata=read_metadata(texts),
     )
 
 

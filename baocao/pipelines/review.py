@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import html
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +20,8 @@ from baocao import extract, store
 from baocao.errors import BaocaoError
 from baocao.extract.files import path_from_bytes
 from baocao.pipelines.process import file_sha256
+from baocao.pipelines.review_tables import CSS as TABLE_CSS
+from baocao.pipelines.review_tables import table_boxes, tables_html
 
 # Width in pixels of the embedded page images: sharp enough to read, small enough to mail.
 IMAGE_WIDTH = 1100
@@ -41,6 +43,8 @@ class Document:
     figures: pd.DataFrame
     flags: pd.DataFrame
     passages: pd.DataFrame
+    tables: pd.DataFrame = field(default_factory=pd.DataFrame)
+    cells: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def find_document(db: str | Path, wanted: str) -> dict:
@@ -69,7 +73,15 @@ def load(db: str | Path, wanted: str) -> Document:
 
     return Document(doc, rows("pages", "page_no"), rows("sections", "section_id"),
                     rows("figures", "figure_id"), rows("flags", "flag_id"),
-                    rows("passages", "passage_id"))
+                    rows("passages", "passage_id"), *_printed(rows))
+
+
+def _printed(rows) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The printed tables and their cells; none in a database an older baocao made."""
+    try:
+        return rows("tables", "table_id"), rows("table_cells", 'table_id, "row", col')
+    except Exception:  # no such table: written before tables were read
+        return pd.DataFrame(), pd.DataFrame()
 
 
 def page_images(doc: dict, n_pages: int) -> tuple[dict[int, str], str | None]:
@@ -140,9 +152,21 @@ def _flag_summary(d: Document) -> str:
     if d.flags.empty:
         return '<p class="ok">No figure is flagged.</p>'
     items = "".join(
-        f'<li><a href="#fig-{f["figure_id"]}">figure {f["figure_id"]}</a>: '
+        f'<li><a href="#{_flag_target(f)}">{_flag_name(f)}</a>: '
         f'<b>{_e(f["flag"])}</b> — {_e(f["detail"])}</li>' for f in d.flags.to_dict("records"))
     return f'<div class="flags"><h2>Figures to check</h2><ul>{items}</ul></div>'
+
+
+def _flag_target(flag: dict) -> str:
+    if flag["figure_id"] is None and flag.get("table_id") is not None:
+        return f"cell-{flag['table_id']}-{flag['row']}-{flag['col']}"
+    return f"fig-{flag['figure_id']}"
+
+
+def _flag_name(flag: dict) -> str:
+    if flag["figure_id"] is None and flag.get("table_id") is not None:
+        return f"table {flag['table_id'] + 1}, cell {flag['row'] + 1}:{flag['col'] + 1}"
+    return f"figure {flag['figure_id']}"
 
 
 def _outline(d: Document) -> str:
@@ -179,6 +203,7 @@ def _page(d: Document, page: dict, image: str | None) -> str:
             f'<a class="{cls}" id="box-{f["figure_id"]}" href="#fig-{f["figure_id"]}" '
             f'data-figure="{f["figure_id"]}" title="{_e(f["raw"])}: {_e(_value(f))}" '
             f'style="left:{left:.3f}%;top:{top:.3f}%;width:{w:.3f}%;height:{h:.3f}%"></a>')
+    boxes += table_boxes(d.tables, d.cells, n, width, height)
     if image:
         scan = (f'<div class="scan" style="aspect-ratio:{width:.2f}/{height:.2f}">'
                 f'<img src="{image}" alt="page {n}">{"".join(boxes)}</div>')
@@ -189,7 +214,8 @@ def _page(d: Document, page: dict, image: str | None) -> str:
             if page["ocr_confidence"] is not None else "")
     return (f'<section class="page" id="page-{n}"><h2>Page {n} <small>({source}{conf})</small>'
             f'</h2><div class="columns">{scan}<div class="text">{_text(d, page, figures)}'
-            f"</div></div>{_figure_table(d, figures, flagged)}</section>")
+            f"</div></div>{tables_html(d.tables, d.cells, n)}"
+            f"{_figure_table(d, figures, flagged)}</section>")
 
 
 def _text(d: Document, page: dict, figures: list[dict]) -> str:
@@ -205,8 +231,10 @@ def _text(d: Document, page: dict, figures: list[dict]) -> str:
         at = end + 1
         marked, pos = [], start
         for f in figures:
-            a, b = f["char_start"], f["char_end"]
-            if a is not None and start <= a and b <= end:
+            if f["char_start"] is None:  # a table cell's figure: framed in its table
+                continue
+            a, b = int(f["char_start"]), int(f["char_end"])
+            if start <= a and b <= end:
                 marked += [_e(text[pos:a]),
                            f'<mark id="mark-{f["figure_id"]}"><a href="#box-{f["figure_id"]}">'
                            f"{_e(text[a:b])}</a></mark>"]
@@ -294,4 +322,4 @@ table.figures td.num { text-align: right; white-space: nowrap; }
 tr.flagged { background: #fdecea; } tr:target { outline: 3px solid #ffb300; }
 """ + "".join(
     f".kind.k-{k} {{ background: {c}; }} .text p.k-{k} {{ border-left-color: {c}; }}\n"
-    for k, c in KIND_COLOURS.items())
+    for k, c in KIND_COLOURS.items()) + TABLE_CSS

@@ -157,6 +157,41 @@ TABLES: dict[str, dict] = {
         "columns": {"conf": "Tesseract confidence 0–100 (empty: text layer)"},
     },
     "runs": {"description": "One row per `baocao run`: when, which version, what it did."},
+    "tables": {
+        "description": "Each printed table (Biểu, Bảng, Phụ lục) found, one row per page it "
+                       "stands on; a part continued from the page before points at it.",
+        "facets": ["ruling", "source", "number_format"],
+        "label_column": "caption",
+        "columns": {
+            "caption": "the title printed above it (Biểu số 02: …)",
+            "label": "Biểu / Bảng / Phụ lục with its number",
+            "unit": "the unit printed above it (Đơn vị tính: triệu đồng → triệu đồng)",
+            "n_header_rows": "rows of column headers at its top",
+            "ruling": "full (every cell boxed), horizontal (rules between rows only) or none",
+            "number_format": "vi (1.234,5) or en (1,234.5), from its columns' numbers",
+            "continues_table_id": "the part on the previous page this one continues",
+        },
+    },
+    "table_cells": {
+        "description": "Every cell of the printed tables, at its row and column in the grid.",
+        "facets": ["role", "value_kind"],
+        "columns": {
+            "row": "row in the printed grid, from 0, header rows included",
+            "col": "column, from 0",
+            "text": "the cell as printed",
+            "role": "column_header, row_header, group (I. …, Trong đó:), body or total",
+            "value": "the number, when the cell is one number",
+            "column_path": "the headers above it (Năm 2023 > Kế hoạch)",
+            "row_path": "its row's group and label (I. Thu nội địa > Thu thuế)",
+            "flags": "checks it failed: total_mismatch, part_over_total, ratio_mismatch, "
+                     "low_confidence",
+        },
+    },
+    "table_values": {
+        "description": "Every number in the printed tables with the headers that name it and "
+                       "its document's province and period: filter by row or column words.",
+        "facets": ["province", "value_kind", "flags"],
+    },
 }
 
 # Ready-made queries. Parameters left empty match everything.

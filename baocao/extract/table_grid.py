@@ -1,0 +1,258 @@
+"""Ruled tables on a prepared page image (greyscale, 300 DPI): ruling lines found by
+morphology, their positions made into a grid, and merged cells (grid boxes with no rule
+between them) made into spanning cells. The text of the cells is table_ocr's work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from PIL import Image
+
+# Ink: darker than its neighbourhood (block size, offset); the faint ink of a phone photo's
+# rules (lower offset) is used only to tell whether a found grid box side is ruled.
+INK_BLOCK, INK_OFFSET, FAINT_OFFSET = 31, 12, 4
+# A rule piece this long (px) along a box side counts for that side.
+SIDE_PIECE = 40
+# A rule that does not end on crossing rules is kept when it is at least this share of the
+# table's width (or height): faint phone-photo rules fade out before their ends.
+LONG_SHARE = 0.4
+# A horizontal rule is at least this share of the page width; a vertical one at least this
+# share of the page height (a one-line cell is about 60 px high at 300 DPI; letters 40).
+H_RULE_SHARE, V_RULE_SHARE = 1 / 10, 1 / 60
+# Gaps this long (px) in a dashed or faint rule are bridged before rules are looked for
+# (more would join the letters of a word into a "rule").
+BRIDGE = 9
+# Stacked letters and text runs along a box side must not join: vertical rules and side
+# checks bridge only this much.
+SMALL_GAP = 3
+# A rule ends on a crossing rule (or the table's edge) within this many pixels; one that
+# does not is an underline or a letter stroke.
+END_SLACK = 40
+# Rule positions closer than this (px) are one grid line (bent photos, doubled strokes);
+# a row of one printed line is about 70 px high at 300 DPI.
+LINE_TOLERANCE = 28
+# A rule runs along a box side when it covers this share of the side.
+SIDE_COVER = 0.2
+# A faint rule covering this share of a table's width is a row line all the same.
+FAINT_ROW_COVER = 0.3
+# Grid lines closer than this (px) hold no row of text between them.
+MIN_ROW = 36
+# Ink pixels of rules on a page without any table: below this the page costs no more.
+MIN_RULE_PIXELS = 2_000
+
+
+@dataclass
+class Rule:
+    """One ruling line: its position across (y of a horizontal rule) and its extent."""
+
+    pos: float
+    lo: float
+    hi: float
+
+
+@dataclass
+class GridCell:
+    """A cell of a found grid: place, spans and pixel box."""
+
+    row: int
+    col: int
+    row_span: int
+    col_span: int
+    box: tuple[int, int, int, int]  # left, top, right, bottom
+
+
+@dataclass
+class FoundTable:
+    """A ruled table on the image: its grid lines, cells and the masks of its rules."""
+
+    xs: list[float]
+    ys: list[float]
+    cells: list[GridCell]
+    rules: np.ndarray  # the page's rule pixels (255), to be cleared before OCR
+    ruling: str = "full"  # "horizontal": rows and columns found from the white between text
+
+    @property
+    def bbox(self) -> tuple[int, int, int, int]:
+        return (round(self.xs[0]), round(self.ys[0]), round(self.xs[-1]), round(self.ys[-1]))
+
+
+def find_tables(image: Image.Image) -> list[FoundTable]:
+    """The fully ruled tables on a page image, top to bottom; [] when it has no rules."""
+    gray = np.asarray(image.convert("L"))
+    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV,
+                                INK_BLOCK, INK_OFFSET)
+    height, width = ink.shape
+    horizontal = _rules_mask(ink, max(40, int(width * H_RULE_SHARE)), axis=0)
+    if cv2.countNonZero(horizontal) < MIN_RULE_PIXELS:  # the cheap test: no long rules
+        return []
+    vertical = _rules_mask(ink, max(40, int(height * V_RULE_SHARE)), axis=1, gap=SMALL_GAP)
+    rules = cv2.bitwise_or(horizontal, vertical)
+    faint = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C,
+                                  cv2.THRESH_BINARY_INV, INK_BLOCK, FAINT_OFFSET)
+    sides = (_rules_mask(faint, SIDE_PIECE, axis=0, gap=SMALL_GAP),
+             _rules_mask(faint, SIDE_PIECE, axis=1, gap=SMALL_GAP))
+    joined = cv2.dilate(rules, np.ones((BRIDGE * 2, BRIDGE * 2), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(joined)
+    tables = []
+    for i in range(1, n):
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        if w < width / 5 or h < height / 40:
+            continue
+        table = _table_in(horizontal, vertical, sides, (x, y, x + w, y + h))
+        if table is not None:
+            tables.append(FoundTable(table[0], table[1], table[2], rules))
+    return sorted(tables, key=lambda t: t.ys[0])
+
+
+def _rules_mask(ink: np.ndarray, length: int, axis: int, gap: int = BRIDGE) -> np.ndarray:
+    """Pixels of straight runs at least `length` long along rows (axis 0) or columns,
+    gaps up to `gap` bridged."""
+    bridge = (gap, 1) if axis == 0 else (1, gap)
+    kernel = (length, 1) if axis == 0 else (1, length)
+    closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones(bridge[::-1], np.uint8))
+    return cv2.morphologyEx(closed, cv2.MORPH_OPEN, np.ones(kernel[::-1], np.uint8))
+
+
+def _rules(mask: np.ndarray, box: tuple[int, int, int, int], axis: int) -> list[Rule]:
+    """The rules in one region as positions with extents, near ones merged."""
+    x0, y0, x1, y1 = box
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask[y0:y1, x0:x1])
+    found = []
+    for i in range(1, n):
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        if axis == 0:
+            found.append(Rule(y0 + y + h / 2, x0 + x, x0 + x + w))
+        else:
+            found.append(Rule(x0 + x + w / 2, y0 + y, y0 + y + h))
+    merged: list[Rule] = []
+    for rule in sorted(found, key=lambda r: r.pos):
+        last = merged[-1] if merged else None
+        if last is not None and rule.pos - last.pos <= LINE_TOLERANCE:
+            a, b = last.hi - last.lo, rule.hi - rule.lo
+            last.pos = (last.pos * a + rule.pos * b) / (a + b or 1)
+            last.lo, last.hi = min(last.lo, rule.lo), max(last.hi, rule.hi)
+        else:
+            merged.append(rule)
+    return merged
+
+
+def _table_in(horizontal: np.ndarray, vertical: np.ndarray, sides: tuple[np.ndarray, ...],
+              box: tuple[int, int, int, int]
+              ) -> tuple[list[float], list[float], list[GridCell]] | None:
+    """Grid lines and cells of a region of rules; None when the rules make no table (an
+    underline, a frame, a seal)."""
+    rows, cols = _rules(horizontal, box, 0), _rules(vertical, box, 1)
+    width, height = box[2] - box[0], box[3] - box[1]
+    cols = _meeting(cols, [r.pos for r in rows] + [box[1], box[3]], height * LONG_SHARE)
+    rows = _meeting(rows, [c.pos for c in cols] + [box[0], box[2]], width * LONG_SHARE)
+    long_rows = [r for r in rows if r.hi - r.lo >= width / 2]
+    long_cols = [c for c in cols if c.hi - c.lo >= height / 2]
+    if len(long_rows) < 2 or len(long_cols) < 2:
+        return None
+    ys = _with_frame([r.pos for r in rows], box[1], box[3])
+    ys = _without_slivers(_with_faint_rows(sides[0], box, ys))
+    xs = _with_frame([c.pos for c in cols], box[0], box[2])
+    if len(ys) < 3 or len(xs) < 3:
+        return None
+    return xs, ys, _cells(*sides, xs, ys)
+
+
+def _meeting(rules: list[Rule], crossings: list[float], long: float) -> list[Rule]:
+    """The rules whose both ends lie on a crossing rule or an edge of the table, and the
+    long ones."""
+    def near(v: float) -> bool:
+        return any(abs(v - c) <= END_SLACK for c in crossings)
+    return [r for r in rules if r.hi - r.lo >= long or (near(r.lo) and near(r.hi))]
+
+
+def _with_faint_rows(faint: np.ndarray, box: tuple[int, int, int, int], ys: list[float]
+                     ) -> list[float]:
+    """Row lines added where a faint rule (too broken to be found as one) still runs
+    along much of the table's width."""
+    x0, y0, x1, y1 = box
+    band = cv2.dilate(faint[y0:y1, x0:x1], np.ones((5, 1), np.uint8))
+    cover = (band > 0).mean(axis=1)
+    added = list(ys)
+    for y in np.argsort(-cover):
+        if cover[y] < FAINT_ROW_COVER:
+            break
+        if all(abs(y0 + y - v) > LINE_TOLERANCE for v in added):
+            added.append(float(y0 + y))
+    return sorted(added)
+
+
+def _without_slivers(lines: list[float]) -> list[float]:
+    """Grid lines without those too close to the previous one to hold a line of text."""
+    out: list[float] = []
+    for v in lines:
+        if out and v - out[-1] < MIN_ROW:
+            if len(out) == 1:
+                out[0] = v  # a sliver above the first row: the frame's doubled top
+            continue
+        out.append(v)
+    return out
+
+
+def _with_frame(positions: list[float], start: float, end: float) -> list[float]:
+    """Grid lines with the region's own edges added where no rule runs along them (a frame
+    side cut off by the page edge or too faint to find)."""
+    lines = sorted(positions)
+    if not lines or lines[0] - start > LINE_TOLERANCE:
+        lines.insert(0, float(start))
+    if lines[-1] < end - LINE_TOLERANCE:
+        lines.append(float(end))
+    return lines
+
+
+def _cells(horizontal: np.ndarray, vertical: np.ndarray, xs: list[float], ys: list[float]
+           ) -> list[GridCell]:
+    """Grid boxes joined where no rule separates them, as spanning cells."""
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    parent = list(range(n_rows * n_cols))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if c + 1 < n_cols and not _ruled(vertical, xs[c + 1], ys[r], ys[r + 1], axis=1):
+                parent[find(r * n_cols + c + 1)] = find(r * n_cols + c)
+            if r + 1 < n_rows and not _ruled(horizontal, ys[r + 1], xs[c], xs[c + 1], axis=0):
+                parent[find((r + 1) * n_cols + c)] = find(r * n_cols + c)
+    groups: dict[int, list[tuple[int, int]]] = {}
+    for r in range(n_rows):
+        for c in range(n_cols):
+            groups.setdefault(find(r * n_cols + c), []).append((r, c))
+    cells, covered = [], set()
+    for boxes in sorted(groups.values()):
+        r0, c0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        r1, c1 = max(b[0] for b in boxes) + 1, max(b[1] for b in boxes) + 1
+        spots = {(r, c) for r in range(r0, r1) for c in range(c0, c1)}
+        if spots & covered:  # not a rectangle: keep its first box alone
+            r1, c1, spots = r0 + 1, c0 + 1, {(r0, c0)}
+        covered |= spots
+        box = (round(xs[c0]), round(ys[r0]), round(xs[c1]), round(ys[r1]))
+        cells.append(GridCell(r0, c0, r1 - r0, c1 - c0, box))
+    for r in range(n_rows):  # boxes left out above become cells of their own
+        for c in range(n_cols):
+            if (r, c) not in covered:
+                covered.add((r, c))
+                cells.append(GridCell(r, c, 1, 1, (round(xs[c]), round(ys[r]),
+                                                   round(xs[c + 1]), round(ys[r + 1]))))
+    return sorted(cells, key=lambda cell: (cell.row, cell.col))
+
+
+def _ruled(mask: np.ndarray, pos: float, lo: float, hi: float, axis: int) -> bool:
+    """Whether a rule runs along most of the side from lo to hi at `pos`."""
+    margin = (hi - lo) / 4
+    a, b = int(lo + margin), int(hi - margin)
+    p0, p1 = max(0, int(pos - LINE_TOLERANCE)), int(pos + LINE_TOLERANCE) + 1
+    band = mask[p0:p1, a:b] if axis == 0 else mask[a:b, p0:p1].T
+    if band.size == 0:
+        return True
+    return float((band.max(axis=0) > 0).mean()) >= SIDE_COVER

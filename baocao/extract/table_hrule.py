@@ -1,0 +1,162 @@
+"""Tables ruled with horizontal lines only on a page image (a rule above the table, one
+under its header, one at its foot): the band between the outer rules is cut into columns
+at the vertical white channels that run through all of it, and into rows where every
+column's text pauses. The cells are read by table_ocr like those of a ruled table."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from baocao.extract.table_grid import (
+    INK_BLOCK,
+    INK_OFFSET,
+    FoundTable,
+    GridCell,
+    Rule,
+    _rules,
+    _rules_mask,
+)
+
+# A table rule is at least this share of the page width.
+RULE_SHARE = 1 / 4
+# Rules of one table start and end within this share of the page width of each other.
+ENDS_SHARE = 0.03
+# At least this many rules stacked (top, under the header, foot): two alone can be the
+# frame of a note or two underlines.
+MIN_RULES = 3
+# A white channel at least this wide (px at 300 DPI, about 2.5 mm) between columns; words
+# of a line are 10–20 px apart.
+COL_GAP = 30
+# Lines of one cell are closer than this (px) in every column; rows are further apart.
+BLOCK_GAP = 18
+# Ink blobs this small (px) are specks and dots, left out when the layout is measured.
+SPECK_AREA = 50
+# Rule pixels and their blur around them (px) are cleared before the layout is measured.
+RULE_MARGIN = 9
+# A band this close (px) to a rule belongs to the rule, not to a row.
+RULE_SLACK = 8
+
+
+def find_hrule_tables(image: Image.Image, ruled: list[FoundTable]) -> list[FoundTable]:
+    """The horizontally ruled tables of a page image outside the fully ruled `ruled` ones."""
+    gray = np.asarray(image.convert("L"))
+    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV,
+                                INK_BLOCK, INK_OFFSET)
+    height, width = ink.shape
+    horizontal = _rules_mask(ink, max(40, int(width * RULE_SHARE)), axis=0)
+    for t in ruled:  # the rules of the ruled tables are theirs
+        x0, y0, x1, y1 = t.bbox
+        horizontal[max(0, y0 - RULE_MARGIN): y1 + RULE_MARGIN, max(0, x0): x1] = 0
+    long_rows = np.flatnonzero((horizontal > 0).sum(axis=1) >= width * RULE_SHARE)
+    if len(_closed([(int(y), int(y) + 1) for y in long_rows], RULE_MARGIN)) < MIN_RULES:
+        return []  # the cheap test: not three long rules on the page
+    rules = [r for r in _rules(horizontal, (0, 0, width, height), 0)
+             if r.hi - r.lo >= width * RULE_SHARE and not _in_tables(r, ruled)]
+    tables = []
+    for group in _stacks(rules, width * ENDS_SHARE):
+        table = _table(_layout_ink(ink, horizontal, group), group, horizontal)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _in_tables(rule: Rule, tables: list[FoundTable]) -> bool:
+    """Whether a rule lies within (or on the frame of) one of the tables."""
+    for t in tables:
+        x0, y0, x1, y1 = t.bbox
+        if y0 - RULE_MARGIN <= rule.pos <= y1 + RULE_MARGIN and rule.lo < x1 and rule.hi > x0:
+            return True
+    return False
+
+
+def _stacks(rules: list[Rule], slack: float) -> list[list[Rule]]:
+    """Runs of rules, top to bottom, that start and end at the same places."""
+    groups: list[list[Rule]] = []
+    for rule in sorted(rules, key=lambda r: r.pos):
+        last = groups[-1][-1] if groups else None
+        if last and abs(last.lo - rule.lo) <= slack and abs(last.hi - rule.hi) <= slack:
+            groups[-1].append(rule)
+        else:
+            groups.append([rule])
+    return [g for g in groups if len(g) >= MIN_RULES]
+
+
+def _layout_ink(ink: np.ndarray, horizontal: np.ndarray, group: list[Rule]) -> np.ndarray:
+    """Ink of letters only between a stack's outer rules (zero elsewhere on the page):
+    rules and specks cleared."""
+    y0, y1 = int(group[0].pos), int(group[-1].pos) + 1
+    text = np.zeros_like(ink)
+    band = ink[y0:y1].copy()
+    rules = cv2.dilate(horizontal[y0:y1], np.ones((RULE_MARGIN, RULE_MARGIN), np.uint8))
+    band[rules > 0] = 0
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(band)
+    small = np.zeros(n, bool)
+    small[1:] = stats[1:, cv2.CC_STAT_AREA] < SPECK_AREA
+    band[small[labels]] = 0
+    text[y0:y1] = band
+    return text
+
+
+def _table(text: np.ndarray, group: list[Rule], horizontal: np.ndarray
+           ) -> FoundTable | None:
+    """The grid between a stack of rules; None when it has no two columns and two rows."""
+    x0, x1 = int(min(r.lo for r in group)), int(max(r.hi for r in group))
+    y0, y1 = int(group[0].pos), int(group[-1].pos)
+    xs = _columns(text[y0:y1, x0:x1], x0)
+    if xs is None:
+        return None
+    ys = [float(y0)]
+    for top, bottom in zip(group, group[1:], strict=False):
+        ys.extend(_rows(text, xs, int(top.pos), int(bottom.pos)))
+        ys.append(bottom.pos)
+    if len(ys) < 4:  # a header row and at least two body rows
+        return None
+    cells = [GridCell(r, c, 1, 1, (round(xs[c]), round(ys[r]), round(xs[c + 1]), round(ys[r + 1])))
+             for r in range(len(ys) - 1) for c in range(len(xs) - 1)]
+    return FoundTable(xs, ys, cells, horizontal, ruling="horizontal")
+
+
+def _columns(band: np.ndarray, x0: int) -> list[float] | None:
+    """Column lines at the middle of the white channels through the band; None for fewer
+    than two columns."""
+    empty = ~(band > 0).any(axis=0)
+    runs = _runs(empty)
+    inner = [(a, b) for a, b in runs if b - a >= COL_GAP and a > 0 and b < len(empty)]
+    if not inner:
+        return None
+    return [float(x0)] + [x0 + (a + b) / 2 for a, b in inner] + [float(x0 + len(empty))]
+
+
+def _rows(text: np.ndarray, xs: list[float], top: int, bottom: int) -> list[float]:
+    """Row lines between two rules: where the text blocks of all columns pause."""
+    blocks = []
+    for left, right in zip(xs, xs[1:], strict=False):
+        inked = (text[top + RULE_SLACK: bottom - RULE_SLACK, int(left): int(right)] > 0).any(axis=1)
+        blocks.extend(_closed(_runs(inked), BLOCK_GAP))
+    bands: list[list[int]] = []
+    for a, b in sorted(blocks):
+        if bands and a <= bands[-1][1]:
+            bands[-1][1] = max(bands[-1][1], b)
+        else:
+            bands.append([a, b])
+    return [top + RULE_SLACK + (bands[i][1] + bands[i + 1][0]) / 2 for i in range(len(bands) - 1)]
+
+
+def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
+    """[start, end) of each run of True."""
+    padded = np.concatenate(([False], flags, [False])).astype(np.int8)
+    edges = np.flatnonzero(np.diff(padded))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=False))
+
+
+def _closed(runs: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
+    """Runs joined across gaps up to `gap`."""
+    out: list[tuple[int, int]] = []
+    for a, b in runs:
+        if out and a - out[-1][1] <= gap:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out

@@ -1,0 +1,187 @@
+"""The text of a found table's cells, each cell read on its own: page-wide OCR reads rules
+as characters and runs neighbouring cells together. The cells are pasted, rules cleared,
+one under another into a single strip image that Tesseract reads once (a Tesseract run
+costs a process start: one per cell would cost more than the page)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import regex
+from PIL import Image
+
+from baocao.datamodel import TableCell, TableGrid
+from baocao.extract import tesseract
+from baocao.extract.table_grid import FoundTable, GridCell
+from baocao.vietnamese.text import normalize
+
+# The strip is read as one uniform block of text lines.
+PSM_STRIP = 6
+# White between cells in the strip and around each crop (px at 300 DPI).
+GAP, MARGIN = 24, 10
+# Pixels at a cell's sides left out (where the rules and their blur lie).
+INSET = 6
+# A cell with fewer dark pixels than this is empty: specks, the end of a rule.
+MIN_INK = 40
+# Dark enough to be ink in a crop.
+INK_GREY = 140
+# Characters a cell never holds once its rules are cleared: Tesseract's reading of a "1",
+# an "I" or a rule's remains. Which was printed cannot be told, so the cell is kept as read
+# but no surer than this.
+MISREAD, MISREAD_CONFIDENCE = frozenset("|¦"), 30.0
+# Ink left in a crop that is no letter: a rule's edge (this thin, longer than a letter) or
+# a speck (this small) this far from any other ink; letters, commas and tone marks touch
+# or nearly touch their word.
+THIN, RUN, SPECK, LONELY = 6, 40, 60, 40
+
+
+@dataclass
+class Slot:
+    """Where one cell's crop lies in the strip (y range)."""
+
+    cell: GridCell
+    top: int
+    bottom: int
+
+
+def read_table(image: Image.Image, table: FoundTable) -> TableGrid:
+    """The table as a TableGrid with each cell's OCR text and lowest word confidence."""
+    page = np.array(image.convert("L"))
+    page[cv2.dilate(table.rules, np.ones((5, 5), np.uint8)) > 0] = 255  # clear the rules
+    crops = {id(cell): _crop(page, cell) for cell in table.cells}
+    strip, slots = _strip([(cell, crops[id(cell)]) for cell in table.cells
+                           if crops[id(cell)] is not None])
+    words: dict[int, list] = {id(slot.cell): [] for slot in slots}
+    if slots:
+        lines, _ = tesseract.ocr_image(strip, psm=PSM_STRIP)
+        for line in lines:
+            for word in line.words:
+                slot = _slot_of(slots, word.top + word.height / 2)
+                if slot is not None:
+                    words[id(slot.cell)].append(word)
+    cells = [_cell(cell, words.get(id(cell), [])) for cell in table.cells]
+    _read_numbers_again(cells, {id(c): crops[id(c)] for c in table.cells}, table.cells)
+    n_rows, n_cols = len(table.ys) - 1, len(table.xs) - 1
+    ruling = "horizontal" if table.ruling == "horizontal" else "full"
+    return TableGrid(n_rows, n_cols, cells, ruling, table.bbox, "ocr")
+
+
+# A cell read as a number: digits with their separators, a sign, a percent sign.
+NUMBER_CELL = regex.compile(r"^[-−]?\s*\d[\d.,\s]*%?$")
+# A number the two readings disagree on is no surer than this (under the figures' 70).
+DISAGREED_CONFIDENCE = 40.0
+
+
+def _read_numbers_again(cells: list[TableCell], crops: dict[int, np.ndarray | None],
+                        grid: list[GridCell]) -> None:
+    """Read the cells that hold a number a second time, in a strip of numbers alone (the
+    words of other cells sway Tesseract: on a phone photo it read "380,500,000" as
+    "360,500,000" among them, with a confidence of 94, and rightly among numbers). Where
+    the digits of the two readings differ, the number-strip reading is kept and doubted:
+    a wrong number is worse than a doubted one."""
+    chosen = [(cell, g, crops[id(g)]) for cell, g in zip(cells, grid, strict=True)
+              if NUMBER_CELL.match(cell.text) and crops[id(g)] is not None]
+    if not chosen:
+        return
+    strip, slots = _strip([(g, crop) for _, g, crop in chosen])
+    lines, _ = tesseract.ocr_image(strip, psm=PSM_STRIP)
+    again: dict[int, str] = {}
+    for line in lines:
+        for word in line.words:
+            slot = _slot_of(slots, word.top + word.height / 2)
+            if slot is not None:
+                again[id(slot.cell)] = again.get(id(slot.cell), "") + word.text
+    for cell, g, _ in chosen:
+        second = normalize(again.get(id(g), ""))
+        if _digits(second) != _digits(cell.text):
+            if NUMBER_CELL.match(second):
+                cell.text = second
+            cell.confidence = min(cell.confidence or 100.0, DISAGREED_CONFIDENCE)
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _crop(page: np.ndarray, cell: GridCell) -> np.ndarray | None:
+    """The cell's ink, cut tight with a white margin; None when the cell is empty."""
+    left, top, right, bottom = cell.box
+    inner = page[top + INSET: bottom - INSET, left + INSET: right - INSET]
+    if inner.size == 0:
+        return None
+    inner = _without_strays(inner)
+    dark = inner < INK_GREY
+    if int(dark.sum()) < MIN_INK:
+        return None
+    ys, xs = np.nonzero(dark)
+    tight = _whitened(inner[ys.min(): ys.max() + 1, xs.min(): xs.max() + 1])
+    return cv2.copyMakeBorder(tight, MARGIN, MARGIN, MARGIN, MARGIN, cv2.BORDER_CONSTANT,
+                              value=255)
+
+
+def _without_strays(inner: np.ndarray) -> np.ndarray:
+    """The crop with rule edges and lone specks painted white (Tesseract reads them as
+    quotes, bars and dots)."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats((inner < INK_GREY).astype(np.uint8))
+    boxes = [tuple(int(v) for v in stats[i, :5]) for i in range(1, n)]
+    out = inner.copy()
+    for i, (x, y, w, h, area) in enumerate(boxes, start=1):
+        rule = (h <= THIN and w > RUN) or (w <= THIN and h > RUN)
+        lone = area < SPECK and not any(
+            j != i and _near((x, y, w, h), other[:4]) for j, other in enumerate(boxes, 1))
+        if rule or lone:
+            out[labels == i] = 255
+    return out
+
+
+def _near(a: tuple, b: tuple) -> bool:
+    """Whether two boxes (x, y, w, h) lie within LONELY pixels of each other."""
+    dx = max(0, max(a[0], b[0]) - min(a[0] + a[2], b[0] + b[2]))
+    dy = max(0, max(a[1], b[1]) - min(a[1] + a[3], b[1] + b[3]))
+    return dx <= LONELY and dy <= LONELY
+
+
+def _whitened(crop: np.ndarray) -> np.ndarray:
+    """The crop with its paper made white: grey paper boxes on the white strip would make
+    Tesseract's global threshold split paper from paper and read the boxes as ink."""
+    paper = float(np.percentile(crop, 75))
+    if paper <= INK_GREY:
+        return crop
+    scaled = crop.astype(np.float32) * (255.0 / paper)
+    return np.clip(scaled, 0, 255).astype(np.uint8)
+
+
+def _strip(crops: list[tuple[GridCell, np.ndarray]]) -> tuple[Image.Image, list[Slot]]:
+    """The crops one under another, left-aligned, with white gaps between them."""
+    if not crops:
+        return Image.new("L", (1, 1), 255), []
+    width = max(c.shape[1] for _, c in crops) + 2 * GAP
+    height = sum(c.shape[0] for _, c in crops) + GAP * (len(crops) + 1)
+    strip = np.full((height, width), 255, np.uint8)
+    slots, y = [], GAP
+    for cell, crop in crops:
+        strip[y: y + crop.shape[0], GAP: GAP + crop.shape[1]] = crop
+        slots.append(Slot(cell, y, y + crop.shape[0]))
+        y += crop.shape[0] + GAP
+    return Image.fromarray(strip), slots
+
+
+def _slot_of(slots: list[Slot], y: float) -> Slot | None:
+    """The slot a word's middle falls in (gaps included half way), if any."""
+    for slot in slots:
+        if slot.top - GAP / 2 <= y < slot.bottom + GAP / 2:
+            return slot
+    return None
+
+
+def _cell(cell: GridCell, words: list) -> TableCell:
+    """A TableCell from its OCR words, in Tesseract's reading order."""
+    text = normalize(" ".join(w.text for w in words))
+    confs = [w.conf for w in words if w.conf is not None]
+    conf = min(confs) if confs else None
+    if conf is not None and any(ch in MISREAD for ch in text):
+        conf = min(conf, MISREAD_CONFIDENCE)
+    return TableCell(cell.row, cell.col, text, cell.row_span, cell.col_span,
+                     tuple(float(v) for v in cell.box), conf)

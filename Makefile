@@ -59,6 +59,7 @@ bench: setup
 	$(BIN)/python bench/bench_hostile.py
 	$(BIN)/python bench/bench_tables.py
 	$(BIN)/python bench/bench_table_values.py
+	$(BIN)/python bench/bench_realdev.py
 
 lint: setup
 	$(BIN)/ruff check .

@@ -3,6 +3,7 @@ clean-up, hyphenation, and image preparation on real renders of the seed pages."
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -187,3 +188,24 @@ def test_marks_tesseract_doubts_are_dropped_and_sure_dashes_kept() -> None:
              Word("-", 130, 18, 10, 5, 48), Word("hội", 150, 0, 40, 40, 96)]
     line = Line("tế - xã __ - hội", 0, 190, 0, 40, words)
     assert _without_specks(line, 40).text == "tế - xã hội"
+
+
+@pytest.mark.parametrize(("pixels_dpi", "tag"), [(300, 72), (200, 72), (200, 96)])
+def test_a_resolution_tag_the_pixels_belie_is_ignored(tmp_path: Path, pixels_dpi: int,
+                                                      tag: int) -> None:
+    """The Bắc Giang scan (an A4 page) saved with a DPI tag its pixels contradict (an A4
+    page at 72 DPI would be 595 px wide): read at about 300 DPI, never upscaled to the
+    tag's 10,333 × 14,617 pixels, and its sentence read as from the true resolution."""
+    page = Image.open(SAMPLES / "bacgiang_p56_scan.png")
+    scale = pixels_dpi / 300
+    page = page.resize((round(page.width * scale), round(page.height * scale)))
+    page.save(tmp_path / "tagged.png", dpi=(tag, tag))
+    result = process_file(tmp_path / "tagged.png")
+    [read] = result.pages
+    assert read.error is None
+    assert f"{tag} DPI tag ignored" in read.preprocessing
+    assert 2400 <= read.width <= 2560 and 3400 <= read.height <= 3620  # about 300 DPI
+    assert 280 <= read.dpi <= 310
+    gold = json.loads((SAMPLES / "gold" / "bacgiang_p56_scan_png.json").read_text("utf-8"))
+    found = {(f.kind, f.value) for f in result.figures}
+    assert {(f["kind"], f["value"]) for f in gold["figures"]} <= found

@@ -10,11 +10,11 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from baocao.datamodel import Line, PageContent, TableGrid
+from baocao.datamodel import Line, PageContent, TableGrid, Word
 from baocao.extract import tesseract
 from baocao.extract.prepare import orientation, prepare, turn_upright
 from baocao.extract.table_aligned import aligned_tables
-from baocao.extract.table_grid import FoundTable, find_tables
+from baocao.extract.table_grid import FoundTable, find_tables, page_ink
 from baocao.extract.table_hrule import find_hrule_tables
 from baocao.extract.table_ocr import read_table
 
@@ -28,28 +28,32 @@ RETRY_BELOW_CONFIDENCE = 70.0
 FEW_WORDS = 12
 # Pixels around a found table also painted white (its frame's blur, a rule's end).
 TABLE_MARGIN = 6
+# Dark enough to be ink; blank rows (and columns at the sides) kept around the ink when the
+# page OCR reads a table page cut short: a paragraph break's worth.
+INK_GREY, BLANK_KEPT = 128, 30
+# A page whose rows with ink (and their margins) are at most this share of its height is
+# read cut short: nearly all of it was table.
+SQUEEZE_BELOW = 1 / 4
 
 
 def read_scan(image: Image.Image, page_no: int, dpi: int | None) -> PageContent:
     """OCR one page image (raises PageError when Tesseract fails on it)."""
     prepared = prepare(image, dpi)
     found = _tables_in(prepared.image)
-    lines, conf = tesseract.ocr_image(_without(prepared.image, found), psm=PSM_PAGE)
+    lines, conf = _page_ocr(prepared.image, found, PSM_PAGE)
     psm = PSM_PAGE
     if _doubtful(lines, conf, found):  # upside down? (OSD only when in doubt)
         turn = orientation(prepared.image)
         if turn:
             turned = turn_upright(prepared.image, turn)
             turned_found = _tables_in(turned)
-            turned_lines, turned_conf = tesseract.ocr_image(_without(turned, turned_found),
-                                                            psm=PSM_PAGE)
+            turned_lines, turned_conf = _page_ocr(turned, turned_found, PSM_PAGE)
             if _quality(turned_lines, turned_conf) > _quality(lines, conf):
                 lines, conf, prepared.image = turned_lines, turned_conf, turned
                 found = turned_found
                 prepared.steps.append(f"rotate {turn}°")
     if _doubtful(lines, conf, found):
-        block_lines, block_conf = tesseract.ocr_image(_without(prepared.image, found),
-                                                      psm=PSM_BLOCK)
+        block_lines, block_conf = _page_ocr(prepared.image, found, PSM_BLOCK)
         if _quality(block_lines, block_conf) > _quality(lines, conf):
             lines, conf, psm = block_lines, block_conf, PSM_BLOCK
     tables = [read_table(prepared.image, t) for t in found] + _unruled(lines)
@@ -71,20 +75,57 @@ def _doubtful(lines: list[Line], conf: float | None, found: list[FoundTable]) ->
 
 def _tables_in(image: Image.Image) -> list[FoundTable]:
     """The ruled tables of a page image: fully ruled ones, then horizontally ruled ones."""
-    ruled = find_tables(image)
-    return ruled + find_hrule_tables(image, ruled)
+    page = page_ink(image)
+    ruled = find_tables(image, page)
+    return ruled + find_hrule_tables(image, ruled, page)
 
 
-def _without(image: Image.Image, tables: list[FoundTable]) -> Image.Image:
-    """A copy of the page with the tables painted white (the image itself when none)."""
-    if not tables:
-        return image
+def _page_ocr(image: Image.Image, found: list[FoundTable], psm: int
+              ) -> tuple[list[Line], float | None]:
+    """The page OCR of what lies outside the tables, painted white. On a page nearly all
+    table the blank bands are cut short, so Tesseract reads a far smaller image (the words
+    keep their places on the page); on others the reading would change for little gain."""
+    if not found:
+        return tesseract.ocr_image(image, psm=psm)
+    page = _without(image, found)
+    dark = page < INK_GREY
+    rows = _kept(dark.any(axis=1))
+    if len(rows) == 0:
+        return [], None  # nothing but the tables
+    if len(rows) > page.shape[0] * SQUEEZE_BELOW:
+        return tesseract.ocr_image(Image.fromarray(page), psm=psm)
+    cols = np.flatnonzero(dark.any(axis=0))
+    left, right = max(0, cols[0] - BLANK_KEPT), cols[-1] + 1 + BLANK_KEPT
+    lines, conf = tesseract.ocr_image(Image.fromarray(page[rows, left:right]), psm=psm)
+    return [_placed(line, rows, left) for line in lines], conf
+
+
+def _without(image: Image.Image, tables: list[FoundTable]) -> np.ndarray:
+    """A copy of the page with the tables painted white."""
     page = np.array(image.convert("L"))
     for table in tables:
         x0, y0, x1, y1 = table.bbox
         page[max(0, y0 - TABLE_MARGIN): y1 + TABLE_MARGIN,
              max(0, x0 - TABLE_MARGIN): x1 + TABLE_MARGIN] = 255
-    return Image.fromarray(page)
+    return page
+
+
+def _kept(inked: np.ndarray) -> np.ndarray:
+    """The rows of a page kept: those with ink and BLANK_KEPT blank ones on each side of
+    them; none when nothing is inked."""
+    near = np.convolve(inked.astype(np.int32), np.ones(2 * BLANK_KEPT + 1, np.int32), "same")
+    return np.flatnonzero(near > 0)
+
+
+def _placed(line: Line, rows: np.ndarray, left: int) -> Line:
+    """A line read on the cut page put back at its place on the page."""
+    def y(v: float) -> float:
+        return float(rows[min(max(int(v), 0), len(rows) - 1)])
+
+    words = [Word(w.text, w.left + left, y(w.top), w.width, y(w.top + w.height - 1) + 1 - y(w.top),
+                  w.conf) for w in line.words]
+    return Line(line.text, line.x0 + left, line.x1 + left, y(line.top), y(line.bottom - 1) + 1,
+                words)
 
 
 def _unruled(lines: list[Line]) -> list[TableGrid]:

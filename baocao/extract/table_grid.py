@@ -41,6 +41,11 @@ FAINT_ROW_COVER = 0.3
 MIN_ROW = 36
 # Ink pixels of rules on a page without any table: below this the page costs no more.
 MIN_RULE_PIXELS = 2_000
+# Runs this long (px) and longer are found from running sums rather than by erosion.
+LONG_KERNEL = 128
+# Faint ink is looked at this far (px) around the rule regions: more than the threshold's
+# block, the bridging, a side piece and a rule's tolerance together.
+FAINT_MARGIN = 128
 
 
 @dataclass
@@ -78,50 +83,107 @@ class FoundTable:
         return (round(self.xs[0]), round(self.ys[0]), round(self.xs[-1]), round(self.ys[-1]))
 
 
-def find_tables(image: Image.Image) -> list[FoundTable]:
-    """The fully ruled tables on a page image, top to bottom; [] when it has no rules."""
+@dataclass
+class PageInk:
+    """A page's ink and its long horizontal runs: found once, read by both table finders."""
+
+    gray: np.ndarray
+    ink: np.ndarray
+    horizontal: np.ndarray  # runs at least H_RULE_SHARE of the page width (255)
+
+
+def page_ink(image: Image.Image) -> PageInk:
+    """The ink and horizontal rule runs of a page image: the cheap test's whole cost."""
     gray = np.asarray(image.convert("L"))
     ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV,
                                 INK_BLOCK, INK_OFFSET)
-    height, width = ink.shape
-    horizontal = _rules_mask(ink, max(40, int(width * H_RULE_SHARE)), axis=0)
+    horizontal = _rules_mask(ink, max(40, int(ink.shape[1] * H_RULE_SHARE)), axis=0)
+    return PageInk(gray, ink, horizontal)
+
+
+def find_tables(image: Image.Image, page: PageInk | None = None) -> list[FoundTable]:
+    """The fully ruled tables on a page image, top to bottom; [] when it has no rules."""
+    page = page or page_ink(image)
+    horizontal = page.horizontal
     if cv2.countNonZero(horizontal) < MIN_RULE_PIXELS:  # the cheap test: no long rules
         return []
-    vertical = _rules_mask(ink, max(40, int(height * V_RULE_SHARE)), axis=1, gap=SMALL_GAP)
+    height, width = horizontal.shape
+    vertical = _rules_mask(page.ink, max(40, int(height * V_RULE_SHARE)), axis=1,
+                           gap=SMALL_GAP)
     rules = cv2.bitwise_or(horizontal, vertical)
-    faint = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C,
-                                  cv2.THRESH_BINARY_INV, INK_BLOCK, FAINT_OFFSET)
-    sides = (_rules_mask(faint, SIDE_PIECE, axis=0, gap=SMALL_GAP),
-             _rules_mask(faint, SIDE_PIECE, axis=1, gap=SMALL_GAP))
     joined = cv2.dilate(rules, np.ones((BRIDGE * 2, BRIDGE * 2), np.uint8))
-    n, _, stats, _ = cv2.connectedComponentsWithStats(joined)
+    regions = [(x, y, x + w, y + h) for x, y, w, h in _boxes(joined)
+               if w >= width / 5 and h >= height / 40]
+    if not regions:  # rules, but none spanning a table's size: faint ink not needed
+        return []
+    sides = _sides(page.gray, regions)
     tables = []
-    for i in range(1, n):
-        x, y, w, h = (int(v) for v in stats[i, :4])
-        if w < width / 5 or h < height / 40:
-            continue
-        table = _table_in(horizontal, vertical, sides, (x, y, x + w, y + h))
+    for box in regions:
+        table = _table_in(horizontal, vertical, sides, box)
         if table is not None:
             tables.append(FoundTable(table[0], table[1], table[2], rules))
     return sorted(tables, key=lambda t: t.ys[0])
+
+
+def _sides(gray: np.ndarray, regions: list[tuple[int, int, int, int]]
+           ) -> tuple[np.ndarray, np.ndarray]:
+    """Rule pieces in faint ink (horizontal, vertical) around the regions, zero elsewhere:
+    only there are box sides looked for, and FAINT_MARGIN more makes them the same as
+    found on the whole page."""
+    height, width = gray.shape
+    x0 = max(0, min(r[0] for r in regions) - FAINT_MARGIN)
+    y0 = max(0, min(r[1] for r in regions) - FAINT_MARGIN)
+    x1 = min(width, max(r[2] for r in regions) + FAINT_MARGIN)
+    y1 = min(height, max(r[3] for r in regions) + FAINT_MARGIN)
+    faint = cv2.adaptiveThreshold(np.ascontiguousarray(gray[y0:y1, x0:x1]), 255,
+                                  cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV,
+                                  INK_BLOCK, FAINT_OFFSET)
+    sides = (np.zeros(gray.shape, np.uint8), np.zeros(gray.shape, np.uint8))
+    for axis, side in enumerate(sides):
+        side[y0:y1, x0:x1] = _rules_mask(faint, SIDE_PIECE, axis=axis, gap=SMALL_GAP)
+    return sides
+
+
+def _boxes(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """(x, y, w, h) of each 8-connected blob of a mask, from its outer contour: the boxes
+    of connectedComponentsWithStats, in its order (an outer contour starts at its blob's
+    first pixel in raster order), at a thirtieth of its cost on a page."""
+    contours, hierarchy = cv2.findContours(mask, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    if hierarchy is None:
+        return []
+    outer = [c for c, h in zip(contours, hierarchy[0], strict=True) if h[3] < 0]
+    outer.sort(key=lambda c: (int(c[0, 0, 1]), int(c[0, 0, 0])))
+    return [cv2.boundingRect(c) for c in outer]
 
 
 def _rules_mask(ink: np.ndarray, length: int, axis: int, gap: int = BRIDGE) -> np.ndarray:
     """Pixels of straight runs at least `length` long along rows (axis 0) or columns,
     gaps up to `gap` bridged."""
     bridge = (gap, 1) if axis == 0 else (1, gap)
-    kernel = (length, 1) if axis == 0 else (1, length)
     closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones(bridge[::-1], np.uint8))
-    return cv2.morphologyEx(closed, cv2.MORPH_OPEN, np.ones(kernel[::-1], np.uint8))
+    return _opened(closed, length, axis)
+
+
+def _opened(mask: np.ndarray, length: int, axis: int) -> np.ndarray:
+    """The mask's runs at least `length` long along rows (axis 0) or columns. A long run
+    is found from running sums (a window wholly inked, then the windows' union): their
+    cost does not grow with the length, as OpenCV's erosion's does."""
+    kernel = (length, 1) if axis == 0 else (1, length)
+    if length < LONG_KERNEL:
+        return cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones(kernel[::-1], np.uint8))
+    inked = cv2.boxFilter(mask // 255, cv2.CV_16U, kernel, normalize=False,
+                          borderType=cv2.BORDER_REPLICATE)
+    whole = (inked == length).view(np.uint8)
+    covered = cv2.boxFilter(whole, cv2.CV_16U, kernel, normalize=False,
+                            borderType=cv2.BORDER_REPLICATE)
+    return cv2.compare(covered, 0, cv2.CMP_GT)
 
 
 def _rules(mask: np.ndarray, box: tuple[int, int, int, int], axis: int) -> list[Rule]:
     """The rules in one region as positions with extents, near ones merged."""
     x0, y0, x1, y1 = box
-    n, _, stats, _ = cv2.connectedComponentsWithStats(mask[y0:y1, x0:x1])
     found = []
-    for i in range(1, n):
-        x, y, w, h = (int(v) for v in stats[i, :4])
+    for x, y, w, h in _boxes(np.ascontiguousarray(mask[y0:y1, x0:x1])):
         if axis == 0:
             found.append(Rule(y0 + y + h / 2, x0 + x, x0 + x + w))
         else:

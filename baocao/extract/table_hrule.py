@@ -10,13 +10,13 @@ import numpy as np
 from PIL import Image
 
 from baocao.extract.table_grid import (
-    INK_BLOCK,
-    INK_OFFSET,
     FoundTable,
     GridCell,
+    PageInk,
     Rule,
     _rules,
     _rules_mask,
+    page_ink,
 )
 
 # A table rule is at least this share of the page width.
@@ -39,16 +39,12 @@ RULE_MARGIN = 9
 RULE_SLACK = 8
 
 
-def find_hrule_tables(image: Image.Image, ruled: list[FoundTable]) -> list[FoundTable]:
+def find_hrule_tables(image: Image.Image, ruled: list[FoundTable],
+                      page: PageInk | None = None) -> list[FoundTable]:
     """The horizontally ruled tables of a page image outside the fully ruled `ruled` ones."""
-    gray = np.asarray(image.convert("L"))
-    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV,
-                                INK_BLOCK, INK_OFFSET)
-    height, width = ink.shape
-    horizontal = _rules_mask(ink, max(40, int(width * RULE_SHARE)), axis=0)
-    for t in ruled:  # the rules of the ruled tables are theirs
-        x0, y0, x1, y1 = t.bbox
-        horizontal[max(0, y0 - RULE_MARGIN): y1 + RULE_MARGIN, max(0, x0): x1] = 0
+    page = page or page_ink(image)
+    height, width = page.ink.shape
+    horizontal = _long_rules(page, ruled)
     long_rows = np.flatnonzero((horizontal > 0).sum(axis=1) >= width * RULE_SHARE)
     if len(_closed([(int(y), int(y) + 1) for y in long_rows], RULE_MARGIN)) < MIN_RULES:
         return []  # the cheap test: not three long rules on the page
@@ -56,10 +52,26 @@ def find_hrule_tables(image: Image.Image, ruled: list[FoundTable]) -> list[Found
              if r.hi - r.lo >= width * RULE_SHARE and not _in_tables(r, ruled)]
     tables = []
     for group in _stacks(rules, width * ENDS_SHARE):
-        table = _table(_layout_ink(ink, horizontal, group), group, horizontal)
+        table = _table(_layout_ink(page.ink, horizontal, group), group, horizontal)
         if table is not None:
             tables.append(table)
     return tables
+
+
+def _long_rules(page: PageInk, ruled: list[FoundTable]) -> np.ndarray:
+    """The runs at least RULE_SHARE of the page wide outside the ruled tables. Bridging
+    and opening along rows work on each row alone, so only the rows with that much of the
+    page's shorter runs in them are worked on: the same pixels at a fraction of the cost."""
+    width = page.ink.shape[1]
+    length = max(40, int(width * RULE_SHARE))
+    rows = np.flatnonzero(np.count_nonzero(page.horizontal, axis=1) >= length)
+    out = np.zeros(page.horizontal.shape, np.uint8)
+    if len(rows):
+        out[rows] = _rules_mask(page.ink[rows], length, axis=0)
+    for t in ruled:  # the rules of the ruled tables are theirs
+        x0, y0, x1, y1 = t.bbox
+        out[max(0, y0 - RULE_MARGIN): y1 + RULE_MARGIN, max(0, x0): x1] = 0
+    return out
 
 
 def _in_tables(rule: Rule, tables: list[FoundTable]) -> bool:
@@ -87,7 +99,7 @@ def _layout_ink(ink: np.ndarray, horizontal: np.ndarray, group: list[Rule]) -> n
     """Ink of letters only between a stack's outer rules (zero elsewhere on the page):
     rules and specks cleared."""
     y0, y1 = int(group[0].pos), int(group[-1].pos) + 1
-    text = np.zeros_like(ink)
+    text = np.zeros(ink.shape, np.uint8)
     band = ink[y0:y1].copy()
     rules = cv2.dilate(horizontal[y0:y1], np.ones((RULE_MARGIN, RULE_MARGIN), np.uint8))
     band[rules > 0] = 0

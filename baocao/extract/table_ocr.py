@@ -23,6 +23,8 @@ PSM_STRIP = 6
 GAP, MARGIN = 24, 10
 # Pixels at a cell's sides left out (where the rules and their blur lie).
 INSET = 6
+# Pixels around a rule cleared with it (its blur).
+RULE_BLUR = 2
 # A cell with fewer dark pixels than this is empty: specks, the end of a rule.
 MIN_INK = 40
 # Dark enough to be ink in a crop.
@@ -48,9 +50,8 @@ class Slot:
 
 def read_table(image: Image.Image, table: FoundTable) -> TableGrid:
     """The table as a TableGrid with each cell's OCR text and lowest word confidence."""
-    page = np.array(image.convert("L"))
-    page[cv2.dilate(table.rules, np.ones((5, 5), np.uint8)) > 0] = 255  # clear the rules
-    crops = {id(cell): _crop(page, cell) for cell in table.cells}
+    area, origin = _without_rules(image, table)
+    crops = {id(cell): _crop(area, cell, origin) for cell in table.cells}
     strip, slots = _strip([(cell, crops[id(cell)]) for cell in table.cells
                            if crops[id(cell)] is not None])
     words: dict[int, list] = {id(slot.cell): [] for slot in slots}
@@ -105,18 +106,31 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
-def _crop(page: np.ndarray, cell: GridCell) -> np.ndarray | None:
+def _without_rules(image: Image.Image, table: FoundTable) -> tuple[np.ndarray, tuple[int, int]]:
+    """The table's part of the page with its rules (and their blur) cleared, and where that
+    part's corner lies on the page: the rest of the page is not copied."""
+    gray = np.asarray(image.convert("L"))
+    x0, y0, x1, y1 = table.bbox
+    x0, y0 = max(0, x0 - RULE_BLUR), max(0, y0 - RULE_BLUR)
+    x1, y1 = x1 + RULE_BLUR + 1, y1 + RULE_BLUR + 1
+    area = gray[y0:y1, x0:x1].copy()
+    blur = np.ones((2 * RULE_BLUR + 1, 2 * RULE_BLUR + 1), np.uint8)
+    area[cv2.dilate(table.rules[y0:y1, x0:x1], blur) > 0] = 255
+    return area, (x0, y0)
+
+
+def _crop(area: np.ndarray, cell: GridCell, origin: tuple[int, int]) -> np.ndarray | None:
     """The cell's ink, cut tight with a white margin; None when the cell is empty."""
-    left, top, right, bottom = cell.box
-    inner = page[top + INSET: bottom - INSET, left + INSET: right - INSET]
-    if inner.size == 0:
-        return None
+    (left, top, right, bottom), (dx, dy) = cell.box, origin
+    inner = area[top - dy + INSET: bottom - dy - INSET, left - dx + INSET: right - dx - INSET]
+    if inner.size == 0 or np.count_nonzero(inner < INK_GREY) < MIN_INK:
+        return None  # empty before the strays go: empty after
     inner = _without_strays(inner)
-    dark = inner < INK_GREY
-    if int(dark.sum()) < MIN_INK:
+    dark = (inner < INK_GREY).view(np.uint8)
+    if cv2.countNonZero(dark) < MIN_INK:
         return None
-    ys, xs = np.nonzero(dark)
-    tight = _whitened(inner[ys.min(): ys.max() + 1, xs.min(): xs.max() + 1])
+    x, y, w, h = cv2.boundingRect(dark)
+    tight = _whitened(inner[y: y + h, x: x + w])
     return cv2.copyMakeBorder(tight, MARGIN, MARGIN, MARGIN, MARGIN, cv2.BORDER_CONSTANT,
                               value=255)
 

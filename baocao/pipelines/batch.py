@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -175,7 +175,7 @@ def process_files(batch: Batch, files: list[Path], workers: PageWorkers | None, 
         store.write(batch.engine, result)
         log.info("%s: %s (%d pages, %.1f s)", result.path, result.status, result.n_pages,
                  result.seconds)
-        batch.results.append(result)
+        batch.results.append(_written(result))
         bar.set_postfix_str(result.filename[-30:])
         if report:
             report(result)
@@ -390,6 +390,18 @@ def watch_folder(batch: Batch, inbox: Path, workers: PageWorkers | None, interva
     finally:
         if batch.files_seen:
             close_batch(batch)
+
+
+def _written(result: DocumentResult) -> DocumentResult:
+    """What a batch keeps of a document once it is in the database: its counts, not its
+    words, lines and texts (a run over a whole archive would hold them all otherwise)."""
+    pages = [replace(p, lines=[], tables=[]) for p in result.pages]
+    tables = [replace(t, cells=[replace(c, text="", row_path="", column_path="")
+                                for c in t.cells]) for t in result.tables]
+    sections = [replace(x, text="") for x in result.sections]
+    figures = [replace(f, sentence="") for f in result.figures]
+    return replace(result, pages=pages, texts=[], passages=[], items=[], tables=tables,
+                   sections=sections, figures=figures)
 
 
 def summary_lines(batch: Batch) -> list[str]:

@@ -1,0 +1,111 @@
+"""baocao against plain Tesseract on real scans, side by side in one run (issue 15's bar):
+`baocao run` with its defaults on ../shared/realdev/docs, against `pdftoppm -r 300 -gray` +
+`tesseract -l vie` on the same scanned pages, two pages at a time (this machine's two
+cores), median of --runs. Also the per-stage split of one page-by-page pass in this process
+(render, prepare, tables, page OCR, retries) from cProfile.
+
+    .venv/bin/python bench/bench_realdev.py [--runs 3] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DOCS = REPO.parent / "shared" / "realdev" / "docs"
+
+
+def run_baocao(db: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "baocao", "run", str(DOCS), "--db", str(db),
+                    "--force", "--no-progress"], cwd=REPO, check=False, capture_output=True)
+    return time.perf_counter() - start
+
+
+def scanned_pages(db: Path) -> list[tuple[Path, int]]:
+    conn = sqlite3.connect(db)
+    found = conn.execute("SELECT d.path, p.page_no FROM pages p JOIN documents d USING "
+                         "(doc_id) WHERE p.source = 'ocr' ORDER BY 1, 2").fetchall()
+    conn.close()
+    return [(Path(p), n) for p, n in found]
+
+
+def plain(pages: list[tuple[Path, int]], folder: Path) -> float:
+    """pdftoppm then tesseract for each page, two pages at a time; the image as PGM,
+    pdftoppm's own format and the fastest for both (PNG costs a second more a page)."""
+
+    def one(item: tuple[int, tuple[Path, int]]) -> None:
+        k, (pdf, n) = item
+        stem = folder / f"p{k}"
+        subprocess.run(["pdftoppm", "-r", "300", "-gray", "-singlefile", "-f",
+                        str(n), "-l", str(n), str(pdf), str(stem)], check=True)
+        subprocess.run(["tesseract", f"{stem}.pgm", str(stem), "-l", "vie"], check=True,
+                       capture_output=True, env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin"})
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(one, enumerate(pages)))
+    return time.perf_counter() - start
+
+
+def profile(pages: list[tuple[Path, int]]) -> None:
+    """Seconds per stage over the scanned pages, one after the other in this process."""
+    import pypdfium2 as pdfium
+
+    from baocao.extract.pdf import render
+    from baocao.extract.scan import read_scan
+    from baocao.extract.tesseract import limit_threads
+
+    limit_threads()
+    prof = cProfile.Profile()
+    start = time.perf_counter()
+    for pdf_path, n in pages:
+        pdf = pdfium.PdfDocument(str(pdf_path))
+        prof.enable()
+        read_scan(render(pdf, n - 1), n, 300)
+        prof.disable()
+        pdf.close()
+    total = time.perf_counter() - start
+    stats = pstats.Stats(prof)
+    wanted = {"render": ("pdf.py", "render"), "prepare": ("prepare.py", "prepare"),
+              "of which OSD": ("prepare.py", "orientation"),
+              "tables": ("scan.py", "_tables_in"), "tesseract": ("tesseract.py", "ocr_image")}
+    print(f"\nper stage, {len(pages)} pages one by one ({total:.1f} s):")
+    for name, (file, func) in wanted.items():
+        cum = sum(v[3] for k, v in stats.stats.items() if k[0].endswith(file) and k[2] == func)
+        print(f"  {name:14} {cum:6.2f} s  {cum / len(pages):.3f} s/page")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args()
+    ours, theirs = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.sqlite"
+        run_baocao(db)  # warm the caches, and learn which pages are scanned
+        pages = scanned_pages(db)
+        for _ in range(args.runs):
+            ours.append(run_baocao(db))
+            theirs.append(plain(pages, Path(tmp)))
+        if args.profile:
+            profile(pages)
+    a, b = statistics.median(ours), statistics.median(theirs)
+    print(f"realdev, {len(pages)} scanned pages: baocao {a:.1f} s, plain tesseract {b:.1f} s, "
+          f"ratio {a / b:.2f} (median of {args.runs}; runs: "
+          + ", ".join(f"{x:.1f}/{y:.1f}" for x, y in zip(ours, theirs, strict=True)) + ")")
+
+
+if __name__ == "__main__":
+    main()

@@ -85,12 +85,15 @@ def _printed_lines(paragraph: Paragraph) -> list[str]:
     if not paragraph.words or len(paragraph.words) != len(paragraph.text.split()):
         return []
     lines: list[list[tuple[int, int]]] = []
-    last_top = None
+    bottom = None
     for start, end, word in paragraph.words:
-        if last_top is None or word.top > last_top + 0.6 * word.height:
+        # a word starting below the line's boxes opens the next line; a dash ("—") or a
+        # tall accented capital ("Đề") stands higher or lower but within them
+        if bottom is None or word.top >= bottom - 0.2 * word.height:
             lines.append([])
-        # a tall accented capital ("Đề") starts above the line's other words: keep the lowest
-        last_top = word.top if not lines[-1] else max(last_top or word.top, word.top)
+            bottom = word.top + word.height
+        else:
+            bottom = max(bottom, word.top + word.height)
         lines[-1].append((start, end))
     base = paragraph.start
     return [paragraph.text[ln[0][0] - base : ln[-1][1] - base] for ln in lines]

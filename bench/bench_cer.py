@@ -242,7 +242,9 @@ def baocao_pages(path: Path, n_pages: int) -> tuple[list[str], list[str], float,
         result = process_file(path)
     except Exception as exc:  # a report, not a test: keep going
         return [""] * n_pages, ["?"] * n_pages, 0.0, f"{type(exc).__name__}: {exc}"
-    texts = {t.page_no: t.text for t in result.texts}
+    # the text with its furniture in place (motto, "Nơi nhận", signature block): the gold
+    # transcribes the whole page, and pages.text keeps the furniture in its own column
+    texts = {t.page_no: t.full_text or t.text for t in result.texts}
     sources = {p.page_no: p.source for p in result.pages}
     return (
         [texts.get(n, "") for n in range(1, n_pages + 1)],

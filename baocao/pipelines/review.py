@@ -9,7 +9,6 @@ boxes are placed in percent of the page, from the word boxes OCR or the text lay
 from __future__ import annotations
 
 import base64
-import html
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,9 @@ from baocao.errors import BaocaoError
 from baocao.extract.files import path_from_bytes
 from baocao.pipelines.process import file_sha256
 from baocao.pipelines.review_tables import CSS as TABLE_CSS
+from baocao.pipelines.review_tables import escape as _e
 from baocao.pipelines.review_tables import table_boxes, tables_html
+from baocao.pipelines.review_tables import vn_number as _number
 
 # Width in pixels of the embedded page images: sharp enough to read, small enough to mail.
 IMAGE_WIDTH = 1100
@@ -275,18 +276,6 @@ def _figure_table(d: Document, figures: list[dict], flagged: set[int]) -> str:
 
 def _value(f: dict) -> str:
     return f"{_number(f['value'])} {f['unit']}"
-
-
-def _number(x: float | None) -> str:
-    """A number the Vietnamese way: 12492100000 → 12.492.100.000, 26.3 → 26,3."""
-    if x is None:
-        return ""
-    text = f"{x:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
-def _e(value) -> str:
-    return html.escape("" if value is None else str(value))
 
 
 CSS = """

@@ -48,7 +48,7 @@ def tables_html(tables: pd.DataFrame, cells: pd.DataFrame, page_no: int) -> str:
         for c in sorted(mine, key=lambda c: (c["row"], c["col"])):
             tag = "th" if c["role"] == "column_header" else "td"
             value = ("" if c["value"] is None or c["value_kind"] not in ("number", "percent")
-                     else f'<small class="read">= {_e(_number(c["value"]))}</small>')
+                     else f'<small class="read">= {_e(vn_number(c["value"], 4))}</small>')
             flags = f'<small class="flag">{_e(c["flags"])}</small>' if c["flags"] else ""
             cls = ' class="flagged"' if c["flags"] else ""
             rows.setdefault(c["row"], []).append(
@@ -64,14 +64,19 @@ def _anchor(cell: dict) -> str:
     return f"cell-{cell['table_id']}-{cell['row']}-{cell['col']}"
 
 
-def _number(x: float) -> str:
-    """The value read, the Vietnamese way: 2096584751 → 2.096.584.751, 6.74 → 6,74."""
-    text = f"{x:,.4f}".rstrip("0").rstrip(".")
+def vn_number(x: float | None, decimals: int = 2) -> str:
+    """A number the Vietnamese way: 12492100000 → 12.492.100.000, 26.3 → 26,3."""
+    if x is None:
+        return ""
+    text = f"{x:,.{decimals}f}".rstrip("0").rstrip(".")
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
-def _e(value) -> str:
+def escape(value) -> str:
     return html.escape("" if value is None else str(value))
+
+
+_e = escape
 
 
 CSS = """

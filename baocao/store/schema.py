@@ -8,6 +8,11 @@ from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, in
 
 metadata = MetaData()
 
+
+def box_columns() -> list[Column]:
+    """Where a thing stands on its page (in the units of `words`): left, top, right, bottom."""
+    return [Column(f"box_{side}", Float) for side in ("left", "top", "right", "bottom")]
+
 documents = Table(
     "documents", metadata,
     Column("doc_id", String, primary_key=True),
@@ -56,8 +61,7 @@ figures = Table(
     Column("char_start", Integer), Column("char_end", Integer),
     Column("qualifier", String), Column("value_low", Float), Column("value_high", Float),
     Column("subject", Text), Column("locations", Text), Column("year", Integer),
-    Column("box_left", Float), Column("box_top", Float), Column("box_right", Float),
-    Column("box_bottom", Float),
+    *box_columns(),
     Column("confidence", Float), Column("implied_total", Float), Column("flags", Text),
     Column("of_total", Float), Column("change", String), Column("unit_from", String),
     Column("unit_repaired", Integer),
@@ -99,8 +103,7 @@ tables = Table(
     Column("label", String), Column("unit", String), Column("n_rows", Integer),
     Column("n_cols", Integer), Column("n_header_rows", Integer), Column("ruling", String),
     Column("source", String), Column("number_format", String),
-    Column("box_left", Float), Column("box_top", Float), Column("box_right", Float),
-    Column("box_bottom", Float), Column("continues_table_id", Integer),
+    *box_columns(), Column("continues_table_id", Integer),
     Column("confidence", Float),
 )
 table_cells = Table(
@@ -110,8 +113,7 @@ table_cells = Table(
     Column("row_span", Integer), Column("col_span", Integer), Column("text", Text),
     Column("role", String), Column("value", Float), Column("value_kind", String),
     Column("column_path", Text), Column("row_path", Text),
-    Column("box_left", Float), Column("box_top", Float), Column("box_right", Float),
-    Column("box_bottom", Float), Column("confidence", Float), Column("flags", Text),
+    *box_columns(), Column("confidence", Float), Column("flags", Text),
 )
 TABLES = [documents, pages, sections, items, figures, flags, passages, words, tables,
           table_cells]

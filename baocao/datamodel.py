@@ -6,6 +6,7 @@ run and tested alone.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
@@ -118,6 +119,22 @@ class PageContent:
     tables: list[TableGrid] = field(default_factory=list)  # printed tables found on the page
 
 
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """How a paragraph is set on the page, measured from its words when it is built: what
+    the structure stages need of them once the words themselves are let go (a long
+    document's words are not all held in memory)."""
+
+    size: float | None = None  # letter size: font size (text layer) or letter height (scan)
+    fonts: bool = False  # every word has a font size: the text layer's
+    bold: bool | None = None  # set wholly in bold; None where the source does not tell
+    emphasised: bool | None = None  # some of it in bold or italic
+    lead_end: int | None = None  # where an opening run in bold or italic ends, in its text
+    opens_styled: bool | None = None  # its first words in bold or italic
+    # its printed lines as spans of its text, from the words' boxes; empty when unknown
+    lines: tuple[tuple[int, int], ...] = ()
+
+
 @dataclass
 class Paragraph:
     """A block of text after headers are removed and wrapped lines re-joined."""
@@ -126,8 +143,10 @@ class Paragraph:
     text: str
     start: int  # character offset of the paragraph in PageText.text
     n_lines: int = 1
-    # each word's span in PageText.text with its box, for highlighting figures on the page
+    # each word's span in PageText.text with its box, for highlighting figures on the page;
+    # the pipeline lets them go once the page's figures are boxed (`setting` stays)
     words: list[tuple[int, int, Word]] = field(default_factory=list)
+    setting: Setting | None = None  # None: measure it from `words` when asked
 
 
 @dataclass
@@ -344,3 +363,6 @@ class DocumentResult:
     seconds: float = 0.0
     path_bytes: str | None = None  # the path's bytes in hex, when they are not UTF-8
     retryable: bool = False  # failed (or partly) for a reason that may pass: a worker's death
+    # the pages with their lines and words, read back from disk one at a time: `pages` holds
+    # them without (a long document's words are not all held in memory); None: `pages` has all
+    page_store: Iterable[PageContent] | None = None

@@ -26,15 +26,15 @@ def baocao(*args: str) -> list[str]:
     return [sys.executable, "-m", "baocao", "run", *args]
 
 
-def measured(cmd: list[str], memory: bool = False) -> tuple[float, float, float]:
+def measured(cmd: list[str], memory: bool = False) -> tuple[float, float, float, float]:
     """Wall seconds and, with memory=True, the peak memory (MiB) of the command's whole
     process tree (worker processes and their Tesseract children included), sampled every
     0.1 s: as PSS (shared pages divided among the processes sharing them: the memory the
     tree really takes) and as the sum of RSS (which counts pages shared by the forked
-    workers once per process)."""
+    workers once per process); and the peak RSS of the main process alone."""
     start = time.perf_counter()
     proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak_pss = peak_rss = 0
+    peak_pss = peak_rss = peak_main = 0
     while proc.poll() is None:
         if memory:
             pss = rss = 0
@@ -44,12 +44,14 @@ def measured(cmd: list[str], memory: bool = False) -> tuple[float, float, float]
                 except psutil.Error:  # ended between listing and reading
                     continue
                 pss, rss = pss + info.pss, rss + info.rss
+                if p is proc:
+                    peak_main = max(peak_main, info.rss)
             peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
         time.sleep(0.1 if memory else 0.02)
     wall = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         raise SystemExit(f"command failed: {' '.join(cmd)}\n{proc.stderr.read().decode()}")
-    return wall, peak_pss / 2**20, peak_rss / 2**20
+    return wall, peak_pss / 2**20, peak_rss / 2**20, peak_main / 2**20
 
 
 def long_document(path: Path, n_pages: int) -> Path:
@@ -100,7 +102,7 @@ def main() -> None:
 
         for pages in (20, 100):
             doc = long_document(folder / f"long{pages}.pdf", pages)
-            wall, pss, rss = measured(baocao(str(doc), "--db", str(folder / f"long{pages}.db"),
+            wall, pss, rss, _ = measured(baocao(str(doc), "--db", str(folder / f"long{pages}.db"),
                                              "--jobs", "2"), memory=True)
             print(f"{pages}-page document, --jobs 2: peak memory of all processes "
                   f"{pss * 2**20 / 1e6:.0f} MB PSS (target < 600 MB; sum of RSS "

@@ -51,7 +51,8 @@ def test_bold_and_italic_faces_are_told_by_their_names(font: str, bold: bool, it
 def test_text_layer_words_carry_their_font(pci) -> None:
     """On page 1 "1. Báo cáo kết quả cải thiện…" is printed in 14 pt bold, the opening
     "Thực hiện chức năng…" in 14 pt regular."""
-    words = [w for line in pci.pages[0].lines for w in line.words]
+    first = next(iter(pci.page_store))  # the pages with their words, as written
+    words = [w for line in first.lines for w in line.words]
     heading = next(w for w in words if w.text == "cải" and w.bold)
     body = next(w for w in words if w.text == "Thực")
     assert (heading.bold, heading.size) == (True, 14.0)

@@ -17,7 +17,7 @@ from baocao.nlp.headings import (
     classify,
     opens_with_kind,
 )
-from baocao.nlp.looks import Look
+from baocao.nlp.looks import Look, printed_lines
 from baocao.vietnamese.text import fold
 
 # The title line of an administrative act, standing alone in capitals, maybe closed by a
@@ -67,7 +67,7 @@ def act_title(paragraph: Paragraph) -> str | None:
     """The act's title standing on its own printed line in capitals: the whole paragraph
     ("QUYẾT ĐỊNH:") or its last line, under the date line it was joined to ("Số: 47/QĐ-UBND
     Quảng Ngãi, ngày 17 tháng 01 năm 2025" / "QUYẾT ĐỊNH")."""
-    lines = _printed_lines(paragraph)
+    lines = printed_lines(paragraph)
     last = lines[-1] if lines else paragraph.text
     if not lines:  # no boxes: the capitals closing a date line
         dated = DATED_TITLE.search(paragraph.text)
@@ -77,26 +77,6 @@ def act_title(paragraph: Paragraph) -> str | None:
         if 1 < len(words) <= 3 and text.isupper() and ACT_TITLE.match(fold(text)):
             return text
     return None
-
-
-def _printed_lines(paragraph: Paragraph) -> list[str]:
-    """The paragraph's printed lines, from its words' boxes; empty without boxes, or when
-    some words lost theirs (the lines could not be told apart)."""
-    if not paragraph.words or len(paragraph.words) != len(paragraph.text.split()):
-        return []
-    lines: list[list[tuple[int, int]]] = []
-    bottom = None
-    for start, end, word in paragraph.words:
-        # a word starting below the line's boxes opens the next line; a dash ("—") or a
-        # tall accented capital ("Đề") stands higher or lower but within them
-        if bottom is None or word.top >= bottom - 0.2 * word.height:
-            lines.append([])
-            bottom = word.top + word.height
-        else:
-            bottom = max(bottom, word.top + word.height)
-        lines[-1].append((start, end))
-    base = paragraph.start
-    return [paragraph.text[ln[0][0] - base : ln[-1][1] - base] for ln in lines]
 
 
 def act_headings(
@@ -249,7 +229,7 @@ def _point(
     if 0 < colon < sentence_end and len(text[:colon].split()) <= MAX_LABEL_WORDS:
         heading = text[: colon + 1]
     else:
-        lines = _printed_lines(paragraph)
+        lines = printed_lines(paragraph)
         heading = lines[0] if lines else " ".join(words[:20])
     return Heading(index, heading, scheme, _act_kinds(heading), inline=True, label=label)
 

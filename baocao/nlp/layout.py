@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from collections.abc import Iterable
 
 import regex
 
 from baocao.datamodel import Line, PageContent, PageText, Paragraph, TableGrid, Word
-from baocao.nlp.looks import type_changes
+from baocao.nlp.looks import measure, type_changes
 from baocao.nlp.repair import repair_ocr
 from baocao.vietnamese.syllables import is_vietnamese_syllable
 from baocao.vietnamese.text import fold, normalize
@@ -68,33 +69,35 @@ SHORT_HEADING_WORDS = 15
 
 def clean_pages(pages: list[PageContent]) -> list[PageText]:
     """Turn a document's extracted pages into clean page texts (one PageText per page)."""
-    repeated = _repeated_edge_lines(pages)
-    out = []
-    for page in pages:
-        heights = [w.height for line in page.lines for w in line.words if w.text.isalpha()]
-        letter_height = statistics.median(heights) if heights else 0.0
-        everything = [_normalized(_without_specks(line, letter_height), page.source == "ocr")
-                      for line in page.lines]
-        lines = [line for line in everything
-                 if _is_text(line, letter_height) and not _in_table(line, page.tables)]
-        header, footer, body = _split_edges(lines, repeated)
-        furniture = _furniture(body)
-        paragraphs = _paragraphs([ln for n, ln in enumerate(body) if n not in furniture],
-                                 page.page_no, page.tables)
-        whole = _paragraphs(body, page.page_no, page.tables) if furniture else paragraphs
-        out.append(
-            PageText(
-                page_no=page.page_no,
-                text="\n".join(p.text for p in paragraphs),
-                paragraphs=paragraphs,
-                header=header,
-                footer=footer,
-                raw_text="\n".join(normalize(line.text) for line in page.lines),
-                furniture=[body[n].text for n in sorted(furniture)],
-                full_text="\n".join(p.text for p in whole),
-            )
-        )
-    return out
+    repeated = repeated_edge_lines([edge_keys(page) for page in pages])
+    return [clean_page(page, repeated) for page in pages]
+
+
+def clean_page(page: PageContent, repeated: set[str]) -> PageText:
+    """One page's clean text, given the document's running headers and footers (see
+    `repeated_edge_lines`): pages can be cleaned one at a time as they are read back."""
+    heights = [w.height for line in page.lines for w in line.words if w.text.isalpha()]
+    letter_height = statistics.median(heights) if heights else 0.0
+    everything = [_normalized(_without_specks(line, letter_height), page.source == "ocr")
+                  for line in page.lines]
+    lines = [line for line in everything
+             if _is_text(line, letter_height) and not _in_table(line, page.tables)]
+    header, footer, body = _split_edges(lines, repeated)
+    furniture = _furniture(body)
+    paragraphs = _paragraphs([ln for n, ln in enumerate(body) if n not in furniture],
+                             page.page_no, page.tables)
+    text = "\n".join(p.text for p in paragraphs)
+    whole = _paragraphs(body, page.page_no, page.tables) if furniture else paragraphs
+    return PageText(
+        page_no=page.page_no,
+        text=text,
+        paragraphs=paragraphs,
+        header=header,
+        footer=footer,
+        raw_text="\n".join(normalize(line.text) for line in page.lines),
+        furniture=[body[n].text for n in sorted(furniture)],
+        full_text="\n".join(p.text for p in whole) if furniture else text,
+    )
 
 
 # Page furniture: a line of the document's form, not of its body (matched without
@@ -193,20 +196,25 @@ def _edge_key(text: str) -> str:
 FURNITURE_WORDS = 3
 
 
-def _repeated_edge_lines(pages: list[PageContent]) -> set[str]:
-    """Lines standing at the top or bottom of at least two pages are running headers/footers:
-    the same line, or the same apart from one number (a page number: "Page 61 …", "Page
-    62 …"), or a short furniture-like line. Content lines that only share their words
-    ("1. Kết quả thực hiện năm 2022" / "2. Kết quả thực hiện năm 2023", "Tổng kinh phí thực
-    hiện là 150/320 triệu đồng." / "… 200/450 …") are not."""
+def edge_keys(page: PageContent) -> dict[str, tuple[str, ...]]:
+    """The lines at the page's top and bottom as `repeated_edge_lines` compares them: each
+    without digits and accents, with the numbers it holds."""
+    keys: dict[str, tuple[str, ...]] = {}
+    for line in page.lines[:EDGE_LINES] + page.lines[-EDGE_LINES:]:
+        text = normalize(line.text)
+        keys[_edge_key(text)] = tuple(regex.findall(r"\d+", fold(text)))
+    return keys
+
+
+def repeated_edge_lines(pages: Iterable[dict[str, tuple[str, ...]]]) -> set[str]:
+    """Lines standing at the top or bottom of at least two pages (their `edge_keys`) are
+    running headers/footers: the same line, or the same apart from one number (a page
+    number: "Page 61 …", "Page 62 …"), or a short furniture-like line. Content lines that
+    only share their words ("1. Kết quả thực hiện năm 2022" / "2. Kết quả thực hiện năm
+    2023", "Tổng kinh phí thực hiện là 150/320 triệu đồng." / "… 200/450 …") are not."""
     seen: dict[str, set[tuple[str, ...]]] = {}
     counts: Counter[str] = Counter()
-    for page in pages:
-        edge = page.lines[:EDGE_LINES] + page.lines[-EDGE_LINES:]
-        keys: dict[str, tuple[str, ...]] = {}
-        for line in edge:
-            text = normalize(line.text)
-            keys[_edge_key(text)] = tuple(regex.findall(r"\d+", fold(text)))
+    for keys in pages:
         counts.update(keys.keys())
         for key, numbers in keys.items():
             seen.setdefault(key, set()).add(numbers)
@@ -288,7 +296,8 @@ def _paragraphs(lines: list[Line], page_no: int, tables: list[TableGrid] | None 
     for block in blocks:
         text, spans = _join(block)
         words = [(offset + a, offset + b, word) for a, b, word in spans]
-        paragraphs.append(Paragraph(page_no, text, offset, len(block), words))
+        paragraphs.append(Paragraph(page_no, text, offset, len(block), words,
+                                    measure(text, offset, words)))
         offset += len(text) + 1
     return paragraphs
 

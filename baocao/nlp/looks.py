@@ -8,7 +8,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-from baocao.datamodel import Paragraph, Word
+from baocao.datamodel import Paragraph, Setting, Word
 
 # Share of a paragraph's words in bold (or italic) for it to be set in bold as a whole.
 WHOLE = 0.9
@@ -42,27 +42,68 @@ class Look:
 
 def body_size(paragraphs: list[Paragraph]) -> float | None:
     """The body's letter size: the median paragraph's (see `_size`)."""
-    sizes = [s for p in paragraphs if (s := _size([w for _, _, w in p.words]))]
+    sizes = [s for p in paragraphs if (s := setting_of(p).size)]
     return statistics.median(sizes) if sizes else None
 
 
 def look(paragraph: Paragraph, body: float | None) -> Look:
     """The paragraph's type: bold, emphasised, an opening emphasised run, relative size."""
-    words = [w for _, _, w in paragraph.words]
+    setting = setting_of(paragraph)
+    ratio = setting.size / body if setting.size and body else None
+    larger = ratio is not None and ratio >= (LARGER if setting.fonts else LARGER_SCANNED)
+    return Look(setting.bold, setting.emphasised, setting.lead_end, ratio, larger,
+                setting.opens_styled)
+
+
+def setting_of(paragraph: Paragraph) -> Setting:
+    """The paragraph's setting: as layout measured it, or measured now from its words."""
+    if paragraph.setting is not None:
+        return paragraph.setting
+    return measure(paragraph.text, paragraph.start, paragraph.words)
+
+
+def measure(text: str, start: int, spans: list[tuple[int, int, Word]]) -> Setting:
+    """How a paragraph (its text, where it starts on the page, its words' spans) is set:
+    letter size, bold and italic runs (text layer only), its printed lines."""
+    words = [w for _, _, w in spans]
     size = _size(words)
-    ratio = size / body if size and body else None
     fonts = bool(words) and all(w.size is not None for w in words)
-    larger = ratio is not None and ratio >= (LARGER if fonts else LARGER_SCANNED)
+    # the lines cannot be told apart where some words lost their boxes
+    lines = _printed_lines(spans, start) if len(spans) == len(text.split()) else ()
     known = [w for w in words if w.bold is not None]
     if not known or len(known) < len(words):
-        return Look(None, None, None, ratio, larger)
+        return Setting(size, fonts, lines=lines)
     styled = [bool(w.bold or w.italic) for w in known]
     bold = sum(bool(w.bold) for w in known) >= WHOLE * len(known)
     lead = next((i for i, s in enumerate(styled) if not s), len(styled))
     lead_end = None
     if 0 < lead < len(styled) and not any(styled[lead:]):
-        lead_end = paragraph.words[lead - 1][1] - paragraph.start
-    return Look(bold, any(styled), lead_end, ratio, larger, any(styled[:OPENING_WORDS]))
+        lead_end = spans[lead - 1][1] - start
+    return Setting(size, fonts, bold, any(styled), lead_end, any(styled[:OPENING_WORDS]),
+                   lines)
+
+
+def _printed_lines(spans: list[tuple[int, int, Word]], start: int
+                   ) -> tuple[tuple[int, int], ...]:
+    """The paragraph's printed lines as spans of its text, from its words' boxes."""
+    lines: list[list[tuple[int, int]]] = []
+    bottom = None
+    for a, b, word in spans:
+        # a word starting below the line's boxes opens the next line; a dash ("—") or a
+        # tall accented capital ("Đề") stands higher or lower but within them
+        if bottom is None or word.top >= bottom - 0.2 * word.height:
+            lines.append([])
+            bottom = word.top + word.height
+        else:
+            bottom = max(bottom, word.top + word.height)
+        lines[-1].append((a, b))
+    return tuple((ln[0][0] - start, ln[-1][1] - start) for ln in lines)
+
+
+def printed_lines(paragraph: Paragraph) -> list[str]:
+    """The paragraph's printed lines, from its words' boxes; empty without boxes, or when
+    some words lost theirs (the lines could not be told apart)."""
+    return [paragraph.text[a:b] for a, b in setting_of(paragraph).lines]
 
 
 def _size(words: list[Word]) -> float | None:

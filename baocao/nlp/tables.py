@@ -5,6 +5,7 @@ it continues on the previous page, and the checks that catch a misread number.""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import regex
 
@@ -79,12 +80,23 @@ def _table(table_id: int, page: PageContent, grid: TableGrid, before: list[Table
     )
 
 
-def _lines_above(lines: list[Line], grid: TableGrid) -> list[str]:
-    """The text lines just above the table, nearest last."""
+def table_page(page: PageContent) -> PageContent:
+    """The page as read_tables needs it: its tables and, of its lines, only those a table's
+    caption is read from (the page's other words need not be kept for it)."""
+    keep = {id(ln) for grid in page.tables for ln in _nearest_above(page.lines, grid)}
+    return replace(page, lines=[ln for ln in page.lines if id(ln) in keep])
+
+
+def _nearest_above(lines: list[Line], grid: TableGrid) -> list[Line]:
     top = grid.bbox[1]
     above = [ln for ln in lines if ln.bottom <= top + 1 and ln.text.strip()]
     above.sort(key=lambda ln: ln.top)
-    return [normalize(ln.text) for ln in above[-CAPTION_REACH:]]
+    return above[-CAPTION_REACH:]
+
+
+def _lines_above(lines: list[Line], grid: TableGrid) -> list[str]:
+    """The text lines just above the table, nearest last."""
+    return [normalize(ln.text) for ln in _nearest_above(lines, grid)]
 
 
 def _caption(above: list[str]) -> tuple[str | None, str | None, str | None, bool]:

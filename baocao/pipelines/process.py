@@ -27,12 +27,13 @@ from baocao.nlp.checks import check_figures
 from baocao.nlp.context import describe
 from baocao.nlp.figures import find_figures
 from baocao.nlp.items import find_items
-from baocao.nlp.layout import clean_pages
+from baocao.nlp.layout import clean_page, edge_keys, repeated_edge_lines
 from baocao.nlp.metadata import read_metadata
 from baocao.nlp.sections import tag_sections
 from baocao.nlp.sentences import sentence_at, sentence_spans
 from baocao.nlp.table_figures import table_figures
-from baocao.nlp.tables import read_tables, table_flags
+from baocao.nlp.tables import read_tables, table_flags, table_page
+from baocao.pipelines.spill import PageSpill
 
 log = logging.getLogger(__name__)
 
@@ -103,14 +104,19 @@ def _absolute(path: Path) -> Path:
 
 
 def finish(opened: Opened, pages: Iterable[PageContent]) -> DocumentResult:
-    """Collect the pages (one page image in memory at a time) and run the text stages."""
+    """Collect the pages (one page image in memory at a time; their words kept on disk, see
+    PageSpill) and run the text stages."""
+    spill = PageSpill()
     read: list[PageContent] = []
+    edges: list[dict[str, tuple[str, ...]]] = []  # each page's top and bottom lines
     error = opened.error
     try:
         for page in pages:
-            read.append(page)
             if page.error:
                 log.warning("%s page %d: %s", opened.path, page.page_no, page.error)
+            else:
+                edges.append(edge_keys(page))
+            read.append(spill.add(page))
     except MissingDependencyError:
         raise
     except Exception as exc:  # the pages read so far are kept
@@ -118,9 +124,9 @@ def finish(opened: Opened, pages: Iterable[PageContent]) -> DocumentResult:
         error = f"unexpected error ({type(exc).__name__}): {exc}"
     result = DocumentResult(opened.doc_id, opened.path, opened.filename, "failed", error,
                             opened.processed_at, n_pages=opened.n_pages, pages=read,
-                            path_bytes=opened.path_bytes)
+                            path_bytes=opened.path_bytes, page_store=spill)
     try:
-        result = _analyse(result)
+        result = _analyse(result, repeated_edge_lines(edges))
     except Exception as exc:  # keep the pages read; the text stages failed on this input
         log.exception("text analysis failed on %s", opened.path)
         result = replace(result, status="partial" if read else "failed",
@@ -129,8 +135,9 @@ def finish(opened: Opened, pages: Iterable[PageContent]) -> DocumentResult:
     return replace(result, seconds=time.perf_counter() - opened.started, retryable=retryable)
 
 
-def _analyse(read: DocumentResult) -> DocumentResult:
-    """The document with the nlp stages run on the pages read, and its status."""
+def _analyse(read: DocumentResult, repeated: set[str]) -> DocumentResult:
+    """The document with the nlp stages run on the pages read, and its status. Pages are
+    cleaned and their figures boxed one at a time; the words are then let go."""
     good = [p for p in read.pages if not p.error]
     bad = [p for p in read.pages if p.error]
     error = read.error
@@ -141,10 +148,20 @@ def _analyse(read: DocumentResult) -> DocumentResult:
     status = "ok" if not bad and len(good) == read.n_pages else "partial"
     if len(good) < read.n_pages and not error:
         error = f"only {len(good)} of {read.n_pages} pages were read"
-    texts = clean_pages(good)
+    texts: list[PageText] = []
+    found: list[Figure] = []
+    with_tables: list[PageContent] = []
+    for page in read.page_store if read.page_store is not None else read.pages:
+        if page.error:
+            continue
+        text = clean_page(page, repeated)
+        found += page_figures(text)
+        texts.append(replace(text, paragraphs=[replace(p, words=[]) for p in text.paragraphs]))
+        if page.tables:
+            with_tables.append(table_page(page))
     sections, owner = tag_sections(texts)
-    figures, flags = check_figures(texts, place_figures(texts, sections, owner))
-    tables = read_tables(good)
+    figures, flags = check_figures(texts, in_sections(found, texts, sections, owner))
+    tables = read_tables(with_tables)
     in_tables = table_figures(tables, sections, len(figures) + 1)
     flags += table_flags(tables, in_tables)
     return replace(
@@ -178,52 +195,71 @@ def place_figures(
 ) -> list[Figure]:
     """Find figures paragraph by paragraph; attach page, sentence, section, what each
     measures (subject, places, year) and its box on the page image."""
-    by_id = {s.section_id: s for s in sections}
-    figures: list[Figure] = []
-    index = 0
-    for page in texts:
-        for paragraph in page.paragraphs:
-            section = by_id.get(owner[index]) if sections else None
-            index += 1
-            matches = find_figures(paragraph.text)
-            if not matches:
-                continue
-            spans = sentence_spans(paragraph.text)
-            for m in matches:
-                s_start, s_end = sentence_at(paragraph.text, spans, m.start)
-                sentence = paragraph.text[s_start:s_end]
-                context = describe(sentence, m.start - s_start, m.end - s_start, m.kind, m.unit)
-                start, end = paragraph.start + m.start, paragraph.start + m.end
-                words = [w for a, b, w in paragraph.words if a < end and b > start]
-                figures.append(
-                    Figure(
-                        figure_id=len(figures) + 1,
-                        kind=m.kind,
-                        value=m.value,
-                        unit=m.unit,
-                        raw=m.raw,
-                        page_no=page.page_no,
-                        start=start,
-                        end=end,
-                        scale=m.scale,
-                        sentence=sentence,
-                        section_id=section.section_id if section else None,
-                        section_kind=section.inherited_kind if section else None,
-                        qualifier=m.qualifier,
-                        value_low=m.value if m.value_low is None else m.value_low,
-                        value_high=m.value if m.value_high is None else m.value_high,
-                        subject=context.subject,
-                        locations=context.locations,
-                        year=context.year,
-                        bbox=_box(words),
-                        confidence=_confidence(words),
-                        of_total=m.of_total,
-                        change=m.change,
-                        unit_from=m.unit_from,
-                        unit_repaired=m.unit_repaired,
-                    )
-                )
+    found = [f for page in texts for f in page_figures(page)]
+    return in_sections(found, texts, sections, owner)
+
+
+def page_figures(page: PageText) -> list[tuple[int, Figure]]:
+    """The figures of one page with what each measures and its box, each with the index of
+    its paragraph on the page; in no section yet (see `in_sections`)."""
+    figures: list[tuple[int, Figure]] = []
+    for index, paragraph in enumerate(page.paragraphs):
+        matches = find_figures(paragraph.text)
+        if not matches:
+            continue
+        spans = sentence_spans(paragraph.text)
+        for m in matches:
+            s_start, s_end = sentence_at(paragraph.text, spans, m.start)
+            sentence = paragraph.text[s_start:s_end]
+            context = describe(sentence, m.start - s_start, m.end - s_start, m.kind, m.unit)
+            start, end = paragraph.start + m.start, paragraph.start + m.end
+            words = [w for a, b, w in paragraph.words if a < end and b > start]
+            figure = Figure(
+                figure_id=0,
+                kind=m.kind,
+                value=m.value,
+                unit=m.unit,
+                raw=m.raw,
+                page_no=page.page_no,
+                start=start,
+                end=end,
+                scale=m.scale,
+                sentence=sentence,
+                section_id=None,
+                section_kind=None,
+                qualifier=m.qualifier,
+                value_low=m.value if m.value_low is None else m.value_low,
+                value_high=m.value if m.value_high is None else m.value_high,
+                subject=context.subject,
+                locations=context.locations,
+                year=context.year,
+                bbox=_box(words),
+                confidence=_confidence(words),
+                of_total=m.of_total,
+                change=m.change,
+                unit_from=m.unit_from,
+                unit_repaired=m.unit_repaired,
+            )
+            figures.append((index, figure))
     return figures
+
+
+def in_sections(found: list[tuple[int, Figure]], texts: list[PageText],
+                sections: list[Section], owner: list[int]) -> list[Figure]:
+    """The pages' figures numbered in document order, each placed in the section its
+    paragraph stands in."""
+    by_id = {s.section_id: s for s in sections}
+    first: dict[int, int] = {}  # page → index of its first paragraph in the document
+    total = 0
+    for page in texts:
+        first[page.page_no], total = total, total + len(page.paragraphs)
+    placed = []
+    for n, (index, f) in enumerate(found, 1):
+        section = by_id.get(owner[first[f.page_no] + index]) if sections else None
+        placed.append(replace(f, figure_id=n,
+                              section_id=section.section_id if section else None,
+                              section_kind=section.inherited_kind if section else None))
+    return placed
 
 
 def _box(hit: list[Word]) -> tuple[float, float, float, float] | None:

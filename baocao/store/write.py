@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import Engine, delete, insert, or_, select
@@ -12,14 +13,29 @@ from sqlalchemy import Engine, delete, insert, or_, select
 from baocao.datamodel import DocumentResult
 from baocao.store import search_index
 from baocao.store.database import lock
-from baocao.store.rows import frames as make_frames
+from baocao.store.rows import rows
 from baocao.store.schema import TABLES, claims, documents, runs
+
+# Rows sent to the database at a time: a long document's words are streamed, not gathered.
+CHUNK_ROWS = 2000
+
+
+def batched(items: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    """The items in lists of `size` (the last shorter)."""
+    chunk: list[dict] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def write(engine: Engine, result: DocumentResult) -> None:
     """Replace the document's rows in one transaction: all of it lands, or none of it, its
     search index entries included."""
-    frames = make_frames(result)
+    tables = rows(result)
     with engine.begin() as conn:
         lock(conn)
         # the same file with other bytes is a new version: its old rows go too
@@ -29,10 +45,8 @@ def write(engine: Engine, result: DocumentResult) -> None:
         for table in TABLES:
             conn.execute(delete(table).where(table.c.doc_id.in_(stale)))
         for table in TABLES:
-            frame = frames[table.name]
-            if not frame.empty:  # typed by the schema: a column of only None stays an integer
-                frame.to_sql(table.name, conn, if_exists="append", index=False,
-                             dtype={c.name: c.type for c in table.columns})
+            for chunk in batched(tables[table.name], CHUNK_ROWS):
+                conn.execute(insert(table), chunk)
         search_index.index(conn, result.doc_id)
         conn.execute(delete(claims).where(claims.c.doc_id == result.doc_id))
 

@@ -13,9 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import rows, run_cli, start_serve
+from conftest import REPO, rows, run_cli, start_serve
 
 from baocao.vietnamese.text import fold
+
+ARTEFACTS = REPO / "out" / "test-artefacts"
 
 
 def _free_port() -> int:
@@ -98,7 +100,7 @@ def test_canned_queries(server, samples_db: Path) -> None:
     hard = get(base, "/baocao/difficulties_mentioning.json", word="von doi ung",
                _shape="objects")["rows"]
     assert hard and all("von doi ung" in fold(r["text"]) for r in hard)
-    amounts = get(base, "/baocao/amounts_by_province_and_year.json", province="bac giang",
+    amounts = get(base, "/baocao/amounts_listed.json", province="bac giang",
                   subject="kinh phi", _shape="objects")["rows"]
     assert amounts
     assert all(r["province"] == "Bắc Giang" and "kinh phi" in fold(r["subject"])
@@ -106,6 +108,117 @@ def test_canned_queries(server, samples_db: Path) -> None:
     assert "12.492,1 triệu đồng" not in {r["raw"] for r in amounts}  # no province: not here
     found = get(base, "/baocao/search_without_diacritics.json", q="kho khan", _shape="objects")
     assert found["rows"] and all("kho khan" in fold(r["text"]) for r in found["rows"])
+
+
+def vn_parse(text: str) -> float:
+    """A number written the Vietnamese way: 12.492,1 → 12492.1."""
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def test_queries_add_up_what_the_tables_hold(server, samples_db: Path) -> None:
+    base = server[0]
+    amounts = rows(samples_db, "SELECT d.province, coalesce(f.year, d.year_end) AS year, "
+                               "f.value FROM figures f JOIN documents d USING (doc_id) "
+                               "WHERE f.kind = 'amount' AND f.unit = 'VND'")
+    want: dict[tuple, list[float]] = {}
+    for r in amounts:
+        want.setdefault((r["province"], r["year"]), []).append(r["value"])
+    got = get(base, "/baocao/amounts_by_province_and_year.json", _shape="objects")["rows"]
+    assert {(r["province"], r["year"]): (r["amounts"], r["total_vnd"]) for r in got} == {
+        k: (len(v), pytest.approx(sum(v))) for k, v in want.items()}
+    by_subject = get(base, "/baocao/amounts_by_subject.json", _shape="objects")["rows"]
+    assert sum(r["amounts"] for r in by_subject) == len(amounts)
+    assert sum(r["total_vnd"] for r in by_subject) == pytest.approx(
+        sum(r["value"] for r in amounts))
+    assert [r["total_vnd"] for r in by_subject] == sorted(
+        (r["total_vnd"] for r in by_subject), reverse=True)
+    counts = get(base, "/baocao/counts_by_subject.json", _shape="objects")["rows"]
+    assert sum(r["total"] for r in counts) == pytest.approx(rows(
+        samples_db, "SELECT sum(value) AS n FROM figures WHERE kind = 'count'")[0]["n"])
+    pages = get(base, "/baocao/pages_to_check.json", _shape="objects", _size="max")["rows"]
+    ocr = rows(samples_db, "SELECT ocr_confidence FROM pages WHERE source = 'ocr'")
+    assert len(pages) == len(ocr) and pages[0]["filename"]
+    assert [p["ocr_confidence"] for p in pages] == sorted(
+        round(p["ocr_confidence"], 1) for p in ocr)
+
+
+def folded_words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
+
+
+def test_folded_search_finds_the_words_in_any_order(server, samples_db: Path, browser) -> None:
+    """'kho khan ve von' typed without diacritics finds paragraphs with khó khăn … về vốn
+    even where the words do not stand together, as `baocao search` does."""
+    words = ["kho", "khan", "ve", "von"]
+    passages = [r["text"] for r in rows(samples_db, "SELECT text FROM passages")]
+    every = [t for t in passages if set(words) <= set(folded_words(t))]
+    phrase = [t for t in passages if " ".join(words) in " ".join(folded_words(t))]
+    assert len(every) > len(phrase)  # the data must tell the two apart
+    base = server[0]
+    found = get(base, "/baocao/search_without_diacritics.json", q=" ".join(words),
+                _shape="objects", _size="max")["rows"]
+    assert sorted(r["text"] for r in found) == sorted(every)
+    tab = browser.new_page(viewport={"width": 1280, "height": 800})
+    tab.goto(f"{base}/baocao/search_without_diacritics?q=kho+khan+ve+von")
+    shot(tab, "serve-folded-search")
+    cells = tab.locator("table.rows-and-columns td.col-text").all_inner_texts()
+    assert sorted(cells) == sorted(every)
+    top = tab.locator("table.rows-and-columns td.col-text").first.bounding_box()
+    assert top["y"] < 800 and top["width"] > 400  # on the first screen, not squeezed
+    tab.close()
+
+
+def shot(tab, name: str) -> None:
+    """The first screen, kept under out/test-artefacts/ for a person to look at."""
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(ARTEFACTS / f"{name}.png"))
+
+
+def test_figures_first_screen_reads_like_a_report(server, samples_db: Path, browser) -> None:
+    """From the index's first link: file names and values the Vietnamese way on the first
+    screen, no 64-character doc_id, rows a few lines tall, column descriptions folded."""
+    tab = browser.new_page(viewport={"width": 1280, "height": 800})
+    tab.goto(server[0] + "/")
+    tab.locator("ul.baocao-start a").first.click()
+    tab.wait_for_load_state("load")
+    assert "/figure_details" in tab.url
+    shot(tab, "serve-figure-details")
+    assert not tab.locator("dl.column-descriptions").is_visible()
+
+    def on_screen(selector: str) -> list[str]:
+        return [e.inner_text().strip() for e in tab.locator(selector).all()
+                if (box := e.bounding_box()) and box["y"] + box["height"] <= 800
+                and box["x"] + box["width"] <= 1280]
+
+    headers = [h.split()[0] for h in on_screen("table.rows-and-columns th")]
+    assert {"filename", "value", "unit", "subject"} <= set(headers)
+    assert "doc_id" not in tab.locator("table.rows-and-columns th").all_inner_texts()
+    page = tab.locator("table.rows-and-columns").inner_text()
+    assert not re.search(r"\b[0-9a-f]{64}\b", page)
+    names = {r["filename"] for r in rows(samples_db, "SELECT filename FROM documents")}
+    files = on_screen("table.rows-and-columns td.col-filename")
+    assert files and set(files) <= names
+    stored = {(round(r["value"] / (1e6 if r["unit"] == "VND" else 1), 3), r["unit"])
+              for r in rows(samples_db, "SELECT value, unit FROM figures")}
+    values = on_screen("table.rows-and-columns td.col-value")
+    assert values
+    for text in values:  # 12.492,1 triệu đồng · 52,8% · 20 đề án
+        m = re.fullmatch(r"(\d{1,3}(?:\.\d{3})*(?:,\d+)?)(?: triệu đồng|%| (.+))", text)
+        assert m, text
+        unit = "VND" if text.endswith("triệu đồng") else "%" if text.endswith("%") else m[2]
+        assert (round(vn_parse(m[1]), 3), unit) in stored, text
+    heights = [r.bounding_box()["height"] for r in tab.locator(
+        "table.rows-and-columns tbody tr").all()[:10]]
+    assert max(heights) < 200
+    tab.close()
+
+
+def test_summary_page_served_with_its_chart(server, samples_db: Path) -> None:
+    with urllib.request.urlopen(server[0] + "/-/baocao/summary", timeout=60) as response:
+        page = response.read().decode()
+    assert "<svg" in page and 'id="amounts"' in page
+    n = rows(samples_db, "SELECT count(*) AS n FROM figures")[0]["n"]
+    assert f'id="total-figures"><b>{n:,}</b>'.replace(",", ".") in page
 
 
 def test_ctrl_c_stops_it_cleanly(server) -> None:

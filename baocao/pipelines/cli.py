@@ -218,9 +218,10 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8001,
 ) -> None:
-    """Browse the tables in Datasette: descriptions, facets, full-text search and ready-made
-    queries (amounts by province and year, lessons learned, difficulties mentioning a word).
-    SQLite databases only. Ctrl-C stops it."""
+    """Browse the tables in Datasette: figures with their report's file and title, amounts
+    the Vietnamese way, facets, search with or without diacritics, ready-made queries with
+    totals (amounts by province and year or by subject, lessons learned, pages to check) and
+    an overview with charts. SQLite databases only. Ctrl-C stops it."""
     from baocao.pipelines.serve import serve as run_server
 
     try:
@@ -254,6 +255,33 @@ def review(
     if missing:
         typer.echo(f"baocao: warning: page images are missing: {missing}", err=True)
     typer.echo(str(path))
+
+
+@app.command()
+def summary(
+    db: DbOption = DEFAULT_DB,
+    out: Annotated[
+        Path, typer.Option("--out", help="HTML file to write (a .md beside it).")
+    ] = Path("out/summary.html"),
+    markdown: Annotated[
+        bool, typer.Option("--markdown/--no-markdown", help="Also write the page as Markdown.")
+    ] = True,
+    with_reviews: Annotated[
+        bool, typer.Option("--with-reviews", help="Also write every document's review page "
+                                                  "into review/ beside it, linked.")
+    ] = False,
+) -> None:
+    """Write one self-contained HTML page on what the database holds: documents by status,
+    type, province and year; pages by source and OCR confidence; figures by kind and section;
+    flags to check; amounts by province and year with a chart; each document's review page."""
+    from baocao.pipelines.summary import write_summary
+
+    try:
+        written = write_summary(db, out, markdown=markdown, with_reviews=with_reviews)
+    except BaocaoError as exc:
+        raise _fail(exc) from None
+    for path in written:
+        typer.echo(str(path))
 
 
 class Format(str, Enum):

@@ -1,268 +1,409 @@
 """`baocao serve`: the database in Datasette, described for researchers: what each table and
-column means, facets, full-text search and ready-made queries.
+column means, facets, full-text search and ready-made queries with totals.
 
-Datasette reads the SQLite file read-only. baocao adds one SQL function, fold(text) (lower
-case, no diacritics), so queries can match words however they were typed.
+Datasette reads the SQLite file read-only. baocao adds SQL functions (fold(text): lower case,
+no diacritics; folded_match(words): the command line's folded search as an FTS5 query) and a
+display plugin (serve_display) that shows documents by name and amounts the Vietnamese way.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from urllib.parse import urlencode
 
 from baocao import store
 from baocao.errors import BaocaoError
+from baocao.i18n import _
 
-TITLE = "baocao: Vietnamese provincial reports as tables"
-DESCRIPTION = (
-    "Every page, section, enumerated point and figure (amounts in đồng, percentages, counts) "
-    "of the reports, with each report's province, issuer, title, number, date and period. "
-    "Search pages and sections with their search box (exact: diacritics count); the query "
-    "'search_without_diacritics' finds words however they were typed."
-)
+# The figures as a researcher reads them first: which report, what, how much, where, when.
+FIGURE_COLUMNS = ["filename", "title", "page_no", "value", "unit", "subject", "province",
+                  "period", "section_kind", "section_heading", "sentence", "flags"]
 
-TABLES: dict[str, dict] = {
-    "documents": {
-        "description": "One row per input file, with what its title block says.",
-        "facets": ["province", "year_end", "issuer", "status"],
-        "label_column": "filename",
-        "columns": {
-            "doc_id": "sha256 of the file's bytes: the same file has the same id anywhere",
-            "path": "where the file was when it was processed",
-            "filename": "the file's name",
-            "n_pages": "pages in the file",
-            "status": "ok, partial (some pages unreadable) or failed",
-            "error": "why the file or some of its pages could not be read",
-            "processed_at": "when baocao read it (UTC)",
-            "province": "province or city the title block names, official name before the "
-                        "2025 mergers (e.g. Bắc Giang)",
-            "province_2025": "the province it lies in since the 2025 mergers (Bắc Giang → "
-                             "Bắc Ninh)",
-            "issuer": "the issuing body (e.g. Sở Công Thương, Ủy ban nhân dân tỉnh Lào Cai)",
-            "title": "the report's title, after BÁO CÁO",
-            "doc_number": "the document number (Số: 412/BC-SCT → 412/BC-SCT)",
-            "doc_date": "date of issue (YYYY-MM-DD)",
-            "period": "the period the title says the report covers (năm 2023, giai đoạn "
-                      "2016-2020, 9 tháng đầu năm 2024)",
-            "year_start": "first year of that period",
-            "year_end": "last year of that period",
-            "n_sections": "sections found", "n_figures": "figures found",
-            "n_flags": "figures flagged for checking", "seconds": "processing time",
-        },
-    },
-    "pages": {
-        "description": "The text of every page, running headers and page numbers set aside.",
-        "facets": ["source"],
-        "columns": {
-            "page_no": "page number in the file, from 1",
-            "source": "text (the PDF's text layer) or ocr (read by Tesseract)",
-            "text": "clean text, one paragraph per line",
-            "ocr_confidence": "mean Tesseract word confidence, 0–100",
-            "raw_text": "the text as extracted, before clean-up",
-            "header": "running header lines removed from the text",
-            "footer": "running footer lines removed from the text",
-            "dpi": "resolution the page was read at (OCR pages)",
-            "width": "page width, in pixels at dpi (OCR) or PDF points (text layer)",
-            "height": "page height, in the same units",
-        },
-    },
-    "sections": {
-        "description": "Each heading and everything under it up to the next heading of the "
-                       "same or a higher level.",
-        "facets": ["kind", "inherited_kind", "level"],
-        "columns": {
-            "kind": "what the heading announces: achievements, difficulties, causes, lessons, "
-                    "solutions, recommendations, plans or other",
-            "heading": "the heading as written (empty for text before the first heading)",
-            "level": "1 for the top headings (I., II.), 2 below them, …",
-            "page_start": "page the section starts on", "page_end": "page it ends on",
-            "text": "the section's own text",
-            "parent_id": "the section it is part of",
-            "inherited_kind": "its kind, or its parent's when the heading names none",
-            "kinds": "every kind the heading names",
-        },
-    },
-    "items": {
-        "description": "Enumerated points (Thứ nhất, Một là, -, +): a lesson, a difficulty, "
-                       "a recommendation each.",
-        "facets": ["section_kind", "marker"],
-        "columns": {
-            "section_kind": "the kind of the section it stands in (or its parent's)",
-            "parent_item_id": "the point it is a sub-point of",
-            "ordinal": "its place among its siblings",
-            "marker": "how it is marked: Thứ nhất, Một là, -, +, •",
-            "text": "the point's text, joined across line and page breaks",
-            "page_no": "page it starts on",
-        },
-    },
-    "figures": {
-        "description": "Every figure: money amounts (value in đồng), percentages and counts, "
-                       "with its sentence, section and what it measures. Filter on flags to "
-                       "see figures to check.",
-        "facets": ["kind", "section_kind", "year", "flags", "unit"],
-        "columns": {
-            "kind": "amount, percent or count",
-            "value": "amounts in đồng (VND) or USD; percentages as written; counts",
-            "unit": "VND, USD, % or the counted noun (sản phẩm, cuộc, …)",
-            "raw": "the figure exactly as on the page",
-            "page_no": "page it stands on",
-            "section_kind": "kind of the section it stands in",
-            "sentence": "the sentence it stands in",
-            "scale": "the scale word as written (triệu đồng, tỷ đồng, trđ)",
-            "char_start": "where raw starts in the page's text",
-            "char_end": "where raw ends in the page's text",
-            "qualifier": "trên, hơn, gần, khoảng, tối đa… written before it",
-            "value_low": "low end of a range (= value otherwise)",
-            "value_high": "high end of a range (= value otherwise)",
-            "subject": "what it measures (kinh phí hỗ trợ, …)",
-            "locations": "places named in its sentence",
-            "year": "the year its sentence states",
-            "box_left": "its box on the page (units of the words table)",
-            "confidence": "lowest OCR confidence of its words, 0–100 (empty: text layer)",
-            "implied_total": "for a share of a total (chiếm 26,3% so với tổng …): the total "
-                             "the amount before it implies",
-            "flags": "low_confidence, total_mismatch, share_over_100 (see the flags table)",
-        },
-    },
-    "figure_details": {
-        "description": "Figures with their report's province, period, file and title, and "
-                       "their section's heading.",
-        "facets": ["kind", "section_kind", "province", "year_end", "flags"],
-    },
-    "flags": {
-        "description": "Why a figure was flagged: low OCR confidence, or a total that "
-                       "disagrees with what a share implies.",
-        "facets": ["flag"],
-        "columns": {
-            "figure_id": "the flagged figure",
-            "flag": "low_confidence, total_mismatch or share_over_100",
-            "detail": "what disagrees with what",
-            "other_figure_id": "the figure it disagrees with",
-        },
-    },
-    "passages": {
-        "description": "Every paragraph with its section's kind: what search finds.",
-        "facets": ["section_kind"],
-        "fts_table": "passages_fts",
-        "columns": {
-            "passage_id": "paragraph number in the document",
-            "section_kind": "kind of its section (or its parent's)",
-            "text": "the paragraph",
-            "folded": "the paragraph in lower case without diacritics",
-            "char_start": "where it starts in its page's text",
-        },
-    },
-    "words": {
-        "description": "Every OCR or text-layer word with its box and confidence.",
-        "columns": {"conf": "Tesseract confidence 0–100 (empty: text layer)"},
-    },
-    "runs": {"description": "One row per `baocao run`: when, which version, what it did."},
-    "tables": {
-        "description": "Each printed table (Biểu, Bảng, Phụ lục) found, one row per page it "
-                       "stands on; a part continued from the page before points at it.",
-        "facets": ["ruling", "source", "number_format"],
-        "label_column": "caption",
-        "columns": {
-            "caption": "the title printed above it (Biểu số 02: …)",
-            "label": "Biểu / Bảng / Phụ lục with its number",
-            "unit": "the unit printed above it (Đơn vị tính: triệu đồng → triệu đồng)",
-            "n_header_rows": "rows of column headers at its top",
-            "ruling": "full (every cell boxed), horizontal (rules between rows only) or none",
-            "number_format": "vi (1.234,5) or en (1,234.5), from its columns' numbers",
-            "continues_table_id": "the part on the previous page this one continues",
-        },
-    },
-    "table_cells": {
-        "description": "Every cell of the printed tables, at its row and column in the grid.",
-        "facets": ["role", "value_kind"],
-        "columns": {
-            "row": "row in the printed grid, from 0, header rows included",
-            "col": "column, from 0",
-            "text": "the cell as printed",
-            "role": "column_header, row_header, group (I. …, Trong đó:), body or total",
-            "value": "the number, when the cell is one number",
-            "column_path": "the headers above it (Năm 2023 > Kế hoạch)",
-            "row_path": "its row's group and label (I. Thu nội địa > Thu thuế)",
-            "flags": "checks it failed: total_mismatch, part_over_total, ratio_mismatch, "
-                     "low_confidence",
-        },
-    },
-    "table_values": {
-        "description": "Every number in the printed tables with the headers that name it and "
-                       "its document's province and period: filter by row or column words.",
-        "facets": ["province", "value_kind", "flags"],
-    },
-}
 
-# Ready-made queries. Parameters left empty match everything.
-QUERIES = {
-    "amounts_by_province_and_year": {
-        "title": "Amounts by province and year",
-        "description": "Every amount in đồng, by the report's province and the year its "
-                       "sentence states (or the last year of the report's period). Narrow it "
-                       "with a word of what it measures (kinh phí, vốn), diacritics optional.",
-        "sql": """
-SELECT d.province, coalesce(f.year, d.year_end) AS year, f.subject, f.value AS amount_vnd,
-       f.raw, f.section_kind, d.filename, f.page_no, f.flags, f.sentence
+def figures_url(database: str, have: set[str] | None = None) -> str:
+    """figure_details with its readable columns, in reading order: the way into the figures.
+    `have`: the view's columns, where a database made by an older baocao lacks some."""
+    from datasette.utils import tilde_encode
+
+    return f"/{tilde_encode(database)}/figure_details?" + urlencode(
+        [("_col", c) for c in FIGURE_COLUMNS if have is None or c in have])
+
+
+def description_html(database: str, have: set[str] | None = None) -> str:
+    """The index and database pages' description: what is here and where to start."""
+    from datasette.utils import tilde_encode
+    from markupsafe import escape
+
+    db = f"/{tilde_encode(database)}"
+    links = [
+        (figures_url(database, have), _("Figures with their report"),
+         _("start here: every amount, percentage and count with its file, title, page, "
+           "unit, subject, province, period and section; facets narrow it down.")),
+        ("/-/baocao/summary", _("Overview of the database"),
+         _("documents, pages, figures and flags counted, with charts of the amounts by "
+           "province and year.")),
+        (f"{db}/search_without_diacritics", _("Search every paragraph, diacritics optional"),
+         _("kho khan ve von finds khó khăn về vốn, the words in any order, as `baocao search` "
+           "does.")),
+        (f"{db}/amounts_by_province_and_year", _("Amounts by province and year"),
+         _("totals in đồng and how many amounts make them.")),
+        (f"{db}/lessons_learned", _("Every lesson learned"), ""),
+        (f"{db}/pages_to_check", _("Pages to check"), _("lowest OCR confidence first.")),
+    ]
+    items = "".join(
+        f'<li><a href="{escape(href)}">{escape(title)}</a>'
+        + (f" — {escape(text)}" if text else "") + "</li>"
+        for href, title, text in links)
+    intro = _("Every page, section, enumerated point and figure of the reports, with each "
+              "report's province, issuer, title, number, date and period.")
+    return f"<p>{escape(intro)}</p><ul class=\"baocao-start\">{items}</ul>"
+
+
+def tables() -> dict[str, dict]:
+    """Each table's description, facets and column descriptions, in the interface language."""
+    return {
+        "documents": {
+            "description": _("One row per input file, with what its title block says."),
+            "facets": ["province", "year_end", "issuer", "status"],
+            "label_column": "filename",
+            "columns": {
+                "doc_id": _("sha256 of the file's bytes: the same file has the same id "
+                            "anywhere"),
+                "path": _("where the file was when it was processed"),
+                "filename": _("the file's name"),
+                "n_pages": _("pages in the file"),
+                "status": _("ok, partial (some pages unreadable) or failed"),
+                "error": _("why the file or some of its pages could not be read"),
+                "processed_at": _("when baocao read it (UTC)"),
+                "province": _("province or city the title block names, official name before "
+                              "the 2025 mergers (e.g. Bắc Giang)"),
+                "province_2025": _("the province it lies in since the 2025 mergers (Bắc Giang "
+                                   "→ Bắc Ninh)"),
+                "issuer": _("the issuing body (e.g. Sở Công Thương, Ủy ban nhân dân tỉnh Lào "
+                            "Cai)"),
+                "title": _("the report's title, after BÁO CÁO"),
+                "doc_number": _("the document number (Số: 412/BC-SCT → 412/BC-SCT)"),
+                "doc_date": _("date of issue (YYYY-MM-DD)"),
+                "period": _("the period the title says the report covers (năm 2023, giai "
+                            "đoạn 2016-2020, 9 tháng đầu năm 2024)"),
+                "year_start": _("first year of that period"),
+                "year_end": _("last year of that period"),
+                "n_sections": _("sections found"), "n_figures": _("figures found"),
+                "n_flags": _("figures flagged for checking"),
+                "seconds": _("processing time"),
+            },
+        },
+        "pages": {
+            "description": _("The text of every page, running headers and page numbers set "
+                             "aside."),
+            "facets": ["source"],
+            "columns": {
+                "page_no": _("page number in the file, from 1"),
+                "source": _("text (the PDF's text layer) or ocr (read by Tesseract)"),
+                "text": _("clean text, one paragraph per line"),
+                "ocr_confidence": _("mean Tesseract word confidence, 0–100"),
+                "raw_text": _("the text as extracted, before clean-up"),
+                "header": _("running header lines removed from the text"),
+                "footer": _("running footer lines removed from the text"),
+                "dpi": _("resolution the page was read at (OCR pages)"),
+                "width": _("page width, in pixels at dpi (OCR) or PDF points (text layer)"),
+                "height": _("page height, in the same units"),
+            },
+        },
+        "sections": {
+            "description": _("Each heading and everything under it up to the next heading of "
+                             "the same or a higher level."),
+            "facets": ["kind", "inherited_kind", "level"],
+            "columns": {
+                "kind": _("what the heading announces: achievements, difficulties, causes, "
+                          "lessons, solutions, recommendations, plans or other"),
+                "heading": _("the heading as written (empty for text before the first "
+                             "heading)"),
+                "level": _("1 for the top headings (I., II.), 2 below them, …"),
+                "page_start": _("page the section starts on"),
+                "page_end": _("page it ends on"),
+                "text": _("the section's own text"),
+                "parent_id": _("the section it is part of"),
+                "inherited_kind": _("its kind, or its parent's when the heading names none"),
+                "kinds": _("every kind the heading names"),
+            },
+        },
+        "items": {
+            "description": _("Enumerated points (Thứ nhất, Một là, -, +): a lesson, a "
+                             "difficulty, a recommendation each."),
+            "facets": ["section_kind", "marker"],
+            "columns": {
+                "section_kind": _("the kind of the section it stands in (or its parent's)"),
+                "parent_item_id": _("the point it is a sub-point of"),
+                "ordinal": _("its place among its siblings"),
+                "marker": _("how it is marked: Thứ nhất, Một là, -, +, •"),
+                "text": _("the point's text, joined across line and page breaks"),
+                "page_no": _("page it starts on"),
+            },
+        },
+        "figures": {
+            "description": _("Every figure: money amounts (value in đồng), percentages and "
+                             "counts, with its sentence, section and what it measures. "
+                             "figure_details shows them with their report's file and title."),
+            "facets": ["kind", "section_kind", "year", "flags", "unit"],
+            "columns": _figure_columns(),
+        },
+        "figure_details": {
+            "description": _("Figures with their report's file, title, province and period, "
+                             "and their section's heading. Amounts in đồng are shown in "
+                             "triệu đồng (stored in đồng)."),
+            "facets": ["kind", "section_kind", "province", "year_end", "flags"],
+            "columns": {
+                "filename": _("the report's file"),
+                "title": _("the report's title"),
+                "period": _("the period the report covers"),
+                "section_heading": _("the heading of the section it stands in"),
+                **_figure_columns(),
+            },
+        },
+        "flags": {
+            "description": _("Why a figure was flagged: low OCR confidence, or a total that "
+                             "disagrees with what a share implies."),
+            "facets": ["flag"],
+            "columns": {
+                "figure_id": _("the flagged figure"),
+                "flag": _("low_confidence, total_mismatch or share_over_100"),
+                "detail": _("what disagrees with what"),
+                "other_figure_id": _("the figure it disagrees with"),
+            },
+        },
+        "passages": {
+            "description": _("Every paragraph with its section's kind: what search finds. "
+                             "The search box here is exact (diacritics count); the query "
+                             "search_without_diacritics is not."),
+            "facets": ["section_kind"],
+            "fts_table": "passages_fts",
+            "columns": {
+                "passage_id": _("paragraph number in the document"),
+                "section_kind": _("kind of its section (or its parent's)"),
+                "text": _("the paragraph"),
+                "folded": _("the paragraph in lower case without diacritics"),
+                "char_start": _("where it starts in its page's text"),
+            },
+        },
+        "words": {
+            "description": _("Every OCR or text-layer word with its box and confidence."),
+            "columns": {"conf": _("Tesseract confidence 0–100 (empty: text layer)")},
+        },
+        "runs": {"description": _("One row per `baocao run`: when, which version, what it "
+                                  "did.")},
+        "tables": {
+            "description": _("Each printed table (Biểu, Bảng, Phụ lục) found, one row per "
+                             "page it stands on; a part continued from the page before "
+                             "points at it."),
+            "facets": ["ruling", "source", "number_format"],
+            "label_column": "caption",
+            "columns": {
+                "caption": _("the title printed above it (Biểu số 02: …)"),
+                "label": _("Biểu / Bảng / Phụ lục with its number"),
+                "unit": _("the unit printed above it (Đơn vị tính: triệu đồng → triệu "
+                          "đồng)"),
+                "n_header_rows": _("rows of column headers at its top"),
+                "ruling": _("full (every cell boxed), horizontal (rules between rows only) "
+                            "or none"),
+                "number_format": _("vi (1.234,5) or en (1,234.5), from its columns' "
+                                   "numbers"),
+                "continues_table_id": _("the part on the previous page this one continues"),
+            },
+        },
+        "table_cells": {
+            "description": _("Every cell of the printed tables, at its row and column in the "
+                             "grid."),
+            "facets": ["role", "value_kind"],
+            "columns": {
+                "row": _("row in the printed grid, from 0, header rows included"),
+                "col": _("column, from 0"),
+                "text": _("the cell as printed"),
+                "role": _("column_header, row_header, group (I. …, Trong đó:), body or "
+                          "total"),
+                "value": _("the number, when the cell is one number"),
+                "column_path": _("the headers above it (Năm 2023 > Kế hoạch)"),
+                "row_path": _("its row's group and label (I. Thu nội địa > Thu thuế)"),
+                "flags": _("checks it failed: total_mismatch, part_over_total, "
+                           "ratio_mismatch, low_confidence"),
+            },
+        },
+        "table_values": {
+            "description": _("Every number in the printed tables with the headers that name "
+                             "it and its document's province and period: filter by row or "
+                             "column words."),
+            "facets": ["province", "value_kind", "flags"],
+        },
+    }
+
+
+def _figure_columns() -> dict[str, str]:
+    return {
+        "kind": _("amount, percent or count"),
+        "value": _("amounts in đồng (VND) or USD; percentages as written; counts"),
+        "unit": _("VND, USD, % or the counted noun (sản phẩm, cuộc, …)"),
+        "raw": _("the figure exactly as on the page"),
+        "page_no": _("page it stands on"),
+        "section_kind": _("kind of the section it stands in"),
+        "sentence": _("the sentence it stands in"),
+        "scale": _("the scale word as written (triệu đồng, tỷ đồng, trđ)"),
+        "char_start": _("where raw starts in the page's text"),
+        "char_end": _("where raw ends in the page's text"),
+        "qualifier": _("trên, hơn, gần, khoảng, tối đa… written before it"),
+        "value_low": _("low end of a range (= value otherwise)"),
+        "value_high": _("high end of a range (= value otherwise)"),
+        "subject": _("what it measures (kinh phí hỗ trợ, …)"),
+        "locations": _("places named in its sentence"),
+        "year": _("the year its sentence states"),
+        "box_left": _("its box on the page (units of the words table)"),
+        "confidence": _("lowest OCR confidence of its words, 0–100 (empty: text layer)"),
+        "implied_total": _("for a share of a total (chiếm 26,3% so với tổng …): the total "
+                           "the amount before it implies"),
+        "flags": _("low_confidence, total_mismatch, share_over_100 (see the flags table)"),
+    }
+
+
+# The amounts the queries add up: in đồng, the year their sentence states or else the last
+# year of the report's period. Parameters left empty match everything.
+AMOUNTS = """
 FROM figures f JOIN documents d ON d.doc_id = f.doc_id
 WHERE f.kind = 'amount' AND f.unit = 'VND'
   AND (:province = '' OR fold(d.province) = fold(:province))
-  AND (:subject = '' OR fold(coalesce(f.subject, '')) LIKE '%' || fold(:subject) || '%')
+  AND (:subject = '' OR fold(coalesce(f.subject, '')) LIKE '%' || fold(:subject) || '%')"""
+# Paragraphs holding every word of :q, folded, in any order (the whole query as a phrase
+# ranks first): the same FTS5 query `baocao search --folded` runs.
+FOLDED_SEARCH = """
+FROM passages_folded_fts
+JOIN passages p ON p.passage_key = passages_folded_fts.rowid
+JOIN documents d ON d.doc_id = p.doc_id
+WHERE passages_folded_fts MATCH folded_match(:{param})"""
+
+
+def queries() -> dict[str, dict]:
+    """The ready-made queries, titled and described in the interface language; their SQL
+    behind a "show" link, so the results come first."""
+    return {name: {**q, "hide_sql": True} for name, q in _queries().items()}
+
+
+def _queries() -> dict[str, dict]:
+    return {
+        "search_without_diacritics": {
+            "title": _("Search every paragraph, diacritics optional"),
+            "description": _("Paragraphs holding every word, however it was typed and in any "
+                             "order (kho khan ve von finds khó khăn về vốn), best first; "
+                             "\"quote\" words that must stand together."),
+            "sql": f"""
+SELECT d.filename, p.page_no, p.section_kind, d.province, d.year_end AS year, p.text
+{FOLDED_SEARCH.format(param="q")}
+ORDER BY bm25(passages_folded_fts)""",
+        },
+        "amounts_by_province_and_year": {
+            "title": _("Amounts by province and year"),
+            "description": _("Totals of the amounts in đồng by the report's province and the "
+                             "year the sentence states (or the last year of the report's "
+                             "period), with how many amounts and reports make them. Totals "
+                             "add every amount stated, parts and wholes alike. Narrow it "
+                             "with a word of what it measures (kinh phí, vốn), diacritics "
+                             "optional."),
+            "sql": f"""
+SELECT d.province, coalesce(f.year, d.year_end) AS year, count(*) AS amounts,
+       count(DISTINCT f.doc_id) AS reports, sum(f.value) AS total_vnd,
+       max(f.value) AS largest_vnd
+{AMOUNTS}
+GROUP BY d.province, coalesce(f.year, d.year_end)
+ORDER BY d.province, year""",
+        },
+        "amounts_by_subject": {
+            "title": _("Amounts by what they measure"),
+            "description": _("Totals of the amounts in đồng by what they measure (kinh phí "
+                             "hỗ trợ, vốn đối ứng…), largest first, with the provinces they "
+                             "come from."),
+            "sql": f"""
+SELECT max(f.subject) AS subject, count(*) AS amounts, count(DISTINCT f.doc_id) AS reports,
+       sum(f.value) AS total_vnd, group_concat(DISTINCT d.province) AS provinces
+{AMOUNTS}
+GROUP BY fold(coalesce(f.subject, ''))
+ORDER BY total_vnd DESC""",
+        },
+        "amounts_listed": {
+            "title": _("Every amount, one by one"),
+            "description": _("Every amount in đồng with its report, page, sentence and what "
+                             "it measures, by province and year."),
+            "sql": f"""
+SELECT d.filename, d.province, coalesce(f.year, d.year_end) AS year, f.subject,
+       f.value AS amount_vnd, f.raw, f.section_kind, f.page_no, f.flags, f.sentence
+{AMOUNTS}
 ORDER BY d.province, year, f.value DESC""",
-    },
-    "lessons_learned": {
-        "title": "All lessons learned",
-        "description": "Every point of every lessons-learned section (kinh nghiệm, bài học).",
-        "sql": """
-SELECT d.province, d.year_end AS year, d.filename, i.page_no, i.marker, i.text
+        },
+        "counts_by_subject": {
+            "title": _("Counts by what they count"),
+            "description": _("Counts (đề án, cơ sở, lượt…) added up by the counted noun and "
+                             "what they measure."),
+            "sql": """
+SELECT f.unit AS counted, max(f.subject) AS subject, count(*) AS figures,
+       count(DISTINCT f.doc_id) AS reports, sum(f.value) AS total
+FROM figures f
+WHERE f.kind = 'count'
+GROUP BY f.unit, fold(coalesce(f.subject, ''))
+ORDER BY f.unit, total DESC""",
+        },
+        "lessons_learned": {
+            "title": _("Every lesson learned"),
+            "description": _("Every point of every lessons-learned section (kinh nghiệm, "
+                             "bài học)."),
+            "sql": """
+SELECT d.filename, d.province, d.year_end AS year, i.page_no, i.marker, i.text
 FROM items i JOIN documents d ON d.doc_id = i.doc_id
 WHERE i.section_kind = 'lessons' AND i.parent_item_id IS NULL
 ORDER BY d.province, d.filename, i.item_id""",
-    },
-    "difficulties_mentioning": {
-        "title": "Difficulties mentioning a word",
-        "description": "Paragraphs of difficulties sections (khó khăn, hạn chế, tồn tại) "
-                       "holding a word or phrase, with or without diacritics.",
-        "sql": """
-SELECT d.province, d.year_end AS year, d.filename, p.page_no, p.text
-FROM passages_folded_fts
-JOIN passages p ON p.passage_key = passages_folded_fts.rowid
-JOIN documents d ON d.doc_id = p.doc_id
-WHERE p.section_kind = 'difficulties'
-  AND passages_folded_fts MATCH '"' || replace(fold(:word), '"', '') || '"'
+        },
+        "difficulties_mentioning": {
+            "title": _("Difficulties mentioning words"),
+            "description": _("Paragraphs of difficulties sections (khó khăn, hạn chế, tồn "
+                             "tại) holding every word, with or without diacritics."),
+            "sql": f"""
+SELECT d.filename, d.province, d.year_end AS year, p.page_no, p.text
+{FOLDED_SEARCH.format(param="word")}
+  AND p.section_kind = 'difficulties'
 ORDER BY bm25(passages_folded_fts)""",
-    },
-    "search_without_diacritics": {
-        "title": "Search every paragraph, diacritics optional",
-        "description": "Paragraphs holding a word or phrase however it was typed (kho khan "
-                       "finds khó khăn), best first.",
-        "sql": """
-SELECT d.filename, p.page_no, p.section_kind, d.province, d.year_end AS year, p.text
-FROM passages_folded_fts
-JOIN passages p ON p.passage_key = passages_folded_fts.rowid
-JOIN documents d ON d.doc_id = p.doc_id
-WHERE passages_folded_fts MATCH '"' || replace(fold(:q), '"', '') || '"'
-ORDER BY bm25(passages_folded_fts)""",
-    },
-    "figures_to_check": {
-        "title": "Figures to check",
-        "description": "Flagged figures with the reason and the page to look at.",
-        "sql": """
+        },
+        "pages_to_check": {
+            "title": _("Pages to check"),
+            "description": _("Pages read by OCR, lowest confidence first, with how many of "
+                             "their words Tesseract doubted (confidence under 60)."),
+            "sql": """
+SELECT d.filename, p.page_no, round(p.ocr_confidence, 1) AS ocr_confidence,
+       (SELECT count(*) FROM words w WHERE w.doc_id = p.doc_id AND w.page_no = p.page_no
+                                      AND w.conf < 60) AS doubtful_words,
+       substr(p.text, 1, 160) AS beginning
+FROM pages p JOIN documents d ON d.doc_id = p.doc_id
+WHERE p.source = 'ocr'
+ORDER BY p.ocr_confidence, d.filename, p.page_no""",
+        },
+        "figures_to_check": {
+            "title": _("Figures to check"),
+            "description": _("Flagged figures with the reason and the page to look at."),
+            "sql": """
 SELECT d.filename, f.page_no, f.raw, f.value, f.unit, g.flag, g.detail, f.sentence
 FROM flags g
 JOIN figures f ON f.doc_id = g.doc_id AND f.figure_id = g.figure_id
 JOIN documents d ON d.doc_id = g.doc_id
 ORDER BY d.filename, f.figure_id""",
-    },
-}
+        },
+    }
 
 
-def datasette_metadata(name: str) -> dict:
-    """Datasette's metadata for a database served under `name`."""
+def datasette_metadata(name: str, have: set[str] | None = None) -> dict:
+    """Datasette's metadata for a database served under `name` (`have`: figure_details'
+    columns)."""
+    description = description_html(name, have)
     return {
-        "title": TITLE,
-        "description": DESCRIPTION,
-        "databases": {name: {"tables": TABLES, "queries": QUERIES}},
+        "title": _("baocao: Vietnamese provincial reports as tables"),
+        "description_html": description,
+        "extra_css_urls": ["/-/baocao/serve.css"],
+        "databases": {name: {"description_html": description,
+                             "tables": tables(), "queries": queries()}},
     }
 
 
@@ -275,14 +416,25 @@ def serve(db: str | Path, host: str, port: int) -> None:
     if not path.exists():
         raise BaocaoError(f"no database at {db}: run 'baocao run INPUT --db {db}' first")
     import uvicorn
+
+    ds = datasette_app(path)
+    print(f"serving {path} at http://{host}:{port}/ (Ctrl-C stops)", file=sys.stderr)
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
+
+
+def datasette_app(path: Path):
+    """Datasette on the file, with baocao's plugins, metadata and settings."""
     from datasette.app import Datasette
     from datasette.plugins import pm
 
-    from baocao.pipelines import datasette_plugin
+    from baocao.pipelines import datasette_plugin, serve_display
 
-    if not pm.has_plugin("baocao"):
-        pm.register(datasette_plugin, name="baocao")
-    ds = Datasette([str(path)], metadata=datasette_metadata(path.stem),
-                   settings={"sql_time_limit_ms": 5000})
-    print(f"serving {path} at http://{host}:{port}/ (Ctrl-C stops)", file=sys.stderr)
-    uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
+    for name, module in (("baocao", datasette_plugin), ("baocao_display", serve_display)):
+        if not pm.has_plugin(name):
+            pm.register(module, name=name)
+    try:
+        have = set(store.query(path, "SELECT * FROM figure_details LIMIT 0").columns)
+    except BaocaoError:  # a database older than the view
+        have = set()
+    return Datasette([str(path)], metadata=datasette_metadata(path.stem, have),
+                     settings={"sql_time_limit_ms": 5000, "default_facet_size": 8})

@@ -136,11 +136,11 @@ runs = Table(
 
 
 # Every figure with its document's province, year, file and title and its section's heading:
-# what researchers filter and facet on.
+# what researchers filter and facet on. (period: the report's, as its title words it.)
 FIGURE_DETAILS = """
 CREATE VIEW figure_details AS
 SELECT d.filename, d.province, d.province_2025, d.year_start, d.year_end, d.title,
-       d.issuer, s.heading AS section_heading, f.*
+       d.issuer, s.heading AS section_heading, f.*, d.period
 FROM figures f
 JOIN documents d ON d.doc_id = f.doc_id
 LEFT JOIN sections s ON s.doc_id = f.doc_id AND s.section_id = f.section_id

@@ -1,0 +1,420 @@
+"""`baocao summary`: one self-contained HTML page (and its Markdown twin) that tells what a
+database holds: documents by status, type, province and year; pages by source and OCR
+confidence; figures by kind and section; flags to check; amounts by province and year with a
+chart; and a link to each document's review page.
+
+Every count is one SQL query on the database (SQLite or PostgreSQL, read-only); charts are
+matplotlib SVG, inlined, so the page needs no network.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from baocao import store
+from baocao.errors import BaocaoError
+from baocao.i18n import _, language
+from baocao.pipelines.review_tables import escape as _e
+from baocao.pipelines.review_tables import vn_number
+
+# Rows shown in the lists of things to check; bars at most in a chart.
+WORST = 15
+CHART_BARS = 60
+
+
+def vn_amount(value: float | None, unit: str | None) -> str:
+    """A figure as a Vietnamese reader writes it: đồng in triệu đồng (12.492,1 triệu đồng),
+    26,3%, 1.050.000 USD, 16 đề án."""
+    if value is None or pd.isna(value):
+        return ""
+    if unit == "VND":
+        return f"{vn_number(value / 1e6, 3)} triệu đồng"
+    if unit == "%":
+        return f"{vn_number(value)}%"
+    return f"{vn_number(value)} {unit}" if unit else vn_number(value)
+
+
+@dataclass
+class Block:
+    """One table of the page: its id (an anchor), title, rows, and which columns hold
+    amounts in đồng (shown in triệu đồng) or numbers."""
+
+    key: str
+    title: str
+    frame: pd.DataFrame
+    note: str = ""
+    money: set[str] = field(default_factory=set)
+    chart: str = ""  # inline SVG
+    links: dict[int, str] = field(default_factory=dict)  # row → href, for the first column
+
+
+@dataclass
+class Summary:
+    name: str
+    totals: dict[str, int]
+    groups: list[tuple[str, list[Block]]]
+
+
+def _q(db: str | Path, sql: str) -> pd.DataFrame:
+    return store.query(db, sql)
+
+
+def _unstated(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Empty values named, so a row of reports without a province reads as such."""
+    frame[column] = frame[column].astype(object).where(
+        frame[column].notna() & (frame[column].astype(str) != ""), _("(not stated)"))
+    return frame
+
+
+def collect(db: str | Path, review_link: Callable[[dict], str | None] | None = None
+            ) -> Summary:
+    """Every count and list the page shows, read from the database."""
+    n = _q(db, """SELECT (SELECT count(*) FROM documents) AS documents,
+                         (SELECT count(*) FROM pages) AS pages,
+                         (SELECT count(*) FROM figures) AS figures,
+                         (SELECT count(*) FROM flags) AS flags""").iloc[0]
+    totals = {k: int(v) for k, v in n.items()}
+    return Summary(store.display_name(db) if store.is_url(db) else Path(db).name, totals, [
+        (_("Documents"), _documents(db)),
+        (_("Pages"), _pages(db)),
+        (_("Figures"), _figures(db)),
+        (_("To check"), _to_check(db)),
+        (_("Every document"), [_document_list(db, review_link)]),
+    ])
+
+
+def _by(db: str | Path, key: str, title: str, column: str, label: str) -> Block:
+    frame = _q(db, f"SELECT {column} AS k, count(*) AS n FROM documents GROUP BY {column} "
+                   "ORDER BY n DESC, k")
+    frame = _unstated(frame, "k").rename(columns={"k": label, "n": _("documents")})
+    return Block(key, title, frame)
+
+
+def _documents(db: str | Path) -> list[Block]:
+    years = _q(db, "SELECT year_end AS k, count(*) AS n FROM documents GROUP BY year_end "
+                   "ORDER BY year_end")
+    years["k"] = years["k"].map(lambda y: "" if pd.isna(y) else str(int(y)))
+    years = _unstated(years, "k").rename(columns={"k": _("year"), "n": _("documents")})
+    return [
+        _by(db, "documents-by-status", _("By status"), "status", _("status")),
+        _by(db, "documents-by-type", _("By type"), "doc_type", _("type")),
+        _by(db, "documents-by-province", _("By province"), "province", _("province")),
+        Block("documents-by-year", _("By year (last year of the period)"), years),
+    ]
+
+
+def _bands() -> list[tuple[str, str]]:
+    """The OCR confidence bands, in order, with their names."""
+    return [("text", _("text layer (no OCR)")), ("under60", _("OCR, confidence under 60")),
+            ("60to80", _("OCR, confidence 60 to 80")),
+            ("80to90", _("OCR, confidence 80 to 90")),
+            ("90up", _("OCR, confidence 90 or more")), ("unknown", _("OCR, confidence unknown"))]
+
+
+def _pages(db: str | Path) -> list[Block]:
+    source = _q(db, "SELECT source, count(*) AS n, avg(ocr_confidence) AS conf FROM pages "
+                    "GROUP BY source ORDER BY n DESC")
+    source["conf"] = source["conf"].round(1)
+    source = _unstated(source, "source").rename(columns={
+        "source": _("source"), "n": _("pages"), "conf": _("mean OCR confidence")})
+    bands = _q(db, """
+SELECT CASE WHEN source <> 'ocr' THEN 'text' WHEN ocr_confidence IS NULL THEN 'unknown'
+            WHEN ocr_confidence < 60 THEN 'under60' WHEN ocr_confidence < 80 THEN '60to80'
+            WHEN ocr_confidence < 90 THEN '80to90' ELSE '90up' END AS band, count(*) AS n
+FROM pages GROUP BY 1""")
+    counts = dict(zip(bands["band"], bands["n"], strict=True))
+    bands = pd.DataFrame([(label, int(counts[b])) for b, label in _bands() if b in counts],
+                         columns=[_("how the page was read"), _("pages")])
+    return [Block("pages-by-source", _("By source"), source),
+            Block("pages-by-confidence", _("By OCR confidence"), bands,
+                  note=_("Tesseract's mean word confidence, 0–100, per page."))]
+
+
+def _figures(db: str | Path) -> list[Block]:
+    kinds = _q(db, "SELECT section_kind, kind, count(*) AS n FROM figures "
+                   "GROUP BY section_kind, kind")
+    kinds = _unstated(kinds, "section_kind")
+    table = kinds.pivot_table(index="section_kind", columns="kind", values="n",
+                              aggfunc="sum", fill_value=0, margins=True,
+                              margins_name=_("total"))
+    table = table.reset_index().rename(columns={"section_kind": _("section kind")})
+    table.columns.name = None
+    amounts = _q(db, """
+SELECT d.province, coalesce(f.year, d.year_end) AS year, count(*) AS n,
+       count(DISTINCT f.doc_id) AS reports, sum(f.value) AS total
+FROM figures f JOIN documents d ON d.doc_id = f.doc_id
+WHERE f.kind = 'amount' AND f.unit = 'VND'
+GROUP BY d.province, coalesce(f.year, d.year_end) ORDER BY d.province, year""")
+    amounts["year"] = amounts["year"].map(lambda y: "" if pd.isna(y) else str(int(y)))
+    amounts = _unstated(_unstated(amounts, "province"), "year")
+    chart = amounts_chart(amounts) if not amounts.empty else ""
+    total_col = _("total (triệu đồng)")
+    amounts = amounts.rename(columns={"province": _("province"), "year": _("year"),
+                                      "n": _("amounts"), "reports": _("reports"),
+                                      "total": total_col})
+    return [
+        Block("figures-by-kind", _("By section kind and kind"), table),
+        Block("amounts", _("Amounts in đồng by province and year"), amounts,
+              note=_("The year the sentence states, or else the last year of the report's "
+                     "period. A total adds every amount stated, parts and wholes alike: read "
+                     "it as a size, not a budget."), money={total_col}, chart=chart),
+    ]
+
+
+def _to_check(db: str | Path) -> list[Block]:
+    flags = _q(db, "SELECT flag, count(*) AS n, count(DISTINCT doc_id) AS docs FROM flags "
+                   "GROUP BY flag ORDER BY n DESC")
+    flags = flags.rename(columns={"flag": _("flag"), "n": _("figures and cells"),
+                                  "docs": _("documents")})
+    worst = _q(db, f"""
+SELECT d.filename, coalesce(f.page_no, t.page_no) AS page, g.flag, g.detail, f.raw,
+       f.confidence
+FROM flags g JOIN documents d ON d.doc_id = g.doc_id
+LEFT JOIN figures f ON f.doc_id = g.doc_id AND f.figure_id = g.figure_id
+LEFT JOIN tables t ON t.doc_id = g.doc_id AND t.table_id = g.table_id
+ORDER BY (f.confidence IS NULL), f.confidence, d.filename, page
+LIMIT {WORST}""")
+    worst["confidence"] = worst["confidence"].round(1)
+    worst = worst.rename(columns={"filename": _("file"), "page": _("page"), "flag": _("flag"),
+                                  "detail": _("detail"), "raw": _("as written"),
+                                  "confidence": _("OCR confidence")})
+    pages = _q(db, f"""
+SELECT d.filename, p.page_no, p.ocr_confidence FROM pages p
+JOIN documents d ON d.doc_id = p.doc_id WHERE p.source = 'ocr'
+ORDER BY p.ocr_confidence, d.filename, p.page_no LIMIT {WORST}""")
+    pages["ocr_confidence"] = pages["ocr_confidence"].round(1)
+    pages = pages.rename(columns={"filename": _("file"), "page_no": _("page"),
+                                  "ocr_confidence": _("OCR confidence")})
+    return [
+        Block("flags-by-flag", _("Flags by kind"), flags,
+              note=_("No figure or table cell is flagged.") if flags.empty else ""),
+        Block("flags-worst", _("Flagged figures, lowest OCR confidence first"), worst),
+        Block("pages-worst", _("Pages with the lowest OCR confidence"), pages),
+    ]
+
+
+def _document_list(db: str | Path, review_link: Callable[[dict], str | None] | None) -> Block:
+    docs = _q(db, "SELECT doc_id, filename, title, province, period, status, n_pages, "
+                  "n_figures, n_flags FROM documents ORDER BY filename, doc_id")
+    records = docs.astype(object).where(docs.notna(), None).to_dict("records")
+    links = {}
+    for i, doc in enumerate(records):
+        href = review_link(doc) if review_link else None
+        if href:
+            links[i] = href
+    frame = docs.drop(columns="doc_id").rename(columns={
+        "filename": _("file"), "title": _("title"), "province": _("province"),
+        "period": _("period"), "status": _("status"), "n_pages": _("pages"),
+        "n_figures": _("figures"), "n_flags": _("flags")})
+    return Block("documents", "", frame, links=links)
+
+
+def amounts_chart(amounts: pd.DataFrame) -> str:
+    """One horizontal bar per province and year, a colour per province, each labelled with
+    its total in tỷ đồng: inline SVG. Sparse or dense, every pair stays readable."""
+    from matplotlib import colormaps, rc_context
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
+
+    rows = amounts.sort_values(["province", "year"]).tail(CHART_BARS)
+    labels = [f"{p} · {y}" for p, y in zip(rows["province"], rows["year"], strict=True)]
+    values = list(rows["total"] / 1e9)
+    palette = colormaps["tab10"].colors
+    colour = {p: palette[i % len(palette)] for i, p in enumerate(dict.fromkeys(rows["province"]))}
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "baocao",
+                     "font.family": "DejaVu Sans", "font.size": 10}):
+        fig = Figure(figsize=(9, 1.0 + 0.3 * len(values)))
+        ax = fig.add_subplot()
+        bars = ax.barh(range(len(values)), values, color=[colour[p] for p in rows["province"]])
+        ax.bar_label(bars, [vn_number(v, 1) for v in values], padding=3, fontsize=8)
+        ax.set_yticks(range(len(values)), labels)
+        ax.invert_yaxis()
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: vn_number(v, 1)))
+        ax.set_xlabel(_("tỷ đồng"))
+        ax.set_title(_("Amounts by province and year"), loc="left")
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.margins(x=0.12)
+        fig.tight_layout()
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    svg = buffer.getvalue()
+    return svg[svg.index("<svg"):]
+
+
+def _cell(value, money: bool) -> tuple[str, bool]:
+    """A cell's text and whether it is a number (right-aligned)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "", False
+    if money:
+        return vn_number(float(value) / 1e6, 3), True
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return vn_number(value), True
+    return str(value), False
+
+
+def _html_table(block: Block) -> str:
+    head = "".join(f"<th>{_e(c)}</th>" for c in block.frame.columns)
+    rows = []
+    for i, row in enumerate(block.frame.itertuples(index=False)):
+        cells = []
+        for j, (column, value) in enumerate(zip(block.frame.columns, row, strict=True)):
+            text, number = _cell(value, column in block.money)
+            body = _e(text)
+            if j == 0 and i in block.links:
+                body = f'<a href="{_e(block.links[i])}">{body}</a>'
+            cells.append(f'<td class="num">{body}</td>' if number else f"<td>{body}</td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return (f'<table id="{block.key}"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+CSS = """
+body { font: 15px/1.45 "DejaVu Sans", Arial, sans-serif; margin: 0 auto; max-width: 1200px;
+       padding: 1em 2em; color: #222; }
+h1 { font-size: 1.5em; margin-bottom: .2em; } h2 { border-bottom: 2px solid #888; }
+h3 { font-size: 1em; margin: 1em 0 .3em; }
+.totals { display: flex; gap: 2em; font-size: 1.1em; }
+.totals b { display: block; font-size: 1.6em; }
+.grid { display: flex; flex-wrap: wrap; gap: 0 2.5em; align-items: flex-start; }
+table { border-collapse: collapse; font-size: .9em; }
+th, td { border-bottom: 1px solid #ddd; padding: .2em .6em; text-align: left;
+         vertical-align: top; }
+th { background: #f2f2f2; } td.num { text-align: right; white-space: nowrap; }
+#documents td:nth-child(2) { max-width: 30em; }
+.note { color: #555; font-size: .9em; max-width: 60em; }
+.chart svg { max-width: 100%; height: auto; }
+"""
+
+
+def render_html(s: Summary, how_to_review: str = "") -> str:
+    """The whole page, self-contained: styles inline, charts as inline SVG."""
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    totals = "".join(f'<div id="total-{k}"><b>{vn_number(v)}</b>{_e(label)}</div>'
+                     for k, v, label in _total_labels(s))
+    parts = ["<!DOCTYPE html>", f'<html lang="{language()}"><head><meta charset="utf-8">',
+             f"<title>{_e(_('baocao summary'))}: {_e(s.name)}</title>",
+             f"<style>{CSS}</style></head><body>",
+             f"<h1>{_e(_('What {name} holds').format(name=s.name))}</h1>",
+             f'<p class="note">{_e(_("Made {when} by baocao summary.").format(when=stamp))}'
+             "</p>", f'<div class="totals">{totals}</div>']
+    for group, blocks in s.groups:
+        parts.append(f"<h2>{_e(group)}</h2><div class=\"grid\">")
+        for b in blocks:
+            if b.frame.empty and not b.note:
+                continue
+            parts.append(f'<section id="section-{b.key}">'
+                         + (f"<h3>{_e(b.title)}</h3>" if b.title else ""))
+            if b.note:
+                parts.append(f'<p class="note">{_e(b.note)}</p>')
+            if b.chart:
+                parts.append(f'<div class="chart">{b.chart}</div>')
+            if not b.frame.empty:
+                parts.append(_html_table(b))
+            if b.key == "documents" and how_to_review:
+                parts.append(f'<p class="note">{_e(how_to_review)}</p>')
+            parts.append("</section>")
+        parts.append("</div>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def _total_labels(s: Summary) -> list[tuple[str, int, str]]:
+    return [("documents", s.totals["documents"], _("documents")),
+            ("pages", s.totals["pages"], _("pages")),
+            ("figures", s.totals["figures"], _("figures")),
+            ("flags", s.totals["flags"], _("flags"))]
+
+
+def render_markdown(s: Summary, chart_file: str | None = None) -> str:
+    """The same counts as Markdown tables; the chart as an image beside the file."""
+    lines = [f"# {_('What {name} holds').format(name=s.name)}", ""]
+    lines.append(" · ".join(f"{vn_number(v)} {label}" for _k, v, label in _total_labels(s)))
+    for group, blocks in s.groups:
+        lines += ["", f"## {group}"]
+        for b in blocks:
+            if b.frame.empty and not b.note:
+                continue
+            lines += ["", f"### {b.title}", ""] if b.title else [""]
+            if b.note:
+                lines += [b.note, ""]
+            if b.chart and chart_file:
+                lines += [f"![{b.title}]({chart_file})", ""]
+            if not b.frame.empty:
+                lines += _markdown_table(b)
+    return "\n".join(lines) + "\n"
+
+
+def _markdown_table(b: Block) -> list[str]:
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    out = ["| " + " | ".join(cell(str(c)) for c in b.frame.columns) + " |",
+           "|" + "|".join("---:" if b.frame[c].dtype.kind in "if" else "---"
+                          for c in b.frame.columns) + "|"]
+    for i, row in enumerate(b.frame.itertuples(index=False)):
+        texts = [cell(_cell(v, c in b.money)[0]) for c, v in zip(b.frame.columns, row,
+                                                                   strict=True)]
+        if i in b.links:
+            texts[0] = f"[{texts[0]}]({b.links[i]})"
+        out.append("| " + " | ".join(texts) + " |")
+    return out
+
+
+def review_name(doc: dict, stems: dict[str, int]) -> str:
+    """The review page's file name: the document's stem, as `baocao review` names it, or its
+    whole file name where two files share a stem (x.pdf and x.png)."""
+    stem = Path(doc["filename"] or doc["doc_id"]).stem
+    return f"{doc['filename']}.html" if stems.get(stem, 0) > 1 else f"{stem}.html"
+
+
+def write_summary(db: str | Path, out: Path, markdown: bool = True,
+                  with_reviews: bool = False) -> list[Path]:
+    """Write the summary page (and its Markdown twin and chart); with_reviews, every
+    document's review page beside it in review/. Returns the files written."""
+    from baocao.pipelines.review import write_review
+
+    docs = _q(db, "SELECT doc_id, filename, status FROM documents")
+    stems = pd.Series([Path(f or "").stem for f in docs["filename"]]).value_counts().to_dict()
+    review_dir = out.parent / "review"
+    written: list[Path] = []
+    if with_reviews:
+        for doc in docs.to_dict("records"):
+            if doc["status"] == "failed":
+                continue
+            try:
+                path, _missing = write_review(db, doc["doc_id"],
+                                              review_dir / review_name(doc, stems))
+            except BaocaoError:
+                continue
+            written.append(path)
+
+    def link(doc: dict) -> str | None:
+        name = review_name(doc, stems)
+        return f"review/{name}" if (review_dir / name).exists() else None
+
+    s = collect(db, link)
+    how = _("A file name links to its review page (the scan beside the text, each figure "
+            "boxed) where one is in {folder}. Make them all with 'baocao summary "
+            "--with-reviews', or one with 'baocao review FILE --out {folder}/NAME.html'."
+            ).format(folder=review_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_html(s, how), encoding="utf-8")
+    written.insert(0, out)
+    if markdown:
+        chart = next((b.chart for _g, bs in s.groups for b in bs if b.chart), "")
+        chart_file = None
+        if chart:
+            chart_path = out.with_name(f"{out.stem}-amounts.svg")
+            chart_path.write_text(chart, encoding="utf-8")
+            chart_file = chart_path.name
+            written.append(chart_path)
+        md = out.with_suffix(".md")
+        md.write_text(render_markdown(s, chart_file), encoding="utf-8")
+        written.insert(1, md)
+    return written

@@ -17,6 +17,7 @@ from baocao import store
 from baocao.datamodel import DocumentResult
 from baocao.errors import BaocaoError, ExitCode
 from baocao.extract.files import printable
+from baocao.i18n import _
 from baocao.pipelines.batch import (
     close_batch,
     collect_inputs,
@@ -156,24 +157,59 @@ def watch(
 
 @app.command()
 def query(
-    sql: Annotated[str, typer.Argument(help="One SQL SELECT statement.")],
+    sql: Annotated[str, typer.Argument(help=_(
+        "One SQL SELECT statement. fold(text) is the text in lower case without diacritics: "
+        "fold(province) = 'bac giang' finds Bắc Giang."))],
     db: DbOption = DEFAULT_DB,
-    width: Annotated[int, typer.Option(help="Cut cells to this many characters (0: never).")] = 60,
+    width: Annotated[int, typer.Option(min=0, help=_(
+        "Cut longer cells to this many characters, ending in '…' (0: never)."))] = 60,
+    csv: Annotated[bool, typer.Option("--csv", help=_(
+        "Print CSV instead of a table (for other programs)."))] = False,
+    out: Annotated[Path | None, typer.Option("--out", help=_(
+        "Write the result to this file instead: .csv or .xlsx."))] = None,
 ) -> None:
-    """Print the result of a read-only SQL query as a table."""
+    """Print the result of a read-only SQL query as a table, empty cells blank."""
+    from baocao.store.readonly import typed
+
+    if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
+        raise _fail(BaocaoError(_("--out: name a .csv or .xlsx file, not {name}").format(
+            name=out.name)))
     try:
-        frame = store.query(db, sql)
+        frame = typed(store.query(db, sql))
     except BaocaoError as exc:
         raise _fail(exc) from None
-    if frame.empty:
-        typer.echo(f"(no rows; columns: {', '.join(frame.columns)})")
-        return
-    with pd.option_context(
-        "display.max_colwidth", width or None, "display.width", 250,
-        "display.max_rows", 200, "display.max_columns", 50,
-    ):
+    if out is not None:
+        _write_query(frame, out)
+        typer.echo(str(out))
+    elif csv:
         # 12492100000 and 52.8 as people write them, not 1.249210e+10 and 52.800000
-        typer.echo(frame.to_string(index=False, float_format=lambda x: f"{x:.15g}"))
+        typer.echo(frame.to_csv(index=False, float_format="%.15g"), nl=False)
+    elif frame.empty:
+        typer.echo(_("(no rows; columns: {columns})").format(columns=", ".join(frame.columns)))
+    else:
+        typer.echo(frame.astype(object).map(lambda v: _cell(v, width)).to_string(index=False))
+
+
+def _cell(value: object, width: int) -> str:
+    """A value as the terminal shows it: blank when empty, numbers in full, on one line, cut
+    to width characters with '…'."""
+    if value is None or (not isinstance(value, str | bytes) and pd.isna(value)):
+        return ""
+    text = f"{value:.15g}" if isinstance(value, float) else " ".join(str(value).split())
+    return text[:width - 1] + "…" if width and len(text) > width else text
+
+
+def _write_query(frame: pd.DataFrame, out: Path) -> None:
+    """A query's result as a CSV file Excel reads, or a workbook like the export's."""
+    from baocao.pipelines.export import dated, fit_excel_cells, write_sheet
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix.lower() == ".csv":
+        frame.to_csv(out, index=False, encoding="utf-8-sig", float_format="%.15g")
+        return
+    fit_excel_cells(frame)
+    with pd.ExcelWriter(out, engine="openpyxl") as writer:
+        write_sheet(writer, "query", dated(frame, keep_zone=False))
 
 
 @app.command()
@@ -288,19 +324,51 @@ class Format(str, Enum):
     csv = "csv"
     parquet = "parquet"
     xlsx = "xlsx"
+    json = "json"
+    markdown = "markdown"
 
 
 @app.command()
 def export(
     db: DbOption = DEFAULT_DB,
-    format: Annotated[Format, typer.Option("--format", help="csv, parquet or xlsx.")] = Format.csv,
-    out: Annotated[Path, typer.Option("--out", help="Folder to write into.")] = Path("out/export"),
+    format: Annotated[Format, typer.Option("--format", help=_(
+        "csv, parquet or xlsx: the tables; json or markdown: one file per document."))
+    ] = Format.csv,
+    out: Annotated[Path | None, typer.Option("--out", help=_(
+        "Folder to write into (default: out/export, for one document's tables "
+        "out/export/FILE)."))] = None,
+    document: Annotated[str | None, typer.Option("--document", help=_(
+        "Only this document: file name, path or doc_id (its first 6+ characters will do)."))
+    ] = None,
+    table: Annotated[list[str] | None, typer.Option("--table", metavar="NAME", help=_(
+        "Only this table or view (repeat for more): documents, figure_details, "
+        "table_values, figures, printed_tables…"))] = None,
 ) -> None:
-    """Write every table to files: one CSV/Parquet file per table, or one XLSX workbook."""
+    """Write the tables to files: one CSV/Parquet file per table and view, or one XLSX
+    workbook ready to filter; or each document whole as JSON or Markdown."""
+    from baocao.pipelines.document_export import export_documents
     from baocao.pipelines.export import export_tables
 
     try:
-        written = export_tables(db, format.value, out, warn=lambda m: typer.echo(m, err=True))
+        found = None
+        if document:
+            from baocao.pipelines.review import find_document
+
+            found = find_document(db, document)
+        folder = out or Path("out/export")
+        if format in (Format.json, Format.markdown):
+            if table:
+                raise BaocaoError(_("--table chooses tables for csv, parquet and xlsx; json "
+                                    "and markdown write each document whole"))
+            written = export_documents(db, format.value, folder,
+                                       found["doc_id"] if found else None)
+        else:
+            if found and out is None:
+                folder = folder / Path(found["filename"]).stem
+            written = export_tables(db, format.value, folder,
+                                    warn=lambda m: typer.echo(m, err=True),
+                                    doc_id=found["doc_id"] if found else None,
+                                    tables=table or ())
     except BaocaoError as exc:
         raise _fail(exc) from None
     for path in written:

@@ -1,39 +1,66 @@
-"""`baocao export`: every table to CSV, Parquet or one Excel workbook, within what Excel
-can hold."""
+"""`baocao export`: every table and view to CSV, Parquet or one Excel workbook that opens
+ready to read (frozen bold header, widths, filters, numbers and dates typed), within what
+Excel can hold; one document or a chosen set of tables on request."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pandas as pd
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from baocao import store
+from baocao.errors import BaocaoError
+from baocao.i18n import _
 
 FORMATS = ("csv", "parquet", "xlsx")
+# What researchers read first: every figure and every printed table's number with its
+# document's file, province and period.
+VIEWS = ("figure_details", "table_values")
+PRINTED = "printed_tables"
 
 
-def export_tables(db: str, format: str, out: Path, warn=print) -> list[Path]:
-    """Write the tables; return the files written. warn() gets what the user should know."""
-    frames = {t.name: store.read_table(db, t.name) for t in [*store.TABLES, store.runs]}
-    printed = printed_tables(frames)
+def table_names() -> list[str]:
+    """What an export writes, in the workbook's order: documents, the views, the tables."""
+    rest = [t.name for t in store.TABLES if t.name != "documents"]
+    return ["documents", *VIEWS, *rest, store.runs.name, PRINTED]
+
+
+def export_tables(db: str, format: str, out: Path, warn: Callable[[str], object] = print,
+                  doc_id: str | None = None, tables: Sequence[str] = ()) -> list[Path]:
+    """Write the tables (only those named, only one document's rows with doc_id); return the
+    files written. warn() gets what the user should know."""
+    names = chosen(tables, doc_id is not None, warn)
+    frames = {n: store.read_table(db, n, doc_id) for n in names if n != PRINTED}
+    printed = {}
+    if PRINTED in names:
+        printed = printed_tables({n: frames[n] if n in frames else store.read_table(db, n, doc_id)
+                                  for n in ("documents", "tables", "table_cells")})
     out.mkdir(parents=True, exist_ok=True)
     written = []
     if format == "xlsx":
-        path = out / "baocao.xlsx"
-        with pd.ExcelWriter(path, engine="openpyxl") as writer:
-            for name, frame in frames.items():
-                cut = fit_excel_cells(frame)
-                if cut:
-                    warn(f"baocao: warning: {name}: {cut} cells longer than Excel holds "
-                         "were cut (the CSV and Parquet exports keep them whole)")
-                for sheet, part in excel_sheets(name, frame):
-                    part.to_excel(writer, sheet_name=sheet, index=False)
-        written.append(path)
+        if frames:
+            path = out / "baocao.xlsx"
+            with pd.ExcelWriter(path, engine="openpyxl") as writer:
+                for name, frame in frames.items():
+                    cut = fit_excel_cells(frame)
+                    if cut:
+                        warn(_("baocao: warning: {table}: {n} cells longer than Excel holds "
+                               "were cut (the CSV and Parquet exports keep them whole)"
+                               ).format(table=name, n=cut))
+                    frame = dated(frame, keep_zone=False)
+                    for sheet, part in excel_sheets(name, frame):
+                        write_sheet(writer, sheet, part)
+            written.append(path)
         if printed:
             path = out / "printed_tables.xlsx"
             with pd.ExcelWriter(path, engine="openpyxl") as writer:
                 for name, frame in printed.items():
-                    frame.to_excel(writer, sheet_name=name[:31], index=False)
+                    write_sheet(writer, name[:31], frame)
             written.append(path)
         return written
     for name, frame in frames.items():
@@ -41,7 +68,7 @@ def export_tables(db: str, format: str, out: Path, warn=print) -> list[Path]:
         if format == "csv":
             frame.to_csv(path, index=False, encoding="utf-8-sig")  # BOM: Excel reads UTF-8
         else:
-            frame.to_parquet(path, index=False)
+            dated(frame).to_parquet(path, index=False)
         written.append(path)
     if format == "csv" and printed:
         folder = out / "printed_tables"
@@ -51,6 +78,91 @@ def export_tables(db: str, format: str, out: Path, warn=print) -> list[Path]:
             frame.to_csv(path, index=False, encoding="utf-8-sig")
             written.append(path)
     return written
+
+
+def chosen(wanted: Sequence[str], one_document: bool, warn: Callable[[str], object]
+           ) -> list[str]:
+    """The tables to write, in the workbook's order; the runs, which belong to no
+    document, are left out of one document's export."""
+    known = table_names()
+    unknown = [n for n in wanted if n not in known]
+    if unknown:
+        raise BaocaoError(_("no table named {names}; choose among: {known}").format(
+            names=", ".join(unknown), known=", ".join(known)))
+    names = [n for n in known if n in wanted] if wanted else known
+    if one_document and store.runs.name in names:
+        names.remove(store.runs.name)
+        if wanted:
+            warn(_("baocao: warning: runs left out: a run belongs to no one document"))
+    return names
+
+
+def dated(frame: pd.DataFrame, keep_zone: bool = True) -> pd.DataFrame:
+    """doc_date as a date (a month or year alone as its first day where doc_date_precision
+    says which, else left as written) and the *_at timestamps as UTC date-times
+    (time-zone-naive for Excel)."""
+    frame = frame.copy()
+    known = frame["doc_date"].dropna().astype(str) if "doc_date" in frame else None
+    if known is not None and ("doc_date_precision" in frame or known.str.len().eq(10).all()):
+        when = pd.to_datetime(frame["doc_date"], format="ISO8601", errors="coerce")
+        frame["doc_date"] = [d.date() if pd.notna(d) else None for d in when]
+    for column in [c for c in frame.columns if c.endswith("_at")]:
+        when = pd.to_datetime(frame[column], utc=True, errors="coerce")
+        frame[column] = when if keep_zone else when.dt.tz_localize(None)
+    return frame
+
+
+# Excel's own number format codes, written as the file format requires (',' groups, '.'
+# marks the decimals); Excel shows them with the reader's separators: 12.492,1 where Windows
+# is set to Vietnamese. The cells stay numbers, which sum and sort.
+DATE_FORMATS = {"day": "dd/mm/yyyy", "month": "mm/yyyy", "year": "yyyy"}
+DATETIME_FORMAT = "dd/mm/yyyy hh:mm:ss"
+
+
+def number_format(value: float) -> str:
+    """"#,##0" for a whole number, else as many decimals as it has (six at most)."""
+    decimals = len(f"{value:.6f}".rstrip("0").partition(".")[2])
+    return "#,##0." + "0" * decimals if decimals else "#,##0"
+
+
+def write_sheet(writer: pd.ExcelWriter, name: str, frame: pd.DataFrame) -> None:
+    """One sheet as an Excel user expects a table: the header frozen, bold and filtered,
+    columns as wide as their contents, numbers and dates formatted."""
+    frame.to_excel(writer, sheet_name=name, index=False)
+    sheet: Worksheet = writer.sheets[name]
+    sheet.freeze_panes = "A2"
+    if len(frame.columns):
+        sheet.auto_filter.ref = sheet.dimensions
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    precision = frame["doc_date_precision"].tolist() if "doc_date_precision" in frame else []
+    for col, column in enumerate(frame.columns, 1):
+        values = frame[column]
+        sheet.column_dimensions[get_column_letter(col)].width = column_width(column, values)
+        if values.dtype.kind == "f":
+            for row, value in enumerate(values, 2):
+                if pd.notna(value):
+                    sheet.cell(row, col).number_format = number_format(value)
+        elif values.dtype.kind == "M":
+            for row in range(2, len(values) + 2):
+                sheet.cell(row, col).number_format = DATETIME_FORMAT
+        elif column == "doc_date":
+            for row, (value, known) in enumerate(zip(values, precision or [None] * len(values),
+                                                     strict=True), 2):
+                if isinstance(value, dt.date):
+                    sheet.cell(row, col).number_format = DATE_FORMATS.get(known, "dd/mm/yyyy")
+
+
+def column_width(name: str, values: pd.Series, sample: int = 500) -> float:
+    """Wide enough for the header (and its filter button) and the longest of the first
+    values, up to 60 characters: longer texts stay readable in the cell or the formula bar."""
+    def shown(value: object) -> int:
+        if isinstance(value, float):
+            return len(f"{value:,.6f}".rstrip("0").rstrip("."))
+        return max(len(line) for line in str(value).splitlines() or [""])
+
+    longest = max([len(str(name)) + 3, *(shown(v) for v in values.dropna().head(sample))])
+    return min(max(longest, 6), 60) + 2
 
 
 def printed_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -63,7 +175,18 @@ def printed_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     names = dict(zip(frames["documents"]["doc_id"], frames["documents"]["filename"],
                      strict=True))
     out: dict[str, pd.DataFrame] = {}
-    first: dict[tuple[str, int], str] = {}
+    for (doc_id, table_id), frame in merged_tables(tables, cells).items():
+        stem = Path(str(names.get(doc_id, doc_id[:12]))).stem
+        out[f"{stem[:24]}_T{table_id + 1}"] = frame
+    return out
+
+
+def merged_tables(tables: pd.DataFrame, cells: pd.DataFrame
+                  ) -> dict[tuple[str, int], pd.DataFrame]:
+    """Each printed table's body rows under its joined header names, the parts that continue
+    it on the next pages appended; keyed by document and first part."""
+    out: dict[tuple[str, int], pd.DataFrame] = {}
+    first: dict[tuple[str, int], tuple[str, int]] = {}
     for t in tables.sort_values(["doc_id", "table_id"]).itertuples():
         mine = cells[(cells["doc_id"] == t.doc_id) & (cells["table_id"] == t.table_id)]
         frame = _grid_frame(mine, int(t.n_rows), int(t.n_cols), int(t.n_header_rows))
@@ -74,10 +197,8 @@ def printed_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             out[head] = pd.concat([out[head], frame], ignore_index=True)
             first[(t.doc_id, int(t.table_id))] = head
             continue
-        stem = Path(str(names.get(t.doc_id, t.doc_id[:12]))).stem
-        name = f"{stem[:24]}_T{int(t.table_id) + 1}"
-        out[name] = frame
-        first[(t.doc_id, int(t.table_id))] = name
+        out[(t.doc_id, int(t.table_id))] = frame
+        first[(t.doc_id, int(t.table_id))] = (t.doc_id, int(t.table_id))
     return out
 
 

@@ -11,8 +11,10 @@ from sqlalchemy import Integer
 from sqlalchemy.engine import make_url
 
 from baocao.errors import BaocaoError
+from baocao.i18n import _
 from baocao.store.database import display_name, is_url
 from baocao.store.schema import metadata
+from baocao.vietnamese.text import fold_chars
 
 # SQLite authorizer action codes a read-only query may use: SELECT, READ, FUNCTION,
 # RECURSIVE (WITH RECURSIVE), and PRAGMA for read-only pragmas such as table_info.
@@ -48,6 +50,7 @@ def query(db: str | Path, sql: str) -> pd.DataFrame:
         refused.append(action)
         return sqlite3.SQLITE_DENY
 
+    conn.create_function("fold", 1, fold_sql, deterministic=True)
     conn.set_authorizer(authorizer)
     try:
         return pd.read_sql_query(sql, conn)
@@ -92,17 +95,55 @@ def _query_server(db: str | Path, sql: str) -> pd.DataFrame:
             raise QueryRefused(_REFUSED) from exc
         if "multiple commands" in reason:
             raise QueryRefused(_ONE_STATEMENT) from exc
+        if "function fold(" in reason:
+            raise QueryRefused(_("the query failed on {db}: this server has no fold() "
+                                 "function yet; baocao adds it when it writes the schema "
+                                 "(baocao run)").format(db=display_name(db))) from exc
         raise QueryRefused(f"the query failed on {display_name(db)}: {reason}") from exc
     if wrote and wrote[0] is not None:
         raise QueryRefused(_REFUSED)
     return pd.DataFrame.from_records(rows, columns=columns, coerce_float=True)
 
 
-def read_table(db: str | Path, name: str) -> pd.DataFrame:
-    """A whole table, typed by the schema: an integer column with empty cells stays integer
-    (a year is 2023 in a CSV file, not 2023.0)."""
-    frame = query(db, f'SELECT * FROM "{name}"')
-    for column in metadata.tables[name].columns:
-        if isinstance(column.type, Integer) and column.name in frame:
-            frame[column.name] = frame[column.name].astype("Int64")
+def fold_sql(value: str | None) -> str | None:
+    """fold() in SQL, as `baocao serve` has it: "Bắc Giang" → "bac giang", so a query
+    matches names however they were typed."""
+    return None if value is None else fold_chars(str(value))
+
+
+# fold() on PostgreSQL, for the server's schema: the Vietnamese letters mapped one by one to
+# their bare lower-case letter (translate() needs no extension and no locale), then lower()
+# for the rest. Unlike fold_chars() it leaves non-Vietnamese accented letters (é, ü) as they are.
+_VN_UPPER = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_VN_BARE = "AAAAAAAAAAAAAAAAADEEEEEEEEEEEIIIIIOOOOOOOOOOOOOOOOOUUUUUUUUUUUYYYYY"
+FOLD_FUNCTION_PG = f"""
+CREATE OR REPLACE FUNCTION fold(value text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$ SELECT lower(translate(value, '{_VN_UPPER + _VN_UPPER.lower()}',
+                               '{_VN_BARE + _VN_BARE.lower()}')) $$
+"""
+
+
+# The columns that are integers in some table (and in the views that show them): a query's
+# or a view's column of that name is read as integers, though SQLite hands them over as floats
+# where some are empty.
+INTEGER_COLUMNS = {c.name for t in metadata.tables.values() for c in t.columns
+                   if isinstance(c.type, Integer)} | {"table_page"}
+
+
+def read_table(db: str | Path, name: str, doc_id: str | None = None) -> pd.DataFrame:
+    """A whole table or view (only one document's rows with doc_id), typed by the schema: an
+    integer column with empty cells stays integer (a year is 2023 in a CSV file, not 2023.0)."""
+    where = "" if doc_id is None else " WHERE doc_id = '{}'".format(doc_id.replace("'", "''"))
+    return typed(query(db, f'SELECT * FROM "{name}"{where}'))
+
+
+def typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The integer columns of the schema as integers, where every value is one."""
+    for column in frame.columns:
+        if column in INTEGER_COLUMNS:
+            try:
+                frame[column] = frame[column].astype("Int64")
+            except (TypeError, ValueError):  # 2.5 or "x": the query made something else of it
+                pass
     return frame

@@ -37,7 +37,7 @@ def test_run_into_postgresql_gives_the_tables_of_sqlite(
     out = tmp_path / "export"
     assert run_cli("export", "--db", pg_url, "--format", "parquet", "--out",
                    str(out)).returncode == 0
-    assert len(list(out.glob("*.parquet"))) == 11  # the 10 tables and the runs
+    assert len(list(out.glob("*.parquet"))) == 13  # the 10 tables, the runs and 2 views
 
 
 def test_concurrent_runs_into_one_database_neither_corrupt_nor_duplicate(

@@ -16,7 +16,8 @@ import pytest
 from conftest import SAMPLES, rows, run_cli
 
 from baocao.pipelines.export import EXCEL_MAX_CHARS, excel_sheets, fit_excel_cells
-from baocao.store.readonly import FOLD_FUNCTION_PG, fold_sql
+from baocao.store.readonly import fold_sql
+from baocao.store.schema import FOLD_FUNCTION_PG
 
 
 def test_query_prints_a_table(samples_db: Path) -> None:

@@ -111,19 +111,6 @@ def fold_sql(value: str | None) -> str | None:
     return None if value is None else fold_chars(str(value))
 
 
-# fold() on PostgreSQL, for the server's schema: the Vietnamese letters mapped one by one to
-# their bare lower-case letter (translate() needs no extension and no locale), then lower()
-# for the rest. Unlike fold_chars() it leaves non-Vietnamese accented letters (é, ü) as they are.
-_VN_UPPER = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-_VN_BARE = "AAAAAAAAAAAAAAAAADEEEEEEEEEEEIIIIIOOOOOOOOOOOOOOOOOUUUUUUUUUUUYYYYY"
-FOLD_FUNCTION_PG = f"""
-CREATE OR REPLACE FUNCTION fold(value text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-AS $$ SELECT lower(translate(value, '{_VN_UPPER + _VN_UPPER.lower()}',
-                               '{_VN_BARE + _VN_BARE.lower()}')) $$
-"""
-
-
 # The columns that are integers in some table (and in the views that show them): a query's
 # or a view's column of that name is read as integers, though SQLite hands them over as floats
 # where some are empty.

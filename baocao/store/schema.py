@@ -169,11 +169,27 @@ def _create_views(conn) -> None:
         conn.execute(text(sql))
 
 
+# fold() on PostgreSQL, for the server's schema: the Vietnamese letters mapped one by one to
+# their bare lower-case letter (translate() needs no extension and no locale), then lower()
+# for the rest. Unlike fold_chars() it leaves non-Vietnamese accented letters (é, ü) as they are.
+_VN_UPPER = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_VN_BARE = "AAAAAAAAAAAAAAAAADEEEEEEEEEEEIIIIIOOOOOOOOOOOOOOOOOUUUUUUUUUUUYYYYY"
+FOLD_FUNCTION_PG = f"""
+CREATE OR REPLACE FUNCTION fold(value text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$ SELECT lower(translate(value, '{_VN_UPPER + _VN_UPPER.lower()}',
+                               '{_VN_BARE + _VN_BARE.lower()}')) $$
+"""
+
+
 def create(conn) -> None:
-    """Every table, column and view of this version, keeping the rows already there."""
+    """Every table, column and view of this version, keeping the rows already there (and on
+    PostgreSQL the fold() function queries use; SQLite connections register their own)."""
     metadata.create_all(conn)
     _add_missing_columns(conn)
     _create_views(conn)
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(FOLD_FUNCTION_PG)
 
 
 def _add_missing_columns(conn) -> None:

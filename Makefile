@@ -10,7 +10,7 @@ EXAMPLE_QUERY := SELECT f.page_no AS page, f.kind, f.value, f.unit, f.raw, f.sec
   FROM figures f JOIN documents d USING (doc_id) \
   WHERE d.filename = 'khuyencong_p62_p56_scan.pdf' ORDER BY f.figure_id
 
-.PHONY: run test setup system-deps samples bench lint clean
+.PHONY: run test setup system-deps samples bench lint clean i18n
 
 run: setup
 	$(BIN)/baocao run samples/ --db $(DB)
@@ -60,6 +60,26 @@ bench: setup
 	$(BIN)/python bench/bench_tables.py
 	$(BIN)/python bench/bench_table_values.py
 	$(BIN)/python bench/bench_realdev.py
+
+# The interface's messages: extract them from the code into the template (.pot), merge them
+# into the Vietnamese catalog (.po: new ones come untranslated, changed ones fuzzy; translate
+# them there, then run this again), and compile the .mo the program reads. Both are committed;
+# tests/test_i18n.py fails while a message has no translation or the .mo is stale.
+# Translations handed in as i18n-*.po files at the top (GNU gettext's msgcat) fill the
+# messages the catalog has not translated yet; those it has keep their translation.
+LOCALE := baocao/locale
+PO := $(LOCALE)/vi/LC_MESSAGES/baocao.po
+i18n: $(VENV)/.installed
+	mkdir -p $(LOCALE)
+	$(BIN)/pybabel extract -F babel.cfg --no-default-keywords -k _ -k ngettext:1,2 \
+	  --no-location --sort-output --project=baocao --width=100 -o $(LOCALE)/baocao.pot .
+	[ -f $(PO) ] || $(BIN)/pybabel init -i $(LOCALE)/baocao.pot -d $(LOCALE) -D baocao -l vi
+	$(BIN)/pybabel update -i $(LOCALE)/baocao.pot -d $(LOCALE) -D baocao -l vi --width=100 \
+	  --ignore-obsolete
+	$(if $(wildcard i18n-*.po),msgcat --use-first $(PO) $(wildcard i18n-*.po) -o $(PO) && \
+	  $(BIN)/pybabel update -i $(LOCALE)/baocao.pot -d $(LOCALE) -D baocao -l vi --width=100 \
+	  --ignore-obsolete)
+	$(BIN)/pybabel compile -d $(LOCALE) -D baocao --statistics
 
 lint: setup
 	$(BIN)/ruff check .

@@ -41,8 +41,7 @@ def set_language(language: str) -> None:
     """Switch the catalog messages are read from: "vi" or "en"."""
     global _catalog, _language
     _language = _known(language)
-    _catalog = gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[_language],
-                                   fallback=True)
+    _catalog = translation(_language)
 
 
 def language() -> str:
@@ -57,6 +56,91 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalog.ngettext(singular, plural, n)
+
+
+def kind_name(kind: str | None, lang: str | None = None) -> str:
+    """A section kind (the code the tables store, datamodel.SECTION_KINDS) as the interface
+    shows it: the code itself in English, "khó khăn" for "difficulties" in Vietnamese."""
+    return code_name(kind, lang)
+
+
+def code_name(code: str | None, lang: str | None = None) -> str:
+    """One of the closed sets of codes the tables store (datamodel: section kinds, statuses,
+    page sources, figure kinds, flags, rulings) as the interface shows it: the code itself in
+    English, its Vietnamese name in Vietnamese. The stored values never change."""
+    _ = _catalog.gettext if lang is None else translation(lang).gettext
+    names = {
+        # section kinds
+        "achievements": _("achievements"), "difficulties": _("difficulties"),
+        "causes": _("causes"), "lessons": _("lessons"), "solutions": _("solutions"),
+        "recommendations": _("recommendations"), "plans": _("plans"), "other": _("other"),
+        # how a document went; where a page's text came from
+        "ok": _("ok"), "partial": _("partial"), "failed": _("failed"),
+        "text": _("text"), "text-converted": _("text-converted"), "ocr": _("ocr"),
+        # figures, their flags, and how a printed table is ruled
+        "amount": _("amount"), "percent": _("percent"), "count": _("count"),
+        "low_confidence": _("low_confidence"), "total_mismatch": _("total_mismatch"),
+        "share_over_100": _("share_over_100"), "part_over_total": _("part_over_total"),
+        "ratio_mismatch": _("ratio_mismatch"),
+        "full": _("full"), "horizontal": _("horizontal"), "none": _("none"),
+    }
+    return names.get(code or "", code or "")
+
+
+def translation(lang: str) -> gettext.NullTranslations:
+    """The catalog of one language, whichever the interface speaks."""
+    return gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[_known(lang)],
+                               fallback=True)
+
+
+def number(x: float) -> str:
+    """A count or measure as the language writes it: 12.492,5 in Vietnamese (Babel's CLDR
+    data), 12492.5 in English as before."""
+    if _language == "vi":
+        from babel.numbers import format_decimal
+
+        return format_decimal(x, locale="vi")
+    return str(x) if isinstance(x, int) else f"{x:g}"
+
+
+def localize_typer() -> None:
+    """Typer's own words in help pages and errors ("Usage:", "Options", "Show this message and
+    exit.") in the interface's language. Typer keeps them in module constants and literals, not
+    in a catalog of ours: they are set here. A Typer whose insides differ keeps its English."""
+    try:
+        from typer import rich_utils
+        from typer._click import decorators, formatting
+    except ImportError:
+        return
+    words = {
+        "DEPRECATED_STRING": _("(deprecated) "), "DEFAULT_STRING": _("[default: {}]"),
+        "ENVVAR_STRING": _("[env var: {}]"), "REQUIRED_LONG_STRING": _("[required]"),
+        "ARGUMENTS_PANEL_TITLE": _("Arguments"), "OPTIONS_PANEL_TITLE": _("Options"),
+        "COMMANDS_PANEL_TITLE": _("Commands"), "ERRORS_PANEL_TITLE": _("Error"),
+        "ABORTED_TEXT": _("Aborted."),
+        "RICH_HELP": _("Try [blue]'{command_path} {help_option}'[/] for help."),
+    }
+    for name, text in words.items():
+        if hasattr(rich_utils, name):
+            setattr(rich_utils, name, text)
+    help_option = getattr(decorators, "help_option", None)
+    if help_option is not None and not getattr(help_option, "baocao", False):
+        def localized_help_option(param_decls):
+            def add(command):
+                command = help_option(param_decls)(command)
+                command.params[-1].help = _("Show this message and exit.")
+                return command
+            return add
+
+        localized_help_option.baocao = True
+        decorators.help_option = localized_help_option
+    write_usage = formatting.HelpFormatter.write_usage
+    if not getattr(write_usage, "baocao", False):
+        def localized_write_usage(self, prog: str, args: str = "", prefix: str | None = None):
+            return write_usage(self, prog, args, _("Usage: ") if prefix is None else prefix)
+
+        localized_write_usage.baocao = True
+        formatting.HelpFormatter.write_usage = localized_write_usage
 
 
 set_language(detect_language())

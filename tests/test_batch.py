@@ -123,7 +123,7 @@ def test_watch_reads_files_once_copied_and_stops_cleanly_on_ctrl_c(tmp_path: Pat
         out, err = watcher.communicate(timeout=60)
     assert watcher.returncode == 0, err
     assert "stopped" in err and "Traceback" not in err
-    assert "bao_cao_thang_11.pdf: ok, 1 pages, 3 figures" in out
+    assert "bao_cao_thang_11.pdf: ok, 1 page, 3 figures" in out
     docs = rows(db, "SELECT * FROM documents ORDER BY processed_at")
     assert [d["status"] for d in docs] == ["ok", "ok"]
     assert docs[0]["doc_id"] == file_sha256(first)  # the whole file, not a part of it

@@ -27,6 +27,7 @@ from baocao.errors import BaocaoError, MissingDependencyError
 from baocao.extract import SUPPORTED_SUFFIXES, page_count, read_page
 from baocao.extract.files import is_regular
 from baocao.extract.tesseract import check_tesseract, limit_threads
+from baocao.i18n import _, code_name, number
 from baocao.pipelines.process import Opened, begin, file_sha256, finish
 
 log = logging.getLogger("baocao")
@@ -142,9 +143,11 @@ def close_batch(batch: Batch) -> None:
 def process_files(batch: Batch, files: list[Path], workers: PageWorkers | None, *,
                   force: bool = False, retry_failed: bool = False,
                   progress: bool | None = None,
-                  report: Callable[[DocumentResult], None] | None = None) -> None:
+                  report: Callable[[DocumentResult], None] | None = None,
+                  skipped: Callable[[Path, bool], None] | None = None) -> None:
     """Process the files not yet in the database, writing each document as it finishes.
-    Each is claimed before it is read, so runs sharing the database never read it twice."""
+    Each is claimed before it is read, so runs sharing the database never read it twice.
+    report(result) hears of each document written, skipped(path, elsewhere) of each skipped."""
     batch.files_seen += len(files)
     known = set() if force else store.known_documents(batch.engine, retry_failed)
     shas = {path: _sha256_or_none(path) for path in files}
@@ -153,6 +156,8 @@ def process_files(batch: Batch, files: list[Path], workers: PageWorkers | None, 
     for path in files:
         if path not in todo:
             log.info("%s: already in the database, skipped", path)
+            if skipped:
+                skipped(path, False)
     if progress is None:
         progress = sys.stderr.isatty()
     bar = tqdm(
@@ -169,6 +174,8 @@ def process_files(batch: Batch, files: list[Path], workers: PageWorkers | None, 
         batch.skipped += 1
         batch.elsewhere += 1
         log.info("%s: read by another run meanwhile, skipped", path)
+        if skipped:
+            skipped(path, True)
         return False
 
     def done(result: DocumentResult) -> None:
@@ -373,7 +380,8 @@ def _version() -> str:
 
 
 def watch_folder(batch: Batch, inbox: Path, workers: PageWorkers | None, interval: float,
-                 report: Callable[[DocumentResult], None]) -> None:
+                 report: Callable[[DocumentResult], None],
+                 skipped: Callable[[Path, bool], None] | None = None) -> None:
     """Process files as they settle in `inbox`, one `runs` row per round, until Ctrl-C
     (KeyboardInterrupt reaches the caller after the round's row is written)."""
     last_seen: dict[Path, tuple[int, int]] = {}
@@ -383,7 +391,8 @@ def watch_folder(batch: Batch, inbox: Path, workers: PageWorkers | None, interva
             ready = settled(collect_inputs([inbox]), last_seen, handled)
             if ready:
                 handled.update((p, *last_seen[p]) for p in ready)
-                process_files(batch, ready, workers, progress=False, report=report)
+                process_files(batch, ready, workers, progress=False, report=report,
+                              skipped=skipped)
                 close_batch(batch)
                 batch = open_batch(batch.db, batch.log_path)
             time.sleep(interval)
@@ -416,20 +425,30 @@ def summary_lines(batch: Batch) -> list[str]:
     cells = sum(len(t.cells) for r in results for t in r.tables)
     numbers = sum(1 for r in results for t in r.tables for c in t.cells if c.value is not None)
 
-    def fmt(counter: Counter) -> str:
-        return ", ".join(f"{k} {n}" for k, n in sorted(counter.items())) or "none"
+    def fmt(counter: Counter, label: str = "") -> str:
+        """"4 (ok 3; failed 1)": the total, then each code's count (names may hold commas)."""
+        items = sorted((code_name(k), n) for k, n in counter.items())
+        total = number(sum(counter.values()))
+        if not items:
+            return total
+        return f"{total} ({label}{'; '.join(f'{k} {number(n)}' for k, n in items)})"
 
     known = skipped - batch.elsewhere
-    done = f" ({known} already in the database, skipped)" if known else ""
+    done = ""
+    if known:
+        done += " " + _("({n} already in the database, skipped)").format(n=number(known))
     if batch.elsewhere:
-        done += f" ({batch.elsewhere} read by another run at the same time, skipped)"
-    return [
-        f"documents: {len(results)} ({fmt(status)}){done}",
-        f"pages:     {sum(sources.values())} ({fmt(sources)})",
-        f"sections:  {sum(kinds.values())} ({fmt(kinds)})",
-        f"figures:   {sum(figures.values())} ({fmt(figures)})",
-        f"flags:     {sum(flags.values())} ({fmt(flags)})",
-        f"tables:    {sum(tables.values())} (ruling {fmt(tables)}; {cells} cells, "
-        f"{numbers} numbers)",
-        f"database:  {store.display_name(batch.db)}",
+        done += " " + _("({n} read by another run at the same time, skipped)").format(
+            n=number(batch.elsewhere))
+    lines = [
+        (_("documents:"), fmt(status) + done),
+        (_("pages:"), fmt(sources)),
+        (_("sections:"), fmt(kinds)),
+        (_("figures:"), fmt(figures)),
+        (_("flags:"), fmt(flags)),
+        (_("tables:"), _("{tables}; {cells} cells, {numbers} numbers").format(
+            tables=fmt(tables, _("ruling") + " "), cells=number(cells), numbers=number(numbers))),
+        (_("database:"), store.display_name(batch.db)),
     ]
+    width = max(len(label) for label, _value in lines) + 1
+    return [f"{label:<{width}}{value}" for label, value in lines]

@@ -18,6 +18,7 @@ import pandas as pd
 from baocao import extract, store
 from baocao.errors import BaocaoError
 from baocao.extract.files import path_from_bytes
+from baocao.i18n import _, code_name, kind_name, language
 from baocao.pipelines.process import file_sha256
 from baocao.pipelines.review_tables import CSS as TABLE_CSS
 from baocao.pipelines.review_tables import escape as _e
@@ -56,11 +57,13 @@ def find_document(db: str | Path, wanted: str) -> dict:
     by_id = docs["doc_id"].str.startswith(wanted.lower()) if len(wanted) >= 6 else False
     hits = docs[by_name | by_id]
     if hits.empty:
-        raise BaocaoError(f"no document '{wanted}' in {store.display_name(db)}: name it by "
-                          "file name or by its doc_id (at least its first 6 characters)")
+        raise BaocaoError(_("no document '{name}' in {db}: name it by file name or by its "
+                            "doc_id (at least its first 6 characters)").format(
+                                name=wanted, db=store.display_name(db)))
     if len(hits) > 1:
         choices = ", ".join(f"{r.doc_id[:12]} ({r.path})" for r in hits.itertuples())
-        raise BaocaoError(f"'{wanted}' names {len(hits)} documents; give a doc_id: {choices}")
+        raise BaocaoError(_("'{name}' names {n} documents; give a doc_id: {choices}").format(
+            name=wanted, n=len(hits), choices=choices))
     return hits.iloc[0].to_dict()
 
 
@@ -90,13 +93,14 @@ def page_images(doc: dict, n_pages: int) -> tuple[dict[int, str], str | None]:
     raw = doc.get("path_bytes")  # a name in no encoding: open it by its bytes
     path = path_from_bytes(raw) if raw else Path(doc["path"] or "")
     if not path.is_file():
-        return {}, f"the original file is no longer at {path}"
+        return {}, _("the original file is no longer at {path}").format(path=path)
     try:
         if file_sha256(path) != doc["doc_id"]:
-            return {}, f"the file at {path} has changed since it was processed"
+            return {}, _("the file at {path} has changed since it was processed").format(
+                path=path)
         images = extract.page_images(path, n_pages, IMAGE_WIDTH)
     except Exception as exc:  # an unreadable file still gets its text and figures shown
-        return {}, f"the page images could not be rendered ({exc})"
+        return {}, _("the page images could not be rendered ({error})").format(error=exc)
     return {n: _data_uri(img) for n, img in images.items()}, None
 
 
@@ -120,16 +124,17 @@ def render(d: Document, images: dict[int, str], missing: str | None) -> str:
     doc = d.doc
     title = doc.get("title") or doc["filename"]
     parts = [
-        "<!DOCTYPE html>", '<html lang="vi"><head><meta charset="utf-8">',
-        f"<title>{_e(doc['filename'])} — baocao review</title>", f"<style>{CSS}</style>",
-        "</head><body>", f"<header><h1>{_e(title)}</h1>{_facts(d)}",
+        "<!DOCTYPE html>", f'<html lang="{language()}"><head><meta charset="utf-8">',
+        "<title>" + _e(_("{name} — baocao review").format(name=doc["filename"])) + "</title>",
+        f"<style>{CSS}</style>", "</head><body>", f"<header><h1>{_e(title)}</h1>{_facts(d)}",
     ]
     if doc.get("error"):
-        parts.append(f'<p class="missing">This document was read {_e(doc["status"])}: '
-                     f'{_e(doc["error"])}</p>')
+        parts.append('<p class="missing">' + _e(_("This document was read {status}: {error}")
+                     .format(status=code_name(doc["status"]), error=doc["error"])) + "</p>")
     if missing:
-        parts.append(f'<p class="missing">Page images are missing: {_e(missing)}. The text '
-                     "and figures are shown without them.</p>")
+        parts.append('<p class="missing">' + _e(_(
+            "Page images are missing: {reason}. The text and figures are shown without them.")
+            .format(reason=missing)) + "</p>")
     parts += [_flag_summary(d), "</header>", _outline(d)]
     for page in d.pages.to_dict("records"):
         parts.append(_page(d, page, images.get(page["page_no"])))
@@ -139,23 +144,26 @@ def render(d: Document, images: dict[int, str], missing: str | None) -> str:
 
 def _facts(d: Document) -> str:
     doc = d.doc
-    facts = [("File", doc["filename"]), ("Province", doc.get("province")),
-             ("Since 2025", doc.get("province_2025")), ("Issuer", doc.get("issuer")),
-             ("Number", doc.get("doc_number")), ("Date", doc.get("doc_date")),
-             ("Period", doc.get("period")), ("Status", doc["status"]),
-             ("Pages", doc["n_pages"]), ("Figures", len(d.figures)), ("Flags", len(d.flags)),
-             ("doc_id", doc["doc_id"])]
-    cells = "".join(f"<dt>{k}</dt><dd>{_e(v)}</dd>" for k, v in facts if v not in (None, ""))
+    facts = [(_("File"), doc["filename"]), (_("Province"), doc.get("province")),
+             (_("Since 2025"), doc.get("province_2025")), (_("Issuer"), doc.get("issuer")),
+             (_("Number"), doc.get("doc_number")), (_("Date"), doc.get("doc_date")),
+             (_("Period"), doc.get("period")), (_("Status"), code_name(doc["status"])),
+             (_("Pages"), doc["n_pages"]), (_("Figures"), len(d.figures)),
+             (_("Flags"), len(d.flags)), ("doc_id", doc["doc_id"])]
+    cells = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts
+                    if v not in (None, ""))
     return f'<dl class="facts">{cells}</dl>'
 
 
 def _flag_summary(d: Document) -> str:
     if d.flags.empty:
-        return '<p class="ok">No figure is flagged.</p>'
+        return '<p class="ok">' + _e(_("No figure is flagged.")) + "</p>"
     items = "".join(
-        f'<li><a href="#{_flag_target(f)}">{_flag_name(f)}</a>: '
-        f'<b>{_e(f["flag"])}</b> — {_e(f["detail"])}</li>' for f in d.flags.to_dict("records"))
-    return f'<div class="flags"><h2>Figures to check</h2><ul>{items}</ul></div>'
+        f'<li><a href="#{_flag_target(f)}">{_e(_flag_name(f))}</a>: '
+        f'<b>{_e(code_name(f["flag"]))}</b> — {_e(f["detail"])}</li>'
+        for f in d.flags.to_dict("records"))
+    heading = _e(_("Figures to check"))
+    return f'<div class="flags"><h2>{heading}</h2><ul>{items}</ul></div>'
 
 
 def _flag_target(flag: dict) -> str:
@@ -166,8 +174,9 @@ def _flag_target(flag: dict) -> str:
 
 def _flag_name(flag: dict) -> str:
     if flag["figure_id"] is None and flag.get("table_id") is not None:
-        return f"table {flag['table_id'] + 1}, cell {flag['row'] + 1}:{flag['col'] + 1}"
-    return f"figure {flag['figure_id']}"
+        return _("table {table}, cell {row}:{col}").format(
+            table=flag["table_id"] + 1, row=flag["row"] + 1, col=flag["col"] + 1)
+    return _("figure {n}").format(n=flag["figure_id"])
 
 
 def _outline(d: Document) -> str:
@@ -176,15 +185,16 @@ def _outline(d: Document) -> str:
     for s in d.sections.to_dict("records"):
         if not s["heading"]:
             continue
-        pages = (f"p. {s['page_start']}" if s["page_start"] == s["page_end"]
-                 else f"pp. {s['page_start']}–{s['page_end']}")
+        pages = (_("p. {n}").format(n=s["page_start"]) if s["page_start"] == s["page_end"]
+                 else _("pp. {first}–{last}").format(first=s["page_start"], last=s["page_end"]))
         items.append(
             f'<li style="margin-left:{(s["level"] - 1) * 1.5}em">'
-            f'<span class="kind k-{_e(s["kind"])}">{_e(s["kind"])}</span> '
-            f'<a href="#page-{s["page_start"]}">{_e(s["heading"])}</a> <small>{pages}</small>'
-            "</li>")
-    body = "".join(items) or "<li>No headings were found.</li>"
-    return f'<nav class="outline"><h2>Sections</h2><ul>{body}</ul></nav>'
+            f'<span class="kind k-{_e(s["kind"])}">{_e(kind_name(s["kind"]))}</span> '
+            f'<a href="#page-{s["page_start"]}">{_e(s["heading"])}</a> '
+            f"<small>{_e(pages)}</small></li>")
+    body = "".join(items) or "<li>" + _e(_("No headings were found.")) + "</li>"
+    heading = _e(_("Sections"))
+    return f'<nav class="outline"><h2>{heading}</h2><ul>{body}</ul></nav>'
 
 
 def _page(d: Document, page: dict, image: str | None) -> str:
@@ -205,16 +215,19 @@ def _page(d: Document, page: dict, image: str | None) -> str:
             f'data-figure="{f["figure_id"]}" title="{_e(f["raw"])}: {_e(_value(f))}" '
             f'style="left:{left:.3f}%;top:{top:.3f}%;width:{w:.3f}%;height:{h:.3f}%"></a>')
     boxes += table_boxes(d.tables, d.cells, n, width, height)
+    alt = _("page {n}").format(n=n)
     if image:
         scan = (f'<div class="scan" style="aspect-ratio:{width:.2f}/{height:.2f}">'
-                f'<img src="{image}" alt="page {n}">{"".join(boxes)}</div>')
+                f'<img src="{image}" alt="{_e(alt)}">{"".join(boxes)}</div>')
     else:
-        scan = '<div class="scan noimage">page image not available</div>'
-    source = "OCR" if page["source"] == "ocr" else "text layer"
-    conf = (f", OCR confidence {page['ocr_confidence']:.0f}"
-            if page["ocr_confidence"] is not None else "")
-    return (f'<section class="page" id="page-{n}"><h2>Page {n} <small>({source}{conf})</small>'
-            f'</h2><div class="columns">{scan}<div class="text">{_text(d, page, figures)}'
+        scan = '<div class="scan noimage">' + _e(_("page image not available")) + "</div>"
+    source = _("OCR") if page["source"] == "ocr" else _("text layer")
+    if page["ocr_confidence"] is not None:
+        source = _("{source}, OCR confidence {confidence}").format(
+            source=source, confidence=f"{page['ocr_confidence']:.0f}")
+    heading = _("Page {n}").format(n=n)
+    return (f'<section class="page" id="page-{n}"><h2>{_e(heading)} <small>({_e(source)})'
+            f'</small></h2><div class="columns">{scan}<div class="text">{_text(d, page, figures)}'
             f"</div></div>{tables_html(d.tables, d.cells, n)}"
             f"{_figure_table(d, figures, flagged)}</section>")
 
@@ -243,24 +256,25 @@ def _text(d: Document, page: dict, figures: list[dict]) -> str:
         marked.append(_e(text[pos:end]))
         kind = kinds.get(start) or "other"
         cls = f"k-{_e(kind)}" + (" heading" if line in headings else "")
-        out.append(f'<p class="{cls}" title="{_e(kind)}">{"".join(marked)}</p>')
+        out.append(f'<p class="{cls}" title="{_e(kind_name(kind))}">{"".join(marked)}</p>')
     return "".join(out)
 
 
 def _figure_table(d: Document, figures: list[dict], flagged: set[int]) -> str:
     if not figures:
-        return '<p class="nofig">No figures on this page.</p>'
+        return '<p class="nofig">' + _e(_("No figures on this page.")) + "</p>"
     sections = {s["section_id"]: s for s in d.sections.to_dict("records")}
     details = {}
     for g in d.flags.to_dict("records"):
-        details.setdefault(g["figure_id"], []).append(f'{g["flag"]}: {g["detail"]}')
+        details.setdefault(g["figure_id"], []).append(f'{code_name(g["flag"])}: {g["detail"]}')
     rows = []
     for f in figures:
         s = sections.get(f["section_id"])
-        section = (f'{_e(f["section_kind"])}: {_e(s["heading"])}' if s and s["heading"]
-                   else _e(f["section_kind"] or ""))
-        implied = (f'<br><small>implies a total of {_number(round(f["implied_total"]))}'
-                   "</small>" if f.get("implied_total") is not None else "")
+        section = (f'{_e(kind_name(f["section_kind"]))}: {_e(s["heading"])}'
+                   if s and s["heading"] else _e(kind_name(f["section_kind"])))
+        implied = ("<br><small>" + _e(_("implies a total of {total}").format(
+            total=_number(round(f["implied_total"])))) + "</small>"
+            if f.get("implied_total") is not None else "")
         conf = "" if f["confidence"] is None else f'{f["confidence"]:.0f}'
         cls = ' class="flagged"' if f["figure_id"] in flagged else ""
         rows.append(
@@ -269,8 +283,9 @@ def _figure_table(d: Document, figures: list[dict], flagged: set[int]) -> str:
             f'{_e(_number(f["value"]))}{implied}</td><td>{_e(f["unit"])}</td>'
             f'<td>{_e(f["subject"] or "")}</td><td>{section}</td><td class="num">{conf}</td>'
             f'<td>{_e("; ".join(details.get(f["figure_id"], [])))}</td></tr>')
-    head = ("<tr><th>#</th><th>as written</th><th>value</th><th>unit</th><th>subject</th>"
-            "<th>section</th><th>OCR conf.</th><th>flags</th></tr>")
+    head = "<tr><th>#</th>" + "".join(f"<th>{_e(h)}</th>" for h in (
+        _("as written"), _("value"), _("unit"), _("subject"), _("section"), _("OCR conf."),
+        _("flags"))) + "</tr>"
     return f'<table class="figures">{head}{"".join(rows)}</table>'
 
 

@@ -8,6 +8,8 @@ import html
 
 import pandas as pd
 
+from baocao.i18n import _, code_name
+
 
 def table_boxes(tables: pd.DataFrame, cells: pd.DataFrame, page_no: int, width: float,
                 height: float) -> list[str]:
@@ -37,25 +39,28 @@ def tables_html(tables: pd.DataFrame, cells: pd.DataFrame, page_no: int) -> str:
     out = []
     for t in tables[tables["page_no"] == page_no].to_dict("records"):
         mine = cells[cells["table_id"] == t["table_id"]].to_dict("records")
-        title = t["caption"] or t["label"] or f"Table {t['table_id'] + 1}"
-        notes = [f"{t['n_rows']} × {t['n_cols']}", f"rules: {t['ruling']}",
-                 f"numbers: {'English' if t['number_format'] == 'en' else 'Vietnamese'} format"]
+        title = t["caption"] or t["label"] or _("Table {n}").format(n=t["table_id"] + 1)
+        notes = [f"{t['n_rows']} × {t['n_cols']}",
+                 _("rules: {ruling}").format(ruling=code_name(t["ruling"])),
+                 _("numbers: English format") if t["number_format"] == "en"
+                 else _("numbers: Vietnamese format")]
         if t["unit"]:
-            notes.append(f"unit: {t['unit']}")
+            notes.append(_("unit: {unit}").format(unit=t["unit"]))
         if t["continues_table_id"] is not None:
-            notes.append(f"continues table {int(t['continues_table_id']) + 1}")
+            notes.append(_("continues table {n}").format(n=int(t["continues_table_id"]) + 1))
         rows: dict[int, list[str]] = {}
         for c in sorted(mine, key=lambda c: (c["row"], c["col"])):
             tag = "th" if c["role"] == "column_header" else "td"
             value = ("" if c["value"] is None or c["value_kind"] not in ("number", "percent")
                      else f'<small class="read">= {_e(vn_number(c["value"], 4))}</small>')
-            flags = f'<small class="flag">{_e(c["flags"])}</small>' if c["flags"] else ""
+            names = "; ".join(code_name(f) for f in (c["flags"] or "").split("; ") if f)
+            flags = f'<small class="flag">{_e(names)}</small>' if names else ""
             cls = ' class="flagged"' if c["flags"] else ""
             rows.setdefault(c["row"], []).append(
                 f'<{tag} id="{_anchor(c)}"{cls} rowspan="{c["row_span"]}" '
                 f'colspan="{c["col_span"]}">{_e(c["text"])}{value}{flags}</{tag}>')
         body = "".join(f"<tr>{''.join(r)}</tr>" for _, r in sorted(rows.items()))
-        out.append(f'<div class="printed"><h3>{_e(title)} <small>({"; ".join(notes)})'
+        out.append(f'<div class="printed"><h3>{_e(title)} <small>({_e("; ".join(notes))})'
                    f'</small></h3><table class="grid">{body}</table></div>')
     return "".join(out)
 

@@ -17,6 +17,7 @@ from sqlalchemy import create_engine, text
 
 from baocao import store
 from baocao.errors import BaocaoError
+from baocao.i18n import _, kind_name, ngettext, number
 from baocao.nlp.provinces import province_named, province_names_folded
 from baocao.vietnamese.text import fold_chars
 
@@ -82,14 +83,14 @@ def parse(query: str, folded: bool | None) -> Query:
     """Split a query into phrases; with folded=None, fold when it has no diacritics."""
     query = unicodedata.normalize("NFC", query)
     if folded is None:
-        folded = fold_chars(query) == _lowered(query)
+        folded = not _has_diacritics(query)
     phrases = []
     for quoted, word in QUERY_PART.findall(query):
         words = TOKEN.findall(quoted or word)
         if words:
             phrases.append([fold_chars(w) if folded else _lowered(w) for w in words])
     if not phrases:
-        raise BaocaoError("the query has no words to search for")
+        raise BaocaoError(_("the query has no words to search for"))
     return Query(phrases, folded)
 
 
@@ -98,12 +99,40 @@ def search(db: str | Path, query: str, *, folded: bool | None = None, kind: str 
            ) -> tuple[Query, list[Hit]]:
     """The best `limit` paragraphs for the query, best first, after the filters."""
     q = parse(query, folded)
-    if kind is not None and kind not in KINDS:
-        raise BaocaoError(f"unknown section kind '{kind}'; the kinds are {', '.join(KINDS)}")
-    filters = {"kind": kind, "province": _province(province) if province else None,
-               "year": year}
-    rows = _sqlite(db, q, filters, limit) if not store.is_url(db) else _server(db, q, filters,
-                                                                                 limit)
+    hits = _hits(db, q, _filters(kind, province, year), limit)
+    if store.is_url(db):
+        hits.sort(key=lambda h: -h.score)
+    return q, hits[:limit]
+
+
+def count_hits(db: str | Path, q: Query, *, kind: str | None = None,
+               province: str | None = None, year: int | None = None) -> int:
+    """How many paragraphs match in all, where `search` shows only the best few."""
+    filters = _filters(kind, province, year)
+    if store.is_url(db):
+        return len(_hits(db, q, filters, None))
+    return _sqlite(db, q, filters, None, count=True)[0]["n"]
+
+
+def _filters(kind: str | None, province: str | None, year: int | None) -> dict:
+    """The filters as the SQL reads them: a section kind's code, a province's official name."""
+    return {"kind": _kind(kind) if kind is not None else None,
+            "province": _province(province) if province else None, "year": year}
+
+
+def _kind(name: str) -> str:
+    """The section kind a user typed: its code, or its name in either language, with or
+    without diacritics ("khó khăn", "kho khan", "difficulties")."""
+    wanted = fold_chars(" ".join(name.split()))
+    for code in KINDS:
+        if wanted in {code, fold_chars(kind_name(code)), fold_chars(kind_name(code, "vi"))}:
+            return code
+    raise BaocaoError(_("unknown section kind '{kind}'; the kinds are {kinds}").format(
+        kind=name, kinds=", ".join(f"'{kind_name(k)}'" for k in KINDS)))
+
+
+def _hits(db: str | Path, q: Query, filters: dict, limit: int | None) -> list[Hit]:
+    rows = _sqlite(db, q, filters, limit) if not store.is_url(db) else _server(db, q, filters)
     hits = []
     for r in rows:
         haystack = r["folded"] if q.folded else _lowered(r["text"])
@@ -113,9 +142,7 @@ def search(db: str | Path, query: str, *, folded: bool | None = None, kind: str 
         hits.append(Hit(r["doc_id"], r["filename"], r["page_no"], r["section_kind"],
                         r["heading"], r["province"], r["year_start"], r["year_end"], r["text"],
                         spans, r["score"] if r["score"] is not None else len(spans)))
-    if store.is_url(db):
-        hits.sort(key=lambda h: -h.score)
-    return q, hits[:limit]
+    return hits
 
 
 SELECT = """
@@ -139,32 +166,39 @@ def _conditions(filters: dict) -> list[str]:
     return out
 
 
-def _sqlite(db: str | Path, q: Query, filters: dict, limit: int) -> list[dict]:
-    """FTS5 match on the exact or the folded index, ranked by BM25 (lower is better)."""
+def _sqlite(db: str | Path, q: Query, filters: dict, limit: int | None, count: bool = False
+            ) -> list[dict]:
+    """FTS5 match on the exact or the folded index, ranked by BM25 (lower is better); or,
+    with count, one row holding how many match (n)."""
     path = Path(db)
     if not path.exists():
-        raise BaocaoError(f"no database at {db}: run 'baocao run INPUT --db {db}' first")
+        raise BaocaoError(_("no database at {db}: run 'baocao run INPUT --db {db}' first")
+                          .format(db=db))
     index = "passages_folded_fts" if q.folded else "passages_fts"
     sql = SELECT.format(
         score=f"-bm25({index})",
         source=f"{index} JOIN passages p ON p.passage_key = {index}.rowid",
         where=" AND ".join([f"{index} MATCH :match", *_conditions(filters)]),
     ) + f" ORDER BY bm25({index}) LIMIT :limit"
+    if count:
+        sql = f"SELECT count(*) AS n FROM ({sql})"
+    limit = -1 if limit is None else limit  # SQLite: a negative LIMIT is none
     conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
     conn.row_factory = sqlite3.Row
     try:
         rows = conn.execute(sql, {**filters, "match": q.fts(), "limit": limit}).fetchall()
     except sqlite3.OperationalError as exc:
         if "no such table" in str(exc):
-            raise BaocaoError(f"{db} has no search index: it was made by an older baocao; "
-                              "run 'baocao run INPUT --force' with this version") from exc
-        raise BaocaoError(f"the search failed: {exc}") from exc
+            raise BaocaoError(_("{db} has no search index: it was made by an older baocao; "
+                                "run 'baocao run INPUT --force' with this version").format(
+                                    db=db)) from exc
+        raise BaocaoError(_("the search failed: {error}").format(error=exc)) from exc
     finally:
         conn.close()
     return [dict(r) for r in rows]
 
 
-def _server(db: str | Path, q: Query, filters: dict, limit: int) -> list[dict]:
+def _server(db: str | Path, q: Query, filters: dict) -> list[dict]:
     """A database server: every word must occur in the folded text (LIKE), in a read-only
     transaction; whole words and ranking are checked in Python."""
     words = [w for p in q.phrases for w in p]
@@ -178,8 +212,9 @@ def _server(db: str | Path, q: Query, filters: dict, limit: int) -> list[dict]:
             rows = conn.execute(text(sql), {**filters, **likes}).mappings().all()
             conn.rollback()
     except Exception as exc:
-        raise BaocaoError(f"the search failed on {store.display_name(db)}: "
-                          f"{str(getattr(exc, 'orig', exc)).strip().splitlines()[0]}") from exc
+        raise BaocaoError(_("the search failed on {db}: {error}").format(
+            db=store.display_name(db),
+            error=str(getattr(exc, "orig", exc)).strip().splitlines()[0])) from exc
     return [dict(r) for r in rows]
 
 
@@ -217,22 +252,65 @@ def _province(name: str) -> str:
 
     names = province_names_folded()
     best = process.extractOne(fold_chars(name).replace(" ", ""), list(names))
-    hint = f"; did you mean {names[best[0]]}?" if best and best[1] >= 70 else ""
-    raise BaocaoError(f"no province named '{name}'{hint}")
+    if best and best[1] >= 70:
+        raise BaocaoError(_("no province named '{name}'; did you mean {province}?").format(
+            name=name, province=names[best[0]]))
+    raise BaocaoError(_("no province named '{name}'").format(name=name))
 
 
-def hit_lines(q: Query, hits: list[Hit], bold: bool = False) -> list[str]:
-    """The hits as the terminal shows them: a count, then each hit's place and snippet with
-    the matches marked [like this] (or in bold on a terminal)."""
-    mode = "without diacritics" if q.folded else "exact, diacritics count"
-    lines = [f"{len(hits)} hit{'' if len(hits) == 1 else 's'} ({mode})"]
+def hit_lines(q: Query, hits: list[Hit], bold: bool = False, total: int | None = None
+              ) -> list[str]:
+    """The hits as the terminal shows them: a count (of all the matches, where only the best
+    are shown), then each hit's place and snippet with the matches marked [like this] (or in
+    bold on a terminal)."""
+    mode = _("without diacritics") if q.folded else _("exact, diacritics count")
+    total = max(total or 0, len(hits))
+    if total > len(hits):
+        count = ngettext("{shown} of {total} hit", "{shown} of {total} hits", total).format(
+            shown=number(len(hits)), total=number(total))
+    else:
+        count = ngettext("{n} hit", "{n} hits", total).format(n=number(total))
+    lines = [f"{count} ({mode})"]
     mark = ("\033[1m", "\033[0m") if bold else ("[", "]")
     for n, hit in enumerate(hits, 1):
         where = ", ".join(str(x) for x in (hit.province, _years(hit)) if x)
-        lines.append(f"\n{n}. {hit.filename}  page {hit.page_no}  {hit.section_kind or '-'}"
+        page = _("page {n}").format(n=hit.page_no)
+        lines.append(f"\n{n}. {hit.filename}  {page}  {kind_name(hit.section_kind) or '-'}"
                      + (f"  ({where})" if where else ""))
         lines.append(f"   {hit.snippet(mark)}")
     return lines
+
+
+def _has_diacritics(query: str) -> bool:
+    query = unicodedata.normalize("NFC", query)
+    return fold_chars(query) != _lowered(query)
+
+
+def hint_lines(db: str | Path, query: str, q: Query, *, kind: str | None = None,
+               province: str | None = None, year: int | None = None) -> list[str]:
+    """What may help when nothing matched: searching without diacritics where the words
+    were typed with them (OCR loses some), and the provinces the database holds where the
+    one asked for has no report in it."""
+    hints = []
+    if not q.folded and _has_diacritics(query):
+        folded = count_hits(db, parse(query, True), kind=kind, province=province, year=year)
+        if folded:
+            hints.append(ngettext(
+                "Without diacritics (--folded) {n} paragraph matches: OCR may have lost "
+                "some diacritics.",
+                "Without diacritics (--folded) {n} paragraphs match: OCR may have lost "
+                "some diacritics.", folded).format(n=number(folded)))
+    if province:
+        wanted = _province(province)
+        known = sorted(set(store.query(db, "SELECT DISTINCT province FROM documents WHERE "
+                                           "province IS NOT NULL")["province"]))
+        if wanted not in known and known:
+            hints.append(_("No report of {province} is in the database; its provinces are: "
+                           "{provinces}.").format(province=wanted, provinces=", ".join(known)))
+        elif wanted not in known:
+            hints.append(_("No report of {province} is in the database, nor of any other "
+                           "province named in a report.").format(province=wanted))
+    return hints
 
 
 def _years(hit: Hit) -> str | None:

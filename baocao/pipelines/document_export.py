@@ -176,7 +176,7 @@ def as_markdown(doc: StoredDocument) -> str:
         while pending and pending[0].page_no < before_page:
             t = pending.pop(0)
             title = _flat(t.caption) or _flat(t.label) or _("Table {n}").format(n=t.table_id + 1)
-            unit = f" ({_('unit')}: {t.unit})" if t.unit else ""
+            unit = " (" + _("unit: {unit}").format(unit=t.unit) + ")" if t.unit else ""
             out += ["", f"**{title}**{unit}", "",
                     *markdown_table(merged[(t.doc_id, int(t.table_id))])]
         return out
@@ -193,7 +193,7 @@ def as_markdown(doc: StoredDocument) -> str:
     lines += table_lines(float("inf"))
     figures = doc.frames["figures"]
     if not figures.empty:
-        lines += ["", f"## {_('Figures')}", ""]
+        lines += ["", "## " + _("Figures"), ""]
         for f in figures.astype(object).where(figures.notna(), None).itertuples():
             value = " ".join(str(x) for x in (vn_number(f.value), f.unit) if x)
             about = f": {_flat(f.subject)}" if f.subject else ""

@@ -297,12 +297,14 @@ def render_html(s: Summary, how_to_review: str = "") -> str:
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     totals = "".join(f'<div id="total-{k}"><b>{vn_number(v)}</b>{_e(label)}</div>'
                      for k, v, label in _total_labels(s))
+    title = _("baocao summary")
+    heading = _("What {name} holds").format(name=s.name)
+    made = _("Made {when} by baocao summary.").format(when=stamp)
     parts = ["<!DOCTYPE html>", f'<html lang="{language()}"><head><meta charset="utf-8">',
-             f"<title>{_e(_('baocao summary'))}: {_e(s.name)}</title>",
+             f"<title>{_e(title)}: {_e(s.name)}</title>",
              f"<style>{CSS}</style></head><body>",
-             f"<h1>{_e(_('What {name} holds').format(name=s.name))}</h1>",
-             f'<p class="note">{_e(_("Made {when} by baocao summary.").format(when=stamp))}'
-             "</p>", f'<div class="totals">{totals}</div>']
+             f"<h1>{_e(heading)}</h1>",
+             f'<p class="note">{_e(made)}</p>', f'<div class="totals">{totals}</div>']
     for group, blocks in s.groups:
         parts.append(f"<h2>{_e(group)}</h2><div class=\"grid\">")
         for b in blocks:
@@ -333,7 +335,7 @@ def _total_labels(s: Summary) -> list[tuple[str, int, str]]:
 
 def render_markdown(s: Summary, chart_file: str | None = None) -> str:
     """The same counts as Markdown tables; the chart as an image beside the file."""
-    lines = [f"# {_('What {name} holds').format(name=s.name)}", ""]
+    lines = ["# " + _("What {name} holds").format(name=s.name), ""]
     lines.append(" · ".join(f"{vn_number(v)} {label}" for _k, v, label in _total_labels(s)))
     for group, blocks in s.groups:
         lines += ["", f"## {group}"]

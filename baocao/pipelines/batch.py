@@ -238,9 +238,11 @@ class PageWorkers:
         return tasks
 
     def page(self, task: PageTask) -> PageContent:
-        """The page a task read, or the page marked failed when its worker failed."""
+        """The page a task read, or the page marked failed when its worker failed. The task
+        lets go of it: a long document's pages are not all held until it is written."""
         page = self._wait(task)
         self.pending.discard(task)
+        task.future = None
         return page
 
     def _wait(self, task: PageTask) -> PageContent:

@@ -117,6 +117,12 @@ class PageContent:
     psm: int | None = None  # Tesseract page segmentation mode used
     preprocessing: str | None = None  # image steps before OCR: "rotate 180; deskew -3.1°"
     tables: list[TableGrid] = field(default_factory=list)  # printed tables found on the page
+    # what preparation did to the page image before OCR, so the image can be made again:
+    # quarter turns clockwise, then a turn counter-clockwise about its centre (deskew), after
+    # scaling by `scale` (OCR'd pixels per pixel of the image read)
+    rotation: int | None = None
+    skew: float | None = None
+    scale: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +258,8 @@ class Figure:
     locations: list[str] = field(default_factory=list)  # places named in its sentence
     year: int | None = None  # the year its sentence states, if any
     bbox: tuple[float, float, float, float] | None = None  # left, top, right, bottom on page
+    # one box a printed line when the figure wraps onto the next (its words per line)
+    line_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
     confidence: float | None = None  # lowest OCR confidence of its words; None: text layer
     implied_total: float | None = None  # a share of a total ("chiếm 26,3%"): the total it implies
     flags: list[FlagKind] = field(default_factory=list)

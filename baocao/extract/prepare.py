@@ -50,11 +50,15 @@ BORDER_GREY = 110
 
 @dataclass
 class Prepared:
-    """The image Tesseract reads, its resolution, and the steps that made it."""
+    """The image Tesseract reads, its resolution, and the steps that made it: in words, and
+    as numbers to make the same image again from the original (`remade`)."""
 
     image: Image.Image
     dpi: int
     steps: list[str] = field(default_factory=list)
+    scale: float = 1.0  # the upscale: pixels of `image` per pixel of the image read
+    turn: int = 0  # degrees turned clockwise (quarter turns)
+    skew: float = 0.0  # then degrees turned counter-clockwise about the centre (deskew)
 
 
 def check_page_shape(width: int, height: int) -> None:
@@ -75,6 +79,7 @@ def prepare(image: Image.Image, dpi: int | None) -> Prepared:
     check_page_shape(image.width, image.height)
     image = image.convert("L")
     steps: list[str] = []
+    scale = 1.0
     if dpi and max(image.size) / dpi > MAX_PAGE_INCHES:
         steps.append(f"{dpi} DPI tag ignored")
         dpi = None
@@ -99,7 +104,16 @@ def prepare(image: Image.Image, dpi: int | None) -> Prepared:
     if abs(angle) >= MIN_SKEW:
         image = _rotated(image, angle)
         steps.append(f"deskew {angle:+.1f}°")
-    return Prepared(image, dpi, steps)
+    return Prepared(image, dpi, steps, scale, turn, angle if abs(angle) >= MIN_SKEW else 0.0)
+
+
+def remade(image: Image.Image, turn: int, skew: float) -> Image.Image:
+    """The original page image turned and straightened as `prepare` did it (at any size: a
+    turn about the centre does not depend on it), so the OCR's boxes fall on their words."""
+    image = image.convert("L")
+    if turn % 360:
+        image = turn_upright(image, turn % 360)
+    return _rotated(image, skew) if skew else image
 
 
 def _rotated(image: Image.Image, angle: float) -> Image.Image:

@@ -52,6 +52,7 @@ def read_scan(image: Image.Image, page_no: int, dpi: int | None) -> PageContent:
                 lines, conf, prepared.image = turned_lines, turned_conf, turned
                 found = turned_found
                 prepared.steps.append(f"rotate {turn}°")
+                prepared.turn = (prepared.turn + turn) % 360  # turns commute with the deskew
     if _doubtful(lines, conf, found):
         block_lines, block_conf = _page_ocr(prepared.image, found, PSM_BLOCK)
         if _quality(block_lines, block_conf) > _quality(lines, conf):
@@ -62,6 +63,7 @@ def read_scan(image: Image.Image, page_no: int, dpi: int | None) -> PageContent:
         page_no, "ocr", lines, prepared.image.width, prepared.image.height, conf, prepared.dpi,
         engine=f"tesseract {tesseract.check_tesseract()}", language=tesseract.LANG, psm=psm,
         preprocessing="; ".join(prepared.steps) or "none", tables=tables,
+        rotation=prepared.turn, skew=prepared.skew, scale=prepared.scale,
     )
 
 

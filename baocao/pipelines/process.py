@@ -234,6 +234,7 @@ def page_figures(page: PageText) -> list[tuple[int, Figure]]:
                 locations=context.locations,
                 year=context.year,
                 bbox=_box(words),
+                line_boxes=_line_boxes(words),
                 confidence=_confidence(words),
                 of_total=m.of_total,
                 change=m.change,
@@ -272,6 +273,23 @@ def _box(hit: list[Word]) -> tuple[float, float, float, float] | None:
         max(w.left + w.width for w in hit),
         max(w.top + w.height for w in hit),
     )
+
+
+def _line_boxes(hit: list[Word]) -> list[tuple[float, float, float, float]]:
+    """A box for each printed line of a figure that wraps onto the next, none for a figure on
+    one line: its words in reading order, a new line where a word stands clear of the last
+    line's height (words of one line overlap by more than half the smaller's height)."""
+    lines: list[list[Word]] = []
+    for w in hit:
+        if lines:
+            top = min(v.top for v in lines[-1])
+            bottom = max(v.top + v.height for v in lines[-1])
+            shared = min(bottom, w.top + w.height) - max(top, w.top)
+            if shared > min(bottom - top, w.height) / 2:
+                lines[-1].append(w)
+                continue
+        lines.append([w])
+    return [_box(line) for line in lines] if len(lines) > 1 else []
 
 
 def _confidence(hit: list[Word]) -> float | None:

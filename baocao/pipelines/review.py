@@ -18,6 +18,7 @@ import pandas as pd
 from baocao import extract, store
 from baocao.errors import BaocaoError
 from baocao.extract.files import path_from_bytes
+from baocao.extract.prepare import remade
 from baocao.i18n import _, code_name, kind_name, language
 from baocao.pipelines.process import file_sha256
 from baocao.pipelines.review_tables import CSS as TABLE_CSS
@@ -50,20 +51,24 @@ class Document:
 
 
 def find_document(db: str | Path, wanted: str) -> dict:
-    """The document a user named by its id (or the start of it), file name or path."""
+    """The document a user named by its file name or path, its id (or the start of it), or
+    the start of its file name ("report_1"), when only one document's starts so."""
     docs = store.query(db, "SELECT * FROM documents")
     docs = docs.astype(object).where(docs.notna(), None)
     by_name = (docs["filename"] == wanted) | (docs["path"] == str(Path(wanted).resolve()))
     by_id = docs["doc_id"].str.startswith(wanted.lower()) if len(wanted) >= 6 else False
     hits = docs[by_name | by_id]
+    if hits.empty and wanted:
+        hits = docs[docs["filename"].str.casefold().str.startswith(wanted.casefold())]
     if hits.empty:
-        raise BaocaoError(_("no document '{name}' in {db}: name it by file name or by its "
-                            "doc_id (at least its first 6 characters)").format(
-                                name=wanted, db=store.display_name(db)))
+        raise BaocaoError(_("no document '{name}' in {db}: name it by its file name (or the "
+                            "start of it) or by its doc_id (at least its first 6 "
+                            "characters)").format(name=wanted, db=store.display_name(db)))
     if len(hits) > 1:
         choices = ", ".join(f"{r.doc_id[:12]} ({r.path})" for r in hits.itertuples())
-        raise BaocaoError(_("'{name}' names {n} documents; give a doc_id: {choices}").format(
-            name=wanted, n=len(hits), choices=choices))
+        raise BaocaoError(_("'{name}' names {n} documents; give more of the file name, or "
+                            "a doc_id: {choices}").format(name=wanted, n=len(hits),
+                                                          choices=choices))
     return hits.iloc[0].to_dict()
 
 
@@ -88,8 +93,9 @@ def _printed(rows) -> tuple[pd.DataFrame, pd.DataFrame]:
         return pd.DataFrame(), pd.DataFrame()
 
 
-def page_images(doc: dict, n_pages: int) -> tuple[dict[int, str], str | None]:
-    """Each page as a JPEG data URI, from the original file; or none and why not."""
+def page_images(doc: dict, pages: pd.DataFrame) -> tuple[dict[int, str], str | None]:
+    """Each page as a JPEG data URI, from the original file, turned and straightened as it
+    was before OCR (so the boxes fall on their words); or none and why not."""
     raw = doc.get("path_bytes")  # a name in no encoding: open it by its bytes
     path = path_from_bytes(raw) if raw else Path(doc["path"] or "")
     if not path.is_file():
@@ -98,7 +104,11 @@ def page_images(doc: dict, n_pages: int) -> tuple[dict[int, str], str | None]:
         if file_sha256(path) != doc["doc_id"]:
             return {}, _("the file at {path} has changed since it was processed").format(
                 path=path)
-        images = extract.page_images(path, n_pages, IMAGE_WIDTH)
+        images = extract.page_images(path, len(pages), IMAGE_WIDTH)
+        for page in pages.to_dict("records"):  # no such columns: an older baocao's database
+            turn, skew = page.get("rotation") or 0, page.get("skew") or 0.0
+            if page["page_no"] in images and (turn or skew):
+                images[page["page_no"]] = remade(images[page["page_no"]], int(turn), skew)
     except Exception as exc:  # an unreadable file still gets its text and figures shown
         return {}, _("the page images could not be rendered ({error})").format(error=exc)
     return {n: _data_uri(img) for n, img in images.items()}, None
@@ -113,7 +123,7 @@ def _data_uri(image) -> str:
 def write_review(db: str | Path, wanted: str, out: Path) -> tuple[Path, str | None]:
     """Write the review page of a document; return where, and why images are missing."""
     d = load(db, wanted)
-    images, missing = page_images(d.doc, len(d.pages))
+    images, missing = page_images(d.doc, d.pages)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render(d, images, missing), encoding="utf-8")
     return out, missing
@@ -206,14 +216,15 @@ def _page(d: Document, page: dict, image: str | None) -> str:
     for f in figures:
         if f["box_left"] is None or not width or not height:
             continue
-        left, top = f["box_left"] / width * 100, f["box_top"] / height * 100
-        w = (f["box_right"] - f["box_left"]) / width * 100
-        h = (f["box_bottom"] - f["box_top"]) / height * 100
         cls = "box flagged" if f["figure_id"] in flagged else "box"
-        boxes.append(
-            f'<a class="{cls}" id="box-{f["figure_id"]}" href="#fig-{f["figure_id"]}" '
-            f'data-figure="{f["figure_id"]}" title="{_e(f["raw"])}: {_e(_value(f))}" '
-            f'style="left:{left:.3f}%;top:{top:.3f}%;width:{w:.3f}%;height:{h:.3f}%"></a>')
+        for n_line, (left, top, right, bottom) in enumerate(_line_boxes(f)):
+            anchor = f'id="box-{f["figure_id"]}" ' if n_line == 0 else ""
+            boxes.append(
+                f'<a class="{cls}" {anchor}href="#fig-{f["figure_id"]}" '
+                f'data-figure="{f["figure_id"]}" title="{_e(f["raw"])}: {_e(_value(f))}" '
+                f'style="left:{left / width * 100:.3f}%;top:{top / height * 100:.3f}%;'
+                f'width:{(right - left) / width * 100:.3f}%;'
+                f'height:{(bottom - top) / height * 100:.3f}%"></a>')
     boxes += table_boxes(d.tables, d.cells, n, width, height)
     alt = _("page {n}").format(n=n)
     if image:
@@ -230,6 +241,14 @@ def _page(d: Document, page: dict, image: str | None) -> str:
             f'</small></h2><div class="columns">{scan}<div class="text">{_text(d, page, figures)}'
             f"</div></div>{tables_html(d.tables, d.cells, n)}"
             f"{_figure_table(d, figures, flagged)}</section>")
+
+
+def _line_boxes(f: dict) -> list[tuple[float, ...]]:
+    """The figure's box on each printed line it stands on; its one box where it stands on
+    one line, or in a database an older baocao made."""
+    if f.get("boxes"):
+        return [tuple(float(v) for v in box.split(",")) for box in f["boxes"].split(";")]
+    return [(f["box_left"], f["box_top"], f["box_right"], f["box_bottom"])]
 
 
 def _text(d: Document, page: dict, figures: list[dict]) -> str:

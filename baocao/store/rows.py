@@ -36,6 +36,7 @@ def rows(r: DocumentResult) -> dict[str, Iterable[dict]]:
                 "ocr_engine": p.engine, "ocr_language": p.language, "ocr_psm": p.psm,
                 "preprocessing": p.preprocessing,
                 "furniture": "\n".join(t.furniture) if t and t.furniture else None,
+                "rotation": p.rotation, "skew": p.skew, "scale": p.scale,
             }
 
     section_rows = ({
@@ -62,6 +63,7 @@ def rows(r: DocumentResult) -> dict[str, Iterable[dict]]:
         "of_total": f.of_total, "change": f.change, "unit_from": f.unit_from,
         "unit_repaired": int(f.unit_repaired),
         "table_id": f.table_id, "table_row": f.table_row, "table_col": f.table_col,
+        "boxes": ";".join(",".join(f"{v:g}" for v in box) for box in f.line_boxes) or None,
     } for f in r.figures)
     flag_rows = ({
         "doc_id": r.doc_id, "flag_id": n, "figure_id": g.figure_id, "flag": g.flag,

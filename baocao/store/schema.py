@@ -36,6 +36,8 @@ pages = Table(
     Column("encoding", String), Column("source_reason", Text), Column("text_score", Float),
     Column("ocr_engine", String), Column("ocr_language", String), Column("ocr_psm", Integer),
     Column("preprocessing", Text), Column("furniture", Text),
+    # what preparation did to the image before OCR (see PageContent): how to make it again
+    Column("rotation", Integer), Column("skew", Float), Column("scale", Float),
 )
 sections = Table(
     "sections", metadata,
@@ -67,6 +69,8 @@ figures = Table(
     Column("unit_repaired", Integer),
     # a figure read from a printed table's cell: the table and the cell's row and column
     Column("table_id", Integer), Column("table_row", Integer), Column("table_col", Integer),
+    # one box a printed line, "left,top,right,bottom;…", when the figure wraps onto the next
+    Column("boxes", Text),
 )
 flags = Table(
     "flags", metadata,

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "baocao"
-# What each folder may import from the rest of baocao.
+# What each folder may import from the rest of baocao (i18n, like errors, is below them all:
+# the messages a user reads, in their language).
 ALLOWED = {
     "vietnamese": set(),
-    "extract": {"datamodel", "errors", "vietnamese", "extract"},
-    "nlp": {"datamodel", "errors", "vietnamese", "nlp"},
-    "store": {"datamodel", "errors", "vietnamese", "store"},
+    "extract": {"datamodel", "errors", "i18n", "vietnamese", "extract"},
+    "nlp": {"datamodel", "errors", "i18n", "vietnamese", "nlp"},
+    "store": {"datamodel", "errors", "i18n", "vietnamese", "store"},
 }
 MAX_LINES = 450
 MAX_CLI_LINES = 300

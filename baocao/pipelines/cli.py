@@ -332,8 +332,8 @@ def serve(
     "beside its text, each figure boxed on the image and listed with its value, unit, "
     "subject, section and flags, and the outline of its sections."))
 def review(
-    document: Annotated[str, typer.Argument(help=_("File name, path or doc_id (its first 6+ "
-                                                   "characters will do)."))],
+    document: Annotated[str, typer.Argument(help=_(
+        "File name (its start will do), path or doc_id (its first 6+ characters will do)."))],
     db: DbOption = DEFAULT_DB,
     out: Annotated[
         Path | None, typer.Option("--out", help=_("HTML file to write (default: out/review/)."))
@@ -401,7 +401,8 @@ def export(
         "Folder to write into (default: out/export, for one document's tables "
         "out/export/FILE)."))] = None,
     document: Annotated[str | None, typer.Option("--document", help=_(
-        "Only this document: file name, path or doc_id (its first 6+ characters will do)."))
+        "Only this document: file name (its start will do), path or doc_id (its first 6+ "
+        "characters will do)."))
     ] = None,
     table: Annotated[list[str] | None, typer.Option("--table", metavar="NAME", help=_(
         "Only this table or view (repeat for more): documents, figure_details, "

@@ -25,11 +25,11 @@ from baocao.pipelines.batch import (
     collect_inputs,
     crash_log,
     open_batch,
-    page_workers,
     process_files,
     summary_lines,
     watch_folder,
 )
+from baocao.pipelines.workers import page_workers
 
 app = typer.Typer(
     add_completion=False,

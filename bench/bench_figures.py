@@ -12,7 +12,8 @@ from pathlib import Path
 from baocao.nlp.context import _tag, describe
 from baocao.nlp.counts import _tagged_noun
 from baocao.nlp.figures import find_figures
-from baocao.pipelines.process import place_figures, process_file
+from baocao.pipelines.analyse import place_figures
+from baocao.pipelines.process import process_file
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDS = sorted((REPO / "samples" / "gold").glob("*.json")) + sorted(

@@ -10,7 +10,7 @@ from flagdoc import make_flag_page
 
 from baocao.datamodel import Figure, PageText, Paragraph
 from baocao.nlp.checks import MIN_FIGURE_CONFIDENCE, check_figures
-from baocao.pipelines.process import place_figures
+from baocao.pipelines.analyse import place_figures
 
 # Real sentences: the Bắc Giang seed page, and reports 5 and 6 of the samples.
 SEED = ("Tuy số lượng cơ sở công nghiệp nông thôn thuộc những địa bàn có điều kiện kinh tế - xã "

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from conftest import FILES, REPO, SAMPLES, content, run_cli
+from test_corrections import correct_at_once
 
 from baocao import store
 
@@ -37,7 +38,8 @@ def test_run_into_postgresql_gives_the_tables_of_sqlite(
     out = tmp_path / "export"
     assert run_cli("export", "--db", pg_url, "--format", "parquet", "--out",
                    str(out)).returncode == 0
-    assert len(list(out.glob("*.parquet"))) == 13  # the 10 tables, the runs and 2 views
+    # the 10 tables, the runs, the corrections and 2 views
+    assert len(list(out.glob("*.parquet"))) == 14
 
 
 def test_concurrent_runs_into_one_database_neither_corrupt_nor_duplicate(
@@ -62,3 +64,31 @@ def test_concurrent_runs_into_one_database_neither_corrupt_nor_duplicate(
         assert n.values.tolist() == [[doc.n_pages, doc.n_figures]]
     assert content(pg_url) == reference[1]
     assert len(store.query(pg_url, "SELECT * FROM runs")) == 2
+
+
+def test_corrections_on_postgresql_survive_a_rerun_and_two_people_at_once(pg_url: str) -> None:
+    doc = SAMPLES / "tables" / "g_khanhhoa_binhchon_ruled_digital.pdf"
+    assert run_cli("run", str(doc), "--db", pg_url, "--jobs", "1").returncode == 0
+    read = store.query(pg_url, "SELECT figure_id, raw, value FROM figures WHERE table_id IS NULL "
+                               "ORDER BY figure_id LIMIT 2")
+    correct_at_once(pg_url, read["figure_id"].tolist(), doc.name)
+    cell = store.query(pg_url, """SELECT table_id, "row", col, text, value FROM table_cells
+                                  WHERE text = '192'""").iloc[0]
+    place = f"{cell.table_id + 1}:{cell.row + 1}:{cell.col + 1}"
+    for args in (["--cell", place, "--text", "198"], ["--field", "doc_number", "--value", "9/BC"]):
+        proc = run_cli("correct", doc.name, *args, "--db", pg_url)
+        assert proc.returncode == 0, proc.stderr
+
+    again = run_cli("run", str(doc), "--db", pg_url, "--force", env={"BAOCAO_LANG": "en"})
+    assert again.returncode == 0 and "corrections: 5 applied again" in again.stdout
+    figures = store.query(pg_url, "SELECT raw, value, value_read, corrected FROM figures "
+                                  "WHERE table_id IS NULL ORDER BY figure_id LIMIT 2")
+    assert figures.values.tolist() == [[raw, 1000.0 * n, value, 1] for n, (raw, value) in
+                                       enumerate(zip(read["raw"], read["value"], strict=True), 1)]
+    cells = store.query(pg_url, """SELECT text, value, text_read, value_read, corrected
+                                   FROM table_cells WHERE corrected = 1""")
+    assert cells.values.tolist() == [["198", 198.0, cell.text, cell.value, 1]]
+    assert store.query(pg_url, "SELECT doc_number FROM documents").values.tolist() == [["9/BC"]]
+    statuses = store.query(pg_url, "SELECT author, status FROM corrections ORDER BY 1, 2")
+    assert statuses["status"].tolist() == ["applied"] * 5
+    assert statuses["author"].tolist()[:2] == ["person 1", "person 2"]

@@ -80,7 +80,7 @@ def test_export_csv_parquet_xlsx(samples_db: Path, tmp_path: Path) -> None:
     assert len(csv) == len(parquet) == len(xlsx["figures"]) == n_figures
     assert set(xlsx) == {"documents", "figure_details", "table_values", "pages", "sections",
                          "items", "figures", "flags", "passages", "words", "tables",
-                         "table_cells", "runs"}
+                         "table_cells", "runs", "corrections"}
     assert "12.492,1 triệu đồng" in set(csv["raw"])
     assert parquet["value"].dtype == "float64"
     assert parquet.loc[parquet["raw"] == "12.492,1 triệu đồng", "value"].iloc[0] == 12_492_100_000

@@ -20,6 +20,7 @@ from baocao.datamodel import DocumentResult
 from baocao.errors import BaocaoError, ExitCode
 from baocao.extract.files import printable
 from baocao.i18n import _, code_name, localize_typer, ngettext, number, set_language
+from baocao.pipelines import correct_cli
 from baocao.pipelines.batch import (
     close_batch,
     collect_inputs,
@@ -29,6 +30,7 @@ from baocao.pipelines.batch import (
     summary_lines,
     watch_folder,
 )
+from baocao.pipelines.correct import run_line
 from baocao.pipelines.workers import page_workers
 
 app = typer.Typer(
@@ -139,6 +141,9 @@ def run(
     close_batch(batch)
     for line in summary_lines(batch):
         typer.echo(line)
+    corrected = run_line(batch.engine, [r.doc_id for r in batch.results])
+    if corrected:
+        typer.echo(corrected)
     if interrupted:
         n = len(batch.results)
         typer.echo("\n" + ngettext(
@@ -435,6 +440,10 @@ def export(
         raise _fail(exc) from None
     for path in written:
         typer.echo(str(path))
+
+
+app.command(help=correct_cli.CORRECT_HELP)(correct_cli.correct)
+app.command(help=correct_cli.CORRECTIONS_HELP)(correct_cli.corrections)
 
 
 def main() -> None:

@@ -22,12 +22,14 @@ FORMATS = ("csv", "parquet", "xlsx")
 # document's file, province and period.
 VIEWS = ("figure_details", "table_values")
 PRINTED = "printed_tables"
+CORRECTIONS = "corrections"
 
 
 def table_names() -> list[str]:
-    """What an export writes, in the workbook's order: documents, the views, the tables."""
+    """What an export writes, in the workbook's order: documents, the views, the tables, the
+    corrections people made (which `baocao correct --from` applies to another database)."""
     rest = [t.name for t in store.TABLES if t.name != "documents"]
-    return ["documents", *VIEWS, *rest, store.runs.name, PRINTED]
+    return ["documents", *VIEWS, *rest, store.runs.name, CORRECTIONS, PRINTED]
 
 
 def export_tables(db: str, format: str, out: Path, warn: Callable[[str], object] = print,
@@ -35,7 +37,13 @@ def export_tables(db: str, format: str, out: Path, warn: Callable[[str], object]
     """Write the tables (only those named, only one document's rows with doc_id); return the
     files written. warn() gets what the user should know."""
     names = chosen(tables, doc_id is not None, warn)
-    frames = {n: store.read_table(db, n, doc_id) for n in names if n != PRINTED}
+    frames = {}
+    for name in (n for n in names if n != PRINTED):
+        try:
+            frames[name] = store.read_table(db, name, doc_id)
+        except BaocaoError:
+            if name != CORRECTIONS:  # a database made before corrections has none to export
+                raise
     printed = {}
     if PRINTED in names:
         printed = printed_tables({n: frames[n] if n in frames else store.read_table(db, n, doc_id)

@@ -20,6 +20,7 @@ from baocao.errors import BaocaoError
 from baocao.extract.files import path_from_bytes
 from baocao.extract.prepare import remade
 from baocao.i18n import _, code_name, kind_name, language
+from baocao.pipelines import review_edit as edit
 from baocao.pipelines.process import file_sha256
 from baocao.pipelines.review_tables import CSS as TABLE_CSS
 from baocao.pipelines.review_tables import escape as _e
@@ -133,10 +134,13 @@ def render(d: Document, images: dict[int, str], missing: str | None) -> str:
     """The whole page: header, outline, then every page with its figures."""
     doc = d.doc
     title = doc.get("title") or doc["filename"]
+    checked = edit.check_box({"target": "document"}, doc.get("checked"), _("document checked"))
     parts = [
         "<!DOCTYPE html>", f'<html lang="{language()}"><head><meta charset="utf-8">',
         "<title>" + _e(_("{name} — baocao review").format(name=doc["filename"])) + "</title>",
-        f"<style>{CSS}</style>", "</head><body>", f"<header><h1>{_e(title)}</h1>{_facts(d)}",
+        f"<style>{CSS}</style>", "</head><body>", edit.toolbar(doc),
+        f'<header><h1{edit.key_attr({"target": "document"})}>{edit.editable("title", title)}'
+        f"{checked}</h1>{_facts(d)}",
     ]
     if doc.get("error"):
         parts.append('<p class="missing">' + _e(_("This document was read {status}: {error}")
@@ -148,7 +152,7 @@ def render(d: Document, images: dict[int, str], missing: str | None) -> str:
     parts += [_flag_summary(d), "</header>", _outline(d)]
     for page in d.pages.to_dict("records"):
         parts.append(_page(d, page, images.get(page["page_no"])))
-    parts.append("</body></html>")
+    parts.append(f"{edit.script()}</body></html>")
     return "\n".join(parts)
 
 
@@ -160,9 +164,12 @@ def _facts(d: Document) -> str:
              (_("Period"), doc.get("period")), (_("Status"), code_name(doc["status"])),
              (_("Pages"), doc["n_pages"]), (_("Figures"), len(d.figures)),
              (_("Flags"), len(d.flags)), ("doc_id", doc["doc_id"])]
-    cells = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts
-                    if v not in (None, ""))
-    return f'<dl class="facts">{cells}</dl>'
+    fields = dict(zip((_("Province"), _("Since 2025"), _("Issuer"), _("Number"), _("Date"),
+                       _("Period")), edit.DOC_FIELDS, strict=True))
+    cells = "".join(f"<dt>{_e(k)}</dt><dd>{edit.editable(fields[k], v)}</dd>" if k in fields
+                    else f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts
+                    if v not in (None, "") or k in fields)
+    return f'<dl class="facts"{edit.key_attr({"target": "document"})}>{cells}</dl>'
 
 
 def _flag_summary(d: Document) -> str:
@@ -237,8 +244,11 @@ def _page(d: Document, page: dict, image: str | None) -> str:
         source = _("{source}, OCR confidence {confidence}").format(
             source=source, confidence=f"{page['ocr_confidence']:.0f}")
     heading = _("Page {n}").format(n=n)
+    checked = edit.check_box({"target": "page", "page_no": n}, page.get("checked"),
+                             _("page checked"))
     return (f'<section class="page" id="page-{n}"><h2>{_e(heading)} <small>({_e(source)})'
-            f'</small></h2><div class="columns">{scan}<div class="text">{_text(d, page, figures)}'
+            f'</small>{checked}</h2><div class="columns">{scan}<div class="text">'
+            f"{_text(d, page, figures)}"
             f"</div></div>{tables_html(d.tables, d.cells, n)}"
             f"{_figure_table(d, figures, flagged)}</section>")
 
@@ -287,6 +297,7 @@ def _figure_table(d: Document, figures: list[dict], flagged: set[int]) -> str:
     for g in d.flags.to_dict("records"):
         details.setdefault(g["figure_id"], []).append(f'{code_name(g["flag"])}: {g["detail"]}')
     rows = []
+    places = edit.table_places(d.tables)
     for f in figures:
         s = sections.get(f["section_id"])
         section = (f'{_e(kind_name(f["section_kind"]))}: {_e(s["heading"])}'
@@ -297,9 +308,10 @@ def _figure_table(d: Document, figures: list[dict], flagged: set[int]) -> str:
         conf = "" if f["confidence"] is None else f'{f["confidence"]:.0f}'
         cls = ' class="flagged"' if f["figure_id"] in flagged else ""
         rows.append(
-            f'<tr id="fig-{f["figure_id"]}"{cls}><td><a href="#box-{f["figure_id"]}">'
-            f'{f["figure_id"]}</a></td><td>{_e(f["raw"])}</td><td class="num">'
-            f'{_e(_number(f["value"]))}{implied}</td><td>{_e(f["unit"])}</td>'
+            f'<tr id="fig-{f["figure_id"]}"{cls}{edit.key_attr(edit.figure_key(f, places))}>'
+            f'<td><a href="#box-{f["figure_id"]}">{f["figure_id"]}</a></td>'
+            f'<td>{_e(f["raw"])}</td><td class="num">{edit.figure_value(f)}{implied}</td>'
+            f'<td>{edit.editable("unit", f["unit"])}{edit.was_read(f, "unit")}</td>'
             f'<td>{_e(f["subject"] or "")}</td><td>{section}</td><td class="num">{conf}</td>'
             f'<td>{_e("; ".join(details.get(f["figure_id"], [])))}</td></tr>')
     head = "<tr><th>#</th>" + "".join(f"<th>{_e(h)}</th>" for h in (
@@ -345,4 +357,4 @@ table.figures td.num { text-align: right; white-space: nowrap; }
 tr.flagged { background: #fdecea; } tr:target { outline: 3px solid #ffb300; }
 """ + "".join(
     f".kind.k-{k} {{ background: {c}; }} .text p.k-{k} {{ border-left-color: {c}; }}\n"
-    for k, c in KIND_COLOURS.items()) + TABLE_CSS
+    for k, c in KIND_COLOURS.items()) + TABLE_CSS + edit.CSS

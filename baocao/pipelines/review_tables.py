@@ -34,9 +34,12 @@ def table_boxes(tables: pd.DataFrame, cells: pd.DataFrame, page_no: int, width: 
 def tables_html(tables: pd.DataFrame, cells: pd.DataFrame, page_no: int) -> str:
     """Each table of the page as an HTML table in its printed grid: header rows as headers,
     numbers with the value read, flagged cells marked."""
+    from baocao.pipelines.review_edit import cell_key, editable, key_attr, table_places, was_read
+
     if tables.empty:
         return ""
     out = []
+    places = table_places(tables)
     for t in tables[tables["page_no"] == page_no].to_dict("records"):
         mine = cells[cells["table_id"] == t["table_id"]].to_dict("records")
         title = t["caption"] or t["label"] or _("Table {n}").format(n=t["table_id"] + 1)
@@ -58,7 +61,8 @@ def tables_html(tables: pd.DataFrame, cells: pd.DataFrame, page_no: int) -> str:
             cls = ' class="flagged"' if c["flags"] else ""
             rows.setdefault(c["row"], []).append(
                 f'<{tag} id="{_anchor(c)}"{cls} rowspan="{c["row_span"]}" '
-                f'colspan="{c["col_span"]}">{_e(c["text"])}{value}{flags}</{tag}>')
+                f'colspan="{c["col_span"]}"{key_attr(cell_key(c, places))}>'
+                f'{editable("text", c["text"])}{value}{was_read(c, "text")}{flags}</{tag}>')
         body = "".join(f"<tr>{''.join(r)}</tr>" for _, r in sorted(rows.items()))
         out.append(f'<div class="printed"><h3>{_e(title)} <small>({_e("; ".join(notes))})'
                    f'</small></h3><table class="grid">{body}</table></div>')

@@ -65,7 +65,7 @@ def tables() -> dict[str, dict]:
     return {
         "documents": {
             "description": _("One row per input file, with what its title block says."),
-            "facets": ["province", "year_end", "issuer", "status"],
+            "facets": ["province", "year_end", "issuer", "status", "checked"],
             "label_column": "filename",
             "columns": {
                 "doc_id": _("sha256 of the file's bytes: the same file has the same id "
@@ -97,7 +97,7 @@ def tables() -> dict[str, dict]:
         "pages": {
             "description": _("The text of every page, running headers and page numbers set "
                              "aside."),
-            "facets": ["source"],
+            "facets": ["source", "checked"],
             "columns": {
                 "page_no": _("page number in the file, from 1"),
                 "source": _("text (the PDF's text layer) or ocr (read by Tesseract)"),
@@ -146,7 +146,7 @@ def tables() -> dict[str, dict]:
             "description": _("Every figure: money amounts (value in đồng), percentages and "
                              "counts, with its sentence, section and what it measures. "
                              "figure_details shows them with their report's file and title."),
-            "facets": ["kind", "section_kind", "year", "flags", "unit"],
+            "facets": ["kind", "section_kind", "year", "flags", "unit", "corrected"],
             "columns": _figure_columns(),
         },
         "figure_details": {
@@ -215,7 +215,7 @@ def tables() -> dict[str, dict]:
         "table_cells": {
             "description": _("Every cell of the printed tables, at its row and column in the "
                              "grid."),
-            "facets": ["role", "value_kind"],
+            "facets": ["role", "value_kind", "corrected"],
             "columns": {
                 "row": _("row in the printed grid, from 0, header rows included"),
                 "col": _("column, from 0"),
@@ -229,6 +229,9 @@ def tables() -> dict[str, dict]:
                            "ratio_mismatch, low_confidence"),
             },
         },
+        "corrections": {"facets": ["status", "target", "field", "author"], "description": _(
+            "What people corrected (baocao correct, the review page), applied again after "
+            "every run; old_value is the machine's reading.")},
         "table_values": {
             "description": _("Every number in the printed tables with the headers that name "
                              "it and its document's province and period: filter by row or "
@@ -394,16 +397,20 @@ ORDER BY d.filename, f.figure_id""",
     }
 
 
-def datasette_metadata(name: str, have: set[str] | None = None) -> dict:
-    """Datasette's metadata for a database served under `name` (`have`: figure_details'
-    columns)."""
-    description = description_html(name, have)
+def datasette_metadata(name: str, columns: dict[str, set[str]] | None = None) -> dict:
+    """Datasette's metadata for a database served under `name`; `columns`: each table's and
+    view's, where an older baocao's database lacks some (no facet on a missing column)."""
+    description = description_html(name, (columns or {}).get("figure_details"))
+    described = tables()
+    for table, known in (columns or {}).items():
+        if "facets" in described.get(table, {}):
+            described[table]["facets"] = [f for f in described[table]["facets"] if f in known]
     return {
         "title": _("baocao: Vietnamese provincial reports as tables"),
         "description_html": description,
         "extra_css_urls": ["/-/baocao/serve.css"],
         "databases": {name: {"description_html": description,
-                             "tables": tables(), "queries": queries()}},
+                             "tables": described, "queries": queries()}},
     }
 
 
@@ -432,9 +439,11 @@ def datasette_app(path: Path):
     for name, module in (("baocao", datasette_plugin), ("baocao_display", serve_display)):
         if not pm.has_plugin(name):
             pm.register(module, name=name)
-    try:
-        have = set(store.query(path, "SELECT * FROM figure_details LIMIT 0").columns)
-    except BaocaoError:  # a database older than the view
-        have = set()
-    return Datasette([str(path)], metadata=datasette_metadata(path.stem, have),
+    columns = {}
+    for table in tables():
+        try:
+            columns[table] = set(store.query(path, f'SELECT * FROM "{table}" LIMIT 0').columns)
+        except BaocaoError:  # a database older than the table or view
+            columns[table] = set()
+    return Datasette([str(path)], metadata=datasette_metadata(path.stem, columns),
                      settings={"sql_time_limit_ms": 5000, "default_facet_size": 8})

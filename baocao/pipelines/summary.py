@@ -85,6 +85,7 @@ def collect(db: str | Path, review_link: Callable[[dict], str | None] | None = N
         (_("Pages"), _pages(db)),
         (_("Figures"), _figures(db)),
         (_("To check"), _to_check(db)),
+        (_("Checked by a person"), _progress(db)),
         (_("Every document"), [_document_list(db, review_link)]),
     ])
 
@@ -120,7 +121,7 @@ def _bands() -> list[tuple[str, str]]:
 def _pages(db: str | Path) -> list[Block]:
     source = _q(db, "SELECT source, count(*) AS n, avg(ocr_confidence) AS conf FROM pages "
                     "GROUP BY source ORDER BY n DESC")
-    source["conf"] = source["conf"].round(1)
+    source["conf"] = pd.to_numeric(source["conf"]).round(1)  # none where no page had OCR
     source = _unstated(source, "source").rename(columns={
         "source": _("source"), "n": _("pages"), "conf": _("mean OCR confidence")})
     bands = _q(db, """
@@ -197,6 +198,33 @@ ORDER BY p.ocr_confidence, d.filename, p.page_no LIMIT {WORST}""")
         Block("flags-worst", _("Flagged figures, lowest OCR confidence first"), worst),
         Block("pages-worst", _("Pages with the lowest OCR confidence"), pages),
     ]
+
+
+def _progress(db: str | Path) -> list[Block]:
+    """How far people have checked the archive (pages and documents marked checked, by
+    document where begun) and what they corrected: a team splits the work by it."""
+    try:
+        docs = _q(db, """
+SELECT d.filename, d.checked, count(p.page_no) AS pages, sum(p.checked) AS pages_checked,
+       (SELECT count(*) FROM corrections c WHERE c.doc_id = d.doc_id) AS corrections,
+       (SELECT count(*) FROM corrections c WHERE c.doc_id = d.doc_id
+                                             AND c.status = 'missing') AS missing
+FROM documents d LEFT JOIN pages p ON p.doc_id = d.doc_id
+GROUP BY d.doc_id, d.filename, d.checked ORDER BY d.filename""")
+    except BaocaoError:  # a database made before corrections: nothing checked yet
+        return []
+    docs = docs.fillna(0)
+    totals = pd.DataFrame([[_("pages"), int(docs["pages_checked"].sum()), int(docs["pages"].sum())],
+                           [_("documents"), int((docs["checked"] == 1).sum()), len(docs)]],
+                          columns=["", _("checked"), _("of")])
+    begun = docs[(docs["pages_checked"] > 0) | (docs["checked"] == 1) | (docs["corrections"] > 0)]
+    begun = begun.assign(checked=begun["checked"].map({1: "✓"}).fillna("")).rename(columns={
+        "filename": _("file"), "checked": _("document checked"), "pages": _("pages"),
+        "pages_checked": _("pages checked"), "corrections": _("corrections"),
+        "missing": _("corrections whose target is gone")})
+    return [Block("checked", _("Checked so far"), totals, note=_(
+        "Marked in the review page or with 'baocao correct FILE --checked [--page N]'.")),
+        Block("checked-documents", _("Documents begun"), begun)]
 
 
 def _document_list(db: str | Path, review_link: Callable[[dict], str | None] | None) -> Block:

@@ -1,5 +1,6 @@
 """store/: the database. schema.py holds the tables, rows.py turns a document into rows,
 write.py writes them in one transaction, search_index.py keeps the full-text indexes,
+corrections.py keeps people's corrections and applies them again after each write,
 readonly.py answers queries on a connection that cannot write."""
 
 from baocao.store.database import DEFAULT_DB, connect, display_name, engine_url, is_url

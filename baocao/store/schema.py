@@ -13,6 +13,15 @@ def box_columns() -> list[Column]:
     """Where a thing stands on its page (in the units of `words`): left, top, right, bottom."""
     return [Column(f"box_{side}", Float) for side in ("left", "top", "right", "bottom")]
 
+
+def read_columns(*names: str) -> list[Column]:
+    """`corrected` (1 where a person corrected the row) and, for each column a person may
+    correct, the machine's reading beside it (value_read beside value), set once corrected."""
+    kinds = {"value": Float, "text": Text}
+    return [Column("corrected", Integer, default=0),
+            *(Column(f"{name}_read", kinds.get(name, String)) for name in names)]
+
+
 documents = Table(
     "documents", metadata,
     Column("doc_id", String, primary_key=True),
@@ -26,6 +35,9 @@ documents = Table(
     Column("path_bytes", Text), Column("retryable", Integer),
     Column("doc_type", String), Column("doc_code", String), Column("doc_date_precision", String),
     Column("signer", Text), Column("signer_title", Text),
+    # 1 where a person corrected a field (the machine's reading is the correction's old_value)
+    # or checked the whole document against its scan (see corrections)
+    Column("corrected", Integer, default=0), Column("checked", Integer, default=0),
 )
 pages = Table(
     "pages", metadata,
@@ -38,6 +50,7 @@ pages = Table(
     Column("preprocessing", Text), Column("furniture", Text),
     # what preparation did to the image before OCR (see PageContent): how to make it again
     Column("rotation", Integer), Column("skew", Float), Column("scale", Float),
+    Column("checked", Integer, default=0),  # 1: a person checked this page against its scan
 )
 sections = Table(
     "sections", metadata,
@@ -46,6 +59,7 @@ sections = Table(
     Column("page_start", Integer), Column("page_end", Integer), Column("text", Text),
     Column("parent_id", Integer), Column("inherited_kind", String), Column("kinds", String),
     Column("inline", Integer), Column("label", String),
+    *read_columns("kind"),
 )
 items = Table(
     "items", metadata,
@@ -71,6 +85,7 @@ figures = Table(
     Column("table_id", Integer), Column("table_row", Integer), Column("table_col", Integer),
     # one box a printed line, "left,top,right,bottom;…", when the figure wraps onto the next
     Column("boxes", Text),
+    *read_columns("value", "unit", "kind"),
 )
 flags = Table(
     "flags", metadata,
@@ -118,6 +133,7 @@ table_cells = Table(
     Column("role", String), Column("value", Float), Column("value_kind", String),
     Column("column_path", Text), Column("row_path", Text),
     *box_columns(), Column("confidence", Float), Column("flags", Text),
+    *read_columns("text", "value"),
 )
 TABLES = [documents, pages, sections, items, figures, flags, passages, words, tables,
           table_cells]
@@ -128,6 +144,26 @@ claims = Table(
     "claims", metadata,
     Column("doc_id", String, primary_key=True), Column("host", Text), Column("pid", Integer),
     Column("claimed_at", String),
+)
+# What people corrected, keyed by what it corrects in a way a re-run keeps (page and position
+# or text, never row ids), so every write of the document applies them again; see
+# store/corrections.py. A correction whose target is gone stays, its status 'missing'.
+corrections = Table(
+    "corrections", metadata,
+    Column("correction_id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String, index=True),
+    Column("target", String),  # figure, cell, section, document or page
+    Column("page_no", Integer),  # the page of the figure, of the cell's table, of the heading
+    Column("char_start", Integer), Column("char_end", Integer),  # a figure in the page's text
+    # a table cell (or the figure read from it): the table's place among the page's tables
+    Column("table_no", Integer), Column("row", Integer), Column("col", Integer),
+    Column("target_text", Text),  # the figure as written, or the section's heading
+    Column("field", String),  # value, unit, kind, not_a_figure, text, checked, doc_number…
+    Column("old_value", Text),  # the machine's reading, as of the last time it was applied
+    Column("new_value", Text),
+    Column("note", Text), Column("author", Text), Column("created_at", String),
+    Column("status", String),  # applied, superseded (a later one corrects the same), missing
+    Column("applied_at", String),
 )
 runs = Table(
     "runs", metadata,
@@ -199,7 +235,7 @@ def create(conn) -> None:
 def _add_missing_columns(conn) -> None:
     """A database made by an older baocao gains the columns added since, keeping its rows."""
     inspector = inspect(conn)
-    for table in [*TABLES, runs, claims]:
+    for table in [*TABLES, runs, claims, corrections]:
         have = {c["name"] for c in inspector.get_columns(table.name)}
         for column in table.columns:
             if column.name not in have:

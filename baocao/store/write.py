@@ -3,18 +3,22 @@ and the record of each run."""
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import Engine, delete, insert, or_, select
+from sqlalchemy import Engine, delete, insert, or_, select, update
 
 from baocao.datamodel import DocumentResult
 from baocao.store import search_index
+from baocao.store.corrections import apply
 from baocao.store.database import lock
 from baocao.store.rows import rows
-from baocao.store.schema import TABLES, claims, documents, runs
+from baocao.store.schema import TABLES, claims, corrections, documents, runs
+
+log = logging.getLogger("baocao")
 
 # Rows sent to the database at a time: a long document's words are streamed, not gathered.
 CHUNK_ROWS = 2000
@@ -34,7 +38,7 @@ def batched(items: Iterable[dict], size: int) -> Iterator[list[dict]]:
 
 def write(engine: Engine, result: DocumentResult) -> None:
     """Replace the document's rows in one transaction: all of it lands, or none of it, its
-    search index entries included."""
+    search index entries included, and the corrections people made to it applied again."""
     tables = rows(result)
     with engine.begin() as conn:
         lock(conn)
@@ -48,6 +52,13 @@ def write(engine: Engine, result: DocumentResult) -> None:
             for chunk in batched(tables[table.name], CHUNK_ROWS):
                 conn.execute(insert(table), chunk)
         search_index.index(conn, result.doc_id)
+        # a new version of the file keeps the corrections made to the old one
+        conn.execute(update(corrections).where(corrections.c.doc_id.in_(stale))
+                     .values(doc_id=result.doc_id))
+        missing = apply(conn, result.doc_id)["missing"]
+        if missing:
+            log.warning("%s: %d corrections whose target is gone (baocao corrections lists "
+                        "them)", result.path, missing)
         conn.execute(delete(claims).where(claims.c.doc_id == result.doc_id))
 
 

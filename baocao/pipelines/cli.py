@@ -12,15 +12,13 @@ from importlib import metadata
 from pathlib import Path
 from typing import Annotated
 
-import pandas as pd
 import typer
 
-from baocao import store
 from baocao.datamodel import DocumentResult
 from baocao.errors import BaocaoError, ExitCode
 from baocao.extract.files import printable
 from baocao.i18n import _, code_name, localize_typer, ngettext, number, set_language
-from baocao.pipelines import correct_cli
+from baocao.pipelines import correct_cli, read_cli
 from baocao.pipelines.batch import (
     close_batch,
     collect_inputs,
@@ -30,6 +28,7 @@ from baocao.pipelines.batch import (
     summary_lines,
     watch_folder,
 )
+from baocao.pipelines.cli_common import DEFAULT_DB, DbOption, fail
 from baocao.pipelines.correct import run_line
 from baocao.pipelines.workers import page_workers
 
@@ -42,15 +41,6 @@ app = typer.Typer(
 localize_typer()
 log = logging.getLogger("baocao")
 
-DbOption = Annotated[
-    str, typer.Option("--db", help=_("SQLite file, or a PostgreSQL URL "
-                                     "postgresql://USER@HOST/DB."))
-]
-
-
-def _fail(exc: BaocaoError) -> typer.Exit:
-    typer.echo(_("baocao: error: {message}").format(message=exc), err=True)
-    return typer.Exit(exc.exit_code)
 
 
 class Language(str, Enum):
@@ -84,7 +74,6 @@ def options(
 
 
 CORES = os.cpu_count() or 1
-DEFAULT_DB = str(store.DEFAULT_DB)
 JobsOption = Annotated[
     int, typer.Option("--jobs", "-j", min=1,
                       help=_("Pages read side by side (default: cores)."))
@@ -125,7 +114,7 @@ def run(
         files = collect_inputs(inputs)
         batch = open_batch(db)
     except BaocaoError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     if not files:
         typer.echo(_("baocao: no PDF or image files found in the inputs"), err=True)
         raise typer.Exit(ExitCode.files_failed)
@@ -135,7 +124,7 @@ def run(
             process_files(batch, files, workers, force=force, retry_failed=retry_failed,
                           progress=progress)
     except BaocaoError as exc:  # missing Tesseract, unreachable cluster: every file would fail
-        raise _fail(exc) from None
+        raise fail(exc) from None
     except KeyboardInterrupt:
         interrupted = True
     close_batch(batch)
@@ -177,11 +166,11 @@ def watch(
     ] = 5.0,
 ) -> None:
     if not inbox.is_dir():
-        raise _fail(BaocaoError(_("no such folder: {path}").format(path=inbox)))
+        raise fail(BaocaoError(_("no such folder: {path}").format(path=inbox)))
     try:
         batch = open_batch(db)
     except BaocaoError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     typer.echo(_("watching {folder} every {seconds} s (Ctrl-C stops)").format(
         folder=inbox, seconds=number(interval)), err=True)
 
@@ -203,7 +192,7 @@ def watch(
         with page_workers(jobs, scheduler) as workers:
             watch_folder(batch, inbox, workers, interval, report, skipped)
     except BaocaoError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     except KeyboardInterrupt:
         typer.echo(_("stopped"), err=True)
 
@@ -213,235 +202,7 @@ def _timed(line: str) -> None:
     typer.echo(printable(f"{datetime.now():%H:%M:%S} {line}"))
 
 
-@app.command(help=_("Print the result of a read-only SQL query as a table, empty cells "
-                    "blank."))
-def query(
-    sql: Annotated[str, typer.Argument(help=_(
-        "One SQL SELECT statement. fold(text) is the text in lower case without diacritics: "
-        "fold(province) = 'bac giang' finds Bắc Giang."))],
-    db: DbOption = DEFAULT_DB,
-    width: Annotated[int, typer.Option(min=0, help=_(
-        "Cut longer cells to this many characters, ending in '…' (0: never)."))] = 60,
-    csv: Annotated[bool, typer.Option("--csv", help=_(
-        "Print CSV instead of a table (for other programs)."))] = False,
-    out: Annotated[Path | None, typer.Option("--out", help=_(
-        "Write the result to this file instead: .csv or .xlsx."))] = None,
-) -> None:
-    from baocao.store.readonly import typed
-
-    if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
-        raise _fail(BaocaoError(_("--out: name a .csv or .xlsx file, not {name}").format(
-            name=out.name)))
-    try:
-        frame = typed(store.query(db, sql))
-    except BaocaoError as exc:
-        raise _fail(exc) from None
-    if out is not None:
-        _write_query(frame, out)
-        typer.echo(str(out))
-    elif csv:
-        # 12492100000 and 52.8 as people write them, not 1.249210e+10 and 52.800000
-        typer.echo(frame.to_csv(index=False, float_format="%.15g"), nl=False)
-    elif frame.empty:
-        typer.echo(_("(no rows; columns: {columns})").format(columns=", ".join(frame.columns)))
-    else:
-        typer.echo(frame.astype(object).map(lambda v: _cell(v, width)).to_string(index=False))
-
-
-def _cell(value: object, width: int) -> str:
-    """A value as the terminal shows it: blank when empty, numbers in full, on one line, cut
-    to width characters with '…'."""
-    if value is None or (not isinstance(value, str | bytes) and pd.isna(value)):
-        return ""
-    text = f"{value:.15g}" if isinstance(value, float) else " ".join(str(value).split())
-    return text[:width - 1] + "…" if width and len(text) > width else text
-
-
-def _write_query(frame: pd.DataFrame, out: Path) -> None:
-    """A query's result as a CSV file Excel reads, or a workbook like the export's."""
-    from baocao.pipelines.export import dated, fit_excel_cells, write_sheet
-
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.suffix.lower() == ".csv":
-        frame.to_csv(out, index=False, encoding="utf-8-sig", float_format="%.15g")
-        return
-    fit_excel_cells(frame)
-    with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        write_sheet(writer, "query", dated(frame, keep_zone=False))
-
-
-# Typer reads help texts as Rich markup: "\\[" keeps a bracket that would be read as a tag.
-@app.command(help=_(
-    "Full-text search: ranked paragraphs with their report, page and section kind, the "
-    "matches marked \\[like this] (in bold on a terminal)."))
-def search(
-    query: Annotated[str, typer.Argument(help=_('Words to find; "quote" a phrase.'))],
-    db: DbOption = DEFAULT_DB,
-    exact: Annotated[
-        bool | None,
-        typer.Option("--exact/--folded", help=_(
-            "--exact: diacritics count, 'hạn' is not 'hán'. --folded: without diacritics, "
-            "for OCR-damaged text or a query typed without them ('kho khan ve von'). "
-            "Default: exact when the query has diacritics, folded when it has none.")),
-    ] = None,
-    kind: Annotated[
-        str | None, typer.Option("--kind", help=_(
-            "Only this section kind: achievements, difficulties, causes, lessons, solutions, "
-            "recommendations, plans, other."))
-    ] = None,
-    province: Annotated[
-        str | None, typer.Option("--province", help=_("Only reports of this province."))
-    ] = None,
-    year: Annotated[
-        int | None, typer.Option("--year", help=_("Only reports whose period covers this year."))
-    ] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, help=_("Most hits shown."))] = 20,
-) -> None:
-    from baocao.pipelines.search import count_hits, hint_lines, hit_lines
-    from baocao.pipelines.search import search as run_search
-
-    filters = {"kind": kind, "province": province, "year": year}
-    try:
-        q, hits = run_search(db, query, folded=None if exact is None else not exact, limit=limit,
-                             **filters)
-        total = count_hits(db, q, **filters) if len(hits) == limit else len(hits)
-        hints = [] if hits else hint_lines(db, query, q, **filters)
-    except BaocaoError as exc:
-        raise _fail(exc) from None
-    for line in hit_lines(q, hits, bold=sys.stdout.isatty(), total=total) + hints:
-        typer.echo(line)
-
-
-@app.command(help=_(
-    "Browse the tables in Datasette: figures with their report's file and title, amounts "
-    "the Vietnamese way, facets, search with or without diacritics, ready-made queries with "
-    "totals (amounts by province and year or by subject, lessons learned, pages to check) and "
-    "an overview with charts. SQLite databases only. Ctrl-C stops it."))
-def serve(
-    db: DbOption = DEFAULT_DB,
-    host: Annotated[str, typer.Option("--host", help=_("Address to listen on."))] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help=_("Port."))] = 8001,
-) -> None:
-    from baocao.pipelines.serve import serve as run_server
-
-    try:
-        run_server(db, host, port)
-    except BaocaoError as exc:
-        raise _fail(exc) from None
-    except KeyboardInterrupt:
-        pass
-
-
-@app.command(help=_(
-    "Write a self-contained HTML page to check a document against its scan: every page image "
-    "beside its text, each figure boxed on the image and listed with its value, unit, "
-    "subject, section and flags, and the outline of its sections."))
-def review(
-    document: Annotated[str, typer.Argument(help=_(
-        "File name (its start will do), path or doc_id (its first 6+ characters will do)."))],
-    db: DbOption = DEFAULT_DB,
-    out: Annotated[
-        Path | None, typer.Option("--out", help=_("HTML file to write (default: out/review/)."))
-    ] = None,
-) -> None:
-    from baocao.pipelines.review import find_document, write_review
-
-    try:
-        if out is None:
-            out = Path("out/review") / f"{Path(find_document(db, document)['filename']).stem}.html"
-        path, missing = write_review(db, document, out)
-    except BaocaoError as exc:
-        raise _fail(exc) from None
-    if missing:
-        typer.echo(_("baocao: warning: page images are missing: {reason}").format(
-            reason=missing), err=True)
-    typer.echo(str(path))
-
-
-@app.command(help=_(
-    "Write one self-contained HTML page on what the database holds: documents by status, "
-    "type, province and year; pages by source and OCR confidence; figures by kind and "
-    "section; flags to check; amounts by province and year with a chart; each document's "
-    "review page."))
-def summary(
-    db: DbOption = DEFAULT_DB,
-    out: Annotated[
-        Path, typer.Option("--out", help=_("HTML file to write (a .md beside it)."))
-    ] = Path("out/summary.html"),
-    markdown: Annotated[
-        bool, typer.Option("--markdown/--no-markdown", help=_("Also write the page as Markdown."))
-    ] = True,
-    with_reviews: Annotated[
-        bool, typer.Option("--with-reviews", help=_("Also write every document's review page "
-                                                    "into review/ beside it, linked."))
-    ] = False,
-) -> None:
-    from baocao.pipelines.summary import write_summary
-
-    try:
-        written = write_summary(db, out, markdown=markdown, with_reviews=with_reviews)
-    except BaocaoError as exc:
-        raise _fail(exc) from None
-    for path in written:
-        typer.echo(str(path))
-
-
-class Format(str, Enum):
-    csv = "csv"
-    parquet = "parquet"
-    xlsx = "xlsx"
-    json = "json"
-    markdown = "markdown"
-
-
-@app.command(help=_(
-    "Write the tables to files: one CSV/Parquet file per table and view, or one XLSX "
-    "workbook ready to filter; or each document whole as JSON or Markdown."))
-def export(
-    db: DbOption = DEFAULT_DB,
-    format: Annotated[Format, typer.Option("--format", help=_(
-        "csv, parquet or xlsx: the tables; json or markdown: one file per document."))
-    ] = Format.csv,
-    out: Annotated[Path | None, typer.Option("--out", help=_(
-        "Folder to write into (default: out/export, for one document's tables "
-        "out/export/FILE)."))] = None,
-    document: Annotated[str | None, typer.Option("--document", help=_(
-        "Only this document: file name (its start will do), path or doc_id (its first 6+ "
-        "characters will do)."))
-    ] = None,
-    table: Annotated[list[str] | None, typer.Option("--table", metavar="NAME", help=_(
-        "Only this table or view (repeat for more): documents, figure_details, "
-        "table_values, figures, printed_tables…"))] = None,
-) -> None:
-    from baocao.pipelines.document_export import export_documents
-    from baocao.pipelines.export import export_tables
-
-    try:
-        found = None
-        if document:
-            from baocao.pipelines.review import find_document
-
-            found = find_document(db, document)
-        folder = out or Path("out/export")
-        if format in (Format.json, Format.markdown):
-            if table:
-                raise BaocaoError(_("--table chooses tables for csv, parquet and xlsx; json "
-                                    "and markdown write each document whole"))
-            written = export_documents(db, format.value, folder,
-                                       found["doc_id"] if found else None)
-        else:
-            if found and out is None:
-                folder = folder / Path(found["filename"]).stem
-            written = export_tables(db, format.value, folder,
-                                    warn=lambda m: typer.echo(m, err=True),
-                                    doc_id=found["doc_id"] if found else None,
-                                    tables=table or ())
-    except BaocaoError as exc:
-        raise _fail(exc) from None
-    for path in written:
-        typer.echo(str(path))
-
-
+read_cli.register(app)
 app.command(help=correct_cli.CORRECT_HELP)(correct_cli.correct)
 app.command(help=correct_cli.CORRECTIONS_HELP)(correct_cli.corrections)
 

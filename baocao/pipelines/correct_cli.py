@@ -12,6 +12,7 @@ import typer
 from baocao import store
 from baocao.errors import BaocaoError
 from baocao.i18n import _
+from baocao.pipelines.cli_common import DEFAULT_DB, DbOption
 from baocao.pipelines.correct import (
     command_records,
     file_records,
@@ -21,15 +22,10 @@ from baocao.pipelines.correct import (
     with_cell_values,
 )
 
-DbOption = Annotated[
-    str, typer.Option("--db", help=_("SQLite file, or a PostgreSQL URL "
-                                     "postgresql://USER@HOST/DB."))
-]
 DocArgument = Annotated[str | None, typer.Argument(
     metavar="DOC", help=_(
         "File name (its start will do), path or doc_id (its first 6+ characters will do)."),
     show_default=False)]
-DEFAULT_DB = str(store.DEFAULT_DB)
 
 CORRECT_HELP = _(
     "Correct what baocao read: a figure's value, unit or kind, a table cell, a heading's "

@@ -5,10 +5,13 @@ workers.py). The command line (cli.py) only calls these."""
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from importlib import metadata
@@ -176,10 +179,11 @@ def process_files(batch: Batch, files: list[Path], workers: PageWorkers | None, 
         return False
 
     def done(result: DocumentResult) -> None:
-        store.write(batch.engine, result)
+        with _interrupt_after():  # a document written is a document counted
+            store.write(batch.engine, result)
+            batch.results.append(_written(result))
         log.info("%s: %s (%d pages, %.1f s)", result.path, result.status, result.n_pages,
                  result.seconds)
-        batch.results.append(_written(result))
         bar.set_postfix_str(result.filename[-30:])
         if report:
             report(result)
@@ -232,6 +236,21 @@ def watch_folder(batch: Batch, inbox: Path, workers: PageWorkers | None, interva
     finally:
         if batch.files_seen:
             close_batch(batch)
+
+
+@contextmanager
+def _interrupt_after() -> Iterator[None]:
+    """Ctrl-C held back until the block ends (where signals can be held back: POSIX, the
+    main thread), so the `runs` row counts every document the database got."""
+    held = hasattr(signal, "pthread_sigmask") and threading.current_thread() is \
+        threading.main_thread()
+    if held:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        if held:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _written(result: DocumentResult) -> DocumentResult:

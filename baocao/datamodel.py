@@ -68,7 +68,7 @@ class Line:
     words: list[Word] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class TableCell:
     """One cell of a printed table as read: its place in the printed grid (0-based, header
     rows included), its spans, its text exactly as printed (wrapped lines joined by a space)."""
@@ -141,7 +141,7 @@ class Setting:
     lines: tuple[tuple[int, int], ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)  # these hold a long document's text and figures: no __dict__ each
 class Paragraph:
     """A block of text after headers are removed and wrapped lines re-joined."""
 
@@ -155,7 +155,7 @@ class Paragraph:
     setting: Setting | None = None  # None: measure it from `words` when asked
 
 
-@dataclass
+@dataclass(slots=True)
 class PageText:
     """Clean text of one page: paragraphs joined by newlines, running headers kept aside."""
 
@@ -171,7 +171,7 @@ class PageText:
     full_text: str = ""  # the text with its furniture in place: what title blocks are read from
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A heading and everything under it up to the next heading of the same or higher level."""
 
@@ -189,7 +189,7 @@ class Section:
     label: str | None = None  # the printed numbering: "I.", "2.", "a)", "Điều 3."
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """One enumerated point of a section ("Thứ nhất: …", "Một là, …", "- …"), e.g. a lesson."""
 
@@ -203,7 +203,7 @@ class Item:
     page_no: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Passage:
     """One paragraph and the section it stands in: what full-text search finds and shows."""
 
@@ -235,7 +235,7 @@ class FigureMatch:
     unit_repaired: bool = False  # OCR damaged the money unit ("triệu đông"); read from context
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     """A figure placed in its document: page, sentence and section."""
 
@@ -272,7 +272,7 @@ class Figure:
     table_col: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Flag:
     """Something a reader should check about a figure: why, and the figure it clashes with."""
 
@@ -285,7 +285,7 @@ class Flag:
     col: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """A table cell with what it means: its role, its number read the table's way, and the
     header paths that name it ("Năm 2023 > Kế hoạch", "II. Nông nghiệp > Lúa")."""

@@ -10,7 +10,7 @@ EXAMPLE_QUERY := SELECT f.page_no AS page, f.kind, f.value, f.unit, f.raw, f.sec
   FROM figures f JOIN documents d USING (doc_id) \
   WHERE d.filename = 'khuyencong_p62_p56_scan.pdf' ORDER BY f.figure_id
 
-.PHONY: run test setup system-deps samples bench lint clean i18n
+.PHONY: run test setup system-deps samples bench bench-memory lint clean i18n
 
 run: setup
 	$(BIN)/baocao run samples/ --db $(DB)
@@ -60,6 +60,10 @@ bench: setup
 	$(BIN)/python bench/bench_tables.py
 	$(BIN)/python bench/bench_table_values.py
 	$(BIN)/python bench/bench_realdev.py
+
+# A 1,000-page scanned document against a 24-page one (about 20 minutes: not in `bench`).
+bench-memory: setup
+	$(BIN)/python bench/bench_memory.py
 
 # The interface's messages: extract them from the code into the template (.pot), merge them
 # into the Vietnamese catalog (.po: new ones come untranslated, changed ones fuzzy; translate

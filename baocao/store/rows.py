@@ -27,8 +27,8 @@ def rows(r: DocumentResult) -> dict[str, Iterable[dict]]:
             t = texts.get(p.page_no)
             yield {
                 "doc_id": r.doc_id, "page_no": p.page_no, "source": p.source,
-                "text": _copy(t.text) if t else None,
-                "ocr_confidence": p.ocr_confidence, "raw_text": _copy(t.raw_text) if t else None,
+                "text": t.text if t else None,
+                "ocr_confidence": p.ocr_confidence, "raw_text": t.raw_text if t else None,
                 "header": "\n".join(t.header) if t else None,
                 "footer": "\n".join(t.footer) if t else None,
                 "dpi": p.dpi, "width": p.width, "height": p.height,
@@ -48,7 +48,7 @@ def rows(r: DocumentResult) -> dict[str, Iterable[dict]]:
     item_rows = ({
         "doc_id": r.doc_id, "item_id": i.item_id, "section_id": i.section_id,
         "section_kind": i.section_kind, "parent_item_id": i.parent_item_id,
-        "ordinal": i.ordinal, "marker": i.marker, "text": _copy(i.text), "page_no": i.page_no,
+        "ordinal": i.ordinal, "marker": i.marker, "text": i.text, "page_no": i.page_no,
     } for i in r.items)
     figure_rows = ({
         "doc_id": r.doc_id, "figure_id": f.figure_id, "kind": f.kind, "value": f.value,
@@ -86,7 +86,7 @@ def rows(r: DocumentResult) -> dict[str, Iterable[dict]]:
     } for t in r.tables for c in t.cells)
     passage_rows = ({
         "doc_id": r.doc_id, "passage_id": p.passage_id, "page_no": p.page_no,
-        "section_id": p.section_id, "section_kind": p.section_kind, "text": _copy(p.text),
+        "section_id": p.section_id, "section_kind": p.section_kind, "text": p.text,
         "folded": fold_chars(p.text), "char_start": p.char_start,
     } for p in r.passages)
     pages = r.page_store if r.page_store is not None else r.pages
@@ -111,13 +111,6 @@ def _word_rows(doc_id: str, pages: Iterable[PageContent]) -> Iterator[dict]:
                     "bold": None if w.bold is None else int(w.bold),
                     "italic": None if w.italic is None else int(w.italic), "size": w.size,
                 }
-
-
-def _copy(text: str | None) -> str | None:
-    """A long text handed over as a copy: sqlite3 keeps the UTF-8 form of every string it
-    binds inside that string, which would double a long document's text in memory until the
-    document is let go."""
-    return None if text is None else text.encode().decode()
 
 
 def _box(bbox: tuple[float, float, float, float] | None) -> dict[str, float | None]:

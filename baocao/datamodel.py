@@ -181,12 +181,19 @@ class Section:
     level: int
     page_start: int
     page_end: int
-    text: str
+    # the paragraphs under the heading, sub-sections' too: the page texts' own objects
+    body: list[Paragraph] = field(default_factory=list, repr=False)
     parent_id: int | None = None
     inherited_kind: SectionKind = "other"  # own kind, or the nearest ancestor's if "other"
     kinds: list[SectionKind] = field(default_factory=list)  # every kind the heading names
     inline: bool = False  # a run-in label opening a paragraph: "2. Sở Tài chính:", "Điều 3."
     label: str | None = None  # the printed numbering: "I.", "2.", "a)", "Điều 3."
+
+    @property
+    def text(self) -> str:
+        """The body's text, joined when asked: a section holds its sub-sections' text too,
+        and a long report's sections kept as strings would hold its text several times."""
+        return "\n".join(p.text for p in self.body)
 
 
 @dataclass(slots=True)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import gettext
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -108,10 +109,10 @@ def localize_typer() -> None:
     exit.") in the interface's language. Typer keeps them in module constants and literals, not
     in a catalog of ours: they are set here. A Typer whose insides differ keeps its English."""
     try:
-        from typer import rich_utils
         from typer._click import decorators, formatting
     except ImportError:
         return
+    rich_utils = _lazy_module("typer.rich_utils")
     words = {
         "DEPRECATED_STRING": _("(deprecated) "), "DEFAULT_STRING": _("[default: {}]"),
         "ENVVAR_STRING": _("[env var: {}]"), "REQUIRED_LONG_STRING": _("[required]"),
@@ -121,8 +122,8 @@ def localize_typer() -> None:
         "RICH_HELP": _("Try [blue]'{command_path} {help_option}'[/] for help."),
     }
     for name, text in words.items():
-        if hasattr(rich_utils, name):
-            setattr(rich_utils, name, text)
+        if rich_utils is not None:
+            setattr(rich_utils, name, text)  # set before it loads: hasattr() would load it
     help_option = getattr(decorators, "help_option", None)
     if help_option is not None and not getattr(help_option, "baocao", False):
         def localized_help_option(param_decls):
@@ -141,6 +142,21 @@ def localize_typer() -> None:
 
         localized_write_usage.baocao = True
         formatting.HelpFormatter.write_usage = localized_write_usage
+
+
+def _lazy_module(name: str):
+    """A module loaded on first use: Typer needs rich (65 ms to import) only to show help or
+    an error, not on every run. Attributes set before it loads are kept."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        return None
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 set_language(detect_language())

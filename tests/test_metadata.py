@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -124,6 +125,14 @@ def test_province_list_is_the_63_before_the_mergers() -> None:
     assert {"Bắc Giang", "Bắc Ninh", "Thái Bình", "Hà Nội", "Đồng Tháp", "Lào Cai"} <= set(names)
     assert {province_2025(n) for n in names} >= {"Bắc Ninh", "Hưng Yên", "Đà Nẵng"}
     assert len({province_2025(n) for n in names}) == 34
+    # Read from the package's data files, they agree with its own conversion (published
+    # Resolution 202/2025/QH15: Kon Tum into Quảng Ngãi, Quảng Nam into Đà Nẵng).
+    from vietnamadminunits import convert_address
+
+    assert {n: province_2025(n) for n in names} == {
+        n: unicodedata.normalize("NFC", convert_address(n).short_province) for n in names}
+    assert (province_2025("Kon Tum"), province_2025("Quảng Nam")) == ("Quảng Ngãi", "Đà Nẵng")
+    assert province_2025("Atlantis") is None
 
 
 # --- the title block of real administrative documents (as Tesseract reads it) ------------

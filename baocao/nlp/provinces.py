@@ -1,10 +1,18 @@
 """Vietnam's provinces by name: the official names before the 2025 mergers, the province each
-lies in since, and a pattern that finds any of them in folded text (vietnamadminunits)."""
+lies in since, and a pattern that finds any of them in folded text (vietnamadminunits).
+
+The names and the mergers are read from the package's own data files: importing the package
+loads its address parser (geopy, shapely), a quarter of a second of every run for two tables.
+"""
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import sqlite3
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 
@@ -22,24 +30,42 @@ FORMER_NAMES = {"Thừa Thiên Huế": "Huế"}
 @lru_cache(maxsize=1)
 def provinces() -> list[str]:
     """The 63 provinces and centrally-run cities before the 2025 mergers, short names
-    ("Bắc Giang", "Hà Nội"), from the vietnamadminunits package."""
-    from vietnamadminunits.database import get_data
-
-    rows = get_data(fields=["provinceShort"], table="admin_units_legacy")
-    return sorted({unicodedata.normalize("NFC", r["provinceShort"]) for r in rows})
+    ("Bắc Giang", "Hà Nội")."""
+    return sorted(_mergers())
 
 
-@lru_cache(maxsize=128)
 def province_2025(province: str) -> str | None:
     """The province a pre-2025 province lies in since the 2025 mergers: "Bắc Giang" → "Bắc
-    Ninh" (vietnamadminunits' conversion)."""
-    from vietnamadminunits import convert_address
+    Ninh"."""
+    return _mergers().get(unicodedata.normalize("NFC", province))
 
-    try:
-        unit = convert_address(province)
-    except Exception:  # the library raises plain exceptions for names it cannot place
-        return None
-    return unicodedata.normalize("NFC", unit.short_province) if unit.short_province else None
+
+@lru_cache(maxsize=1)
+def _mergers() -> dict[str, str | None]:
+    """Each pre-2025 province's short name to its province since 2025: from the package's
+    SQLite table of units and its conversion table (old keys listed under each new one)."""
+    folder = _data_folder()
+    with sqlite3.connect(f"{(folder / 'dataset.db').as_uri()}?mode=ro&immutable=1",
+                         uri=True) as conn:
+        old = conn.execute("SELECT DISTINCT provinceShort, provinceKey "
+                           "FROM admin_units_legacy").fetchall()
+        new = dict(conn.execute("SELECT DISTINCT provinceKey, provinceShort FROM admin_units"))
+    merged = json.loads((folder / "converter_2025.json").read_text("utf-8"))["DICT_PROVINCE"]
+    since = {old_key: new[new_key] for new_key, old_keys in merged.items() for old_key in old_keys}
+    return {unicodedata.normalize("NFC", name): _nfc(since.get(key)) for name, key in old}
+
+
+def _data_folder() -> Path:
+    """vietnamadminunits' data folder, found without importing the package."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("vietnamadminunits is not installed (pip install "
+                                  "vietnamadminunits)")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def _nfc(name: str | None) -> str | None:
+    return unicodedata.normalize("NFC", name) if name else None
 
 
 def province_named(name: str) -> str | None:

@@ -157,7 +157,7 @@ def _section(
         level=level,
         page_start=head.page_no,
         page_end=last.page_no,
-        text="\n".join(p.text for p in body),
+        body=body,
         inherited_kind=kind,
         kinds=kinds,
     )

@@ -100,9 +100,10 @@ def page_figures(page: PageText) -> list[tuple[int, Figure]]:
         if not matches:
             continue
         spans = sentence_spans(paragraph.text)
+        sentences: dict[tuple[int, int], str] = {}  # one string for a sentence's figures
         for m in matches:
             s_start, s_end = sentence_at(paragraph.text, spans, m.start)
-            sentence = paragraph.text[s_start:s_end]
+            sentence = sentences.setdefault((s_start, s_end), paragraph.text[s_start:s_end])
             context = describe(sentence, m.start - s_start, m.end - s_start, m.kind, m.unit)
             start, end = paragraph.start + m.start, paragraph.start + m.end
             words = [w for a, b, w in paragraph.words if a < end and b > start]

@@ -259,7 +259,7 @@ def _written(result: DocumentResult) -> DocumentResult:
     pages = [replace(p, lines=[], tables=[]) for p in result.pages]
     tables = [replace(t, cells=[replace(c, text="", row_path="", column_path="")
                                 for c in t.cells]) for t in result.tables]
-    sections = [replace(x, text="") for x in result.sections]
+    sections = [replace(x, body=[]) for x in result.sections]
     figures = [replace(f, sentence="") for f in result.figures]
     return replace(result, pages=pages, texts=[], passages=[], items=[], tables=tables,
                    sections=sections, figures=figures)

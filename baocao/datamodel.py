@@ -137,8 +137,10 @@ class Setting:
     emphasised: bool | None = None  # some of it in bold or italic
     lead_end: int | None = None  # where an opening run in bold or italic ends, in its text
     opens_styled: bool | None = None  # its first words in bold or italic
-    # its printed lines as spans of its text, from the words' boxes; empty when unknown
-    lines: tuple[tuple[int, int], ...] = ()
+    # its printed lines as spans of its text, from the words' boxes, packed as 32-bit starts
+    # and ends (a long document holds one for every paragraph: see looks.line_spans); empty
+    # when unknown
+    lines: bytes = b""
 
 
 @dataclass(slots=True)  # these hold a long document's text and figures: no __dict__ each
@@ -164,7 +166,6 @@ class PageText:
     paragraphs: list[Paragraph]
     header: list[str] = field(default_factory=list)
     footer: list[str] = field(default_factory=list)
-    raw_text: str = ""
     # the document's form, not its body: the national motto, "Kính gửi", a digital-signature
     # stamp, the "Nơi nhận" list and what follows it; kept out of text, headings and figures
     furniture: list[str] = field(default_factory=list)

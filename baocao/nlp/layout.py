@@ -94,7 +94,6 @@ def clean_page(page: PageContent, repeated: set[str]) -> PageText:
         paragraphs=paragraphs,
         header=header,
         footer=footer,
-        raw_text="\n".join(normalize(line.text) for line in page.lines),
         furniture=[body[n].text for n in sorted(furniture)],
         full_text="\n".join(p.text for p in whole) if furniture else text,
     )

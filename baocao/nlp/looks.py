@@ -6,6 +6,7 @@ where the document sets its headings in bold."""
 from __future__ import annotations
 
 import statistics
+from array import array
 from dataclasses import dataclass
 
 from baocao.datamodel import Paragraph, Setting, Word
@@ -69,7 +70,7 @@ def measure(text: str, start: int, spans: list[tuple[int, int, Word]]) -> Settin
     size = _size(words)
     fonts = bool(words) and all(w.size is not None for w in words)
     # the lines cannot be told apart where some words lost their boxes
-    lines = _printed_lines(spans, start) if len(spans) == len(text.split()) else ()
+    lines = _printed_lines(spans, start) if len(spans) == len(text.split()) else b""
     known = [w for w in words if w.bold is not None]
     if not known or len(known) < len(words):
         return Setting(size, fonts, lines=lines)
@@ -83,9 +84,9 @@ def measure(text: str, start: int, spans: list[tuple[int, int, Word]]) -> Settin
                    lines)
 
 
-def _printed_lines(spans: list[tuple[int, int, Word]], start: int
-                   ) -> tuple[tuple[int, int], ...]:
-    """The paragraph's printed lines as spans of its text, from its words' boxes."""
+def _printed_lines(spans: list[tuple[int, int, Word]], start: int) -> bytes:
+    """The paragraph's printed lines as spans of its text, from its words' boxes, packed
+    (see line_spans)."""
     lines: list[list[tuple[int, int]]] = []
     bottom = None
     for a, b, word in spans:
@@ -97,13 +98,20 @@ def _printed_lines(spans: list[tuple[int, int, Word]], start: int
         else:
             bottom = max(bottom, word.top + word.height)
         lines[-1].append((a, b))
-    return tuple((ln[0][0] - start, ln[-1][1] - start) for ln in lines)
+    return array("I", [n for ln in lines for n in (ln[0][0] - start, ln[-1][1] - start)]
+                 ).tobytes()
+
+
+def line_spans(setting: Setting) -> list[tuple[int, int]]:
+    """The printed lines' (start, end) in the paragraph's text, unpacked."""
+    flat = array("I", setting.lines)
+    return list(zip(flat[::2], flat[1::2], strict=True))
 
 
 def printed_lines(paragraph: Paragraph) -> list[str]:
     """The paragraph's printed lines, from its words' boxes; empty without boxes, or when
     some words lost theirs (the lines could not be told apart)."""
-    return [paragraph.text[a:b] for a, b in setting_of(paragraph).lines]
+    return [paragraph.text[a:b] for a, b in line_spans(setting_of(paragraph))]
 
 
 def _size(words: list[Word]) -> float | None:

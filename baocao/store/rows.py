@@ -1,6 +1,6 @@
 """A document's dataclasses as rows, one stream of rows per table: the only place that
-knows which field goes in which column. Words are read page by page from the document's
-page store, so a long document's rows are never all in memory."""
+knows which field goes in which column. Words and the text as extracted are read page by
+page from the document's page store, so a long document's rows are never all in memory."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 
 from baocao.datamodel import DocumentResult, PageContent
-from baocao.vietnamese.text import fold_chars
+from baocao.vietnamese.text import fold_chars, raw_text
 
 
 def rows(r: DocumentResult) -> dict[str, Iterable[dict]]:
@@ -22,13 +22,15 @@ def rows(r: DocumentResult) -> dict[str, Iterable[dict]]:
         "path_bytes": r.path_bytes, "retryable": int(r.retryable),
     }
 
+    pages = r.page_store if r.page_store is not None else r.pages
+
     def page_rows() -> Iterator[dict]:
-        for p in r.pages:
+        for p in pages:  # with their lines: the text as extracted is not kept elsewhere
             t = texts.get(p.page_no)
             yield {
                 "doc_id": r.doc_id, "page_no": p.page_no, "source": p.source,
-                "text": t.text if t else None,
-                "ocr_confidence": p.ocr_confidence, "raw_text": t.raw_text if t else None,
+                "text": t.text if t else None, "ocr_confidence": p.ocr_confidence,
+                "raw_text": raw_text(line.text for line in p.lines) if t else None,
                 "header": "\n".join(t.header) if t else None,
                 "footer": "\n".join(t.footer) if t else None,
                 "dpi": p.dpi, "width": p.width, "height": p.height,
@@ -89,7 +91,6 @@ def rows(r: DocumentResult) -> dict[str, Iterable[dict]]:
         "section_id": p.section_id, "section_kind": p.section_kind, "text": p.text,
         "folded": fold_chars(p.text), "char_start": p.char_start,
     } for p in r.passages)
-    pages = r.page_store if r.page_store is not None else r.pages
     return {
         "documents": [doc], "pages": page_rows(), "sections": section_rows, "items": item_rows,
         "figures": figure_rows, "flags": flag_rows, "passages": passage_rows,

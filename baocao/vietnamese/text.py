@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 import regex
@@ -19,6 +20,11 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = INVISIBLE.sub("", text)
     return "\n".join(HSPACE.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def raw_text(lines: Iterable[str]) -> str:
+    """A page's lines as extracted, each normalized: what pages.raw_text keeps."""
+    return "\n".join(normalize(line) for line in lines)
 
 
 def fold(text: str) -> str:

@@ -6,7 +6,7 @@ run and tested alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
@@ -153,7 +153,7 @@ class Paragraph:
     n_lines: int = 1
     # each word's span in PageText.text with its box, for highlighting figures on the page;
     # the pipeline lets them go once the page's figures are boxed (`setting` stays)
-    words: list[tuple[int, int, Word]] = field(default_factory=list)
+    words: Sequence[tuple[int, int, Word]] = field(default_factory=list)  # () once let go
     setting: Setting | None = None  # None: measure it from `words` when asked
 
 
@@ -263,11 +263,11 @@ class Figure:
     value_low: float | None = None
     value_high: float | None = None
     subject: str | None = None  # the phrase the figure measures: "kinh phí hỗ trợ"
-    locations: list[str] = field(default_factory=list)  # places named in its sentence
+    locations: tuple[str, ...] = ()  # places named in its sentence
     year: int | None = None  # the year its sentence states, if any
     bbox: tuple[float, float, float, float] | None = None  # left, top, right, bottom on page
     # one box a printed line when the figure wraps onto the next (its words per line)
-    line_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
+    line_boxes: tuple[tuple[float, float, float, float], ...] = ()
     confidence: float | None = None  # lowest OCR confidence of its words; None: text layer
     implied_total: float | None = None  # a share of a total ("chiếm 26,3%"): the total it implies
     flags: list[FlagKind] = field(default_factory=list)

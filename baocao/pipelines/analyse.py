@@ -48,7 +48,7 @@ def analyse(read: DocumentResult, repeated: set[str]) -> DocumentResult:
             continue
         text = clean_page(page, repeated)
         found += page_figures(text)
-        texts.append(replace(text, paragraphs=[replace(p, words=[]) for p in text.paragraphs]))
+        texts.append(replace(text, paragraphs=[replace(p, words=()) for p in text.paragraphs]))
         if page.tables:
             with_tables.append(table_page(page))
     sections, owner = tag_sections(texts)
@@ -124,10 +124,10 @@ def page_figures(page: PageText) -> list[tuple[int, Figure]]:
                 value_low=m.value if m.value_low is None else m.value_low,
                 value_high=m.value if m.value_high is None else m.value_high,
                 subject=context.subject,
-                locations=context.locations,
+                locations=tuple(context.locations),
                 year=context.year,
                 bbox=_box(words),
-                line_boxes=_line_boxes(words),
+                line_boxes=tuple(_line_boxes(words)),
                 confidence=_confidence(words),
                 of_total=m.of_total,
                 change=m.change,

@@ -47,7 +47,11 @@ def batched(items: Iterable[dict], size: int, chars: int = CHUNK_CHARS
 
 
 def _own(value):
-    return value.encode().decode() if isinstance(value, str) and not value.isascii() else value
+    """A copy of a long non-ASCII text (its UTF-8 copy is worth sparing), other values as
+    they are."""
+    if isinstance(value, str) and len(value) > 80 and not value.isascii():
+        return value.encode().decode()
+    return value
 
 
 def write(engine: Engine, result: DocumentResult) -> None:

@@ -23,17 +23,17 @@ log = logging.getLogger("baocao")
 # Rows sent to the database at a time, and characters of text: a long document's words are
 # streamed, not gathered, and a chunk's passage through SQLAlchemy and sqlite3 (several
 # copies of every row) stays small. A 1,000-page document's write grew the process by
-# 17 MiB with chunks of 2,000 rows, 7 with 250 (its pages' texts), 1 with both limits.
+# 17 MiB with chunks of 2,000 rows, 7 with 250 (its pages' texts), 4 with both limits.
 CHUNK_ROWS = 250
 CHUNK_CHARS = 200_000
 
 
 def batched(items: Iterable[dict], size: int, chars: int = CHUNK_CHARS
             ) -> Iterator[list[dict]]:
-    """The items in lists of `size` or of `chars` characters of text, each non-ASCII text a
-    copy of its own. sqlite3 keeps the UTF-8 it binds on the string it was given for as long
-    as that string lives: bound from the document's own texts, a second copy of them would
-    stay till the end."""
+    """The items in lists of `size` or of `chars` characters of text, each long non-ASCII
+    text a copy of its own. sqlite3 keeps the UTF-8 it binds on the string it was given for
+    as long as that string lives: bound from the document's own texts, a second copy of them
+    would stay till the end."""
     chunk: list[dict] = []
     held = 0
     for item in items:

@@ -26,12 +26,15 @@ def baocao(*args: str) -> list[str]:
     return [sys.executable, "-m", "baocao", "run", *args]
 
 
-def measured(cmd: list[str], memory: bool = False) -> tuple[float, float, float, float]:
+def measured(cmd: list[str], memory: bool = False, each: dict[str, float] | None = None
+             ) -> tuple[float, float, float, float]:
     """Wall seconds and, with memory=True, the peak memory (MiB) of the command's whole
     process tree (worker processes and their Tesseract children included), sampled every
     0.1 s: as PSS (shared pages divided among the processes sharing them: the memory the
     tree really takes) and as the sum of RSS (which counts pages shared by the forked
-    workers once per process); and the peak RSS of the main process alone."""
+    workers once per process); and the peak RSS of the main process alone. `each`, if given,
+    gets the peak PSS of each kind of process: main, the largest worker, the largest
+    Tesseract."""
     start = time.perf_counter()
     proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak_pss = peak_rss = peak_main = 0
@@ -46,6 +49,10 @@ def measured(cmd: list[str], memory: bool = False) -> tuple[float, float, float,
                 pss, rss = pss + info.pss, rss + info.rss
                 if p is proc:
                     peak_main = max(peak_main, info.rss)
+                if each is not None:
+                    kind = ("main" if p is proc else
+                            "tesseract" if p.name() == "tesseract" else "worker")
+                    each[kind] = max(each.get(kind, 0.0), info.pss / 2**20)
             peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
         time.sleep(0.1 if memory else 0.02)
     wall = time.perf_counter() - start

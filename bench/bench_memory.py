@@ -8,41 +8,10 @@ and both Tesseracts are at their largest together, which a long run is likelier 
 from __future__ import annotations
 
 import argparse
-import subprocess
 import tempfile
-import time
 from pathlib import Path
 
-import psutil
-from bench_batch import baocao, long_document
-
-
-def measured(cmd: list[str]) -> tuple[float, float, float, dict[str, float]]:
-    """Wall seconds, the tree's peak PSS (MiB), the main process's peak RSS, and the peak
-    PSS of each kind of process: main, the largest worker, the largest Tesseract; sampled
-    every 0.1 s."""
-    start = time.perf_counter()
-    proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    tree = main_rss = 0.0
-    peaks = {"main": 0.0, "worker": 0.0, "tesseract": 0.0}
-    while proc.poll() is None:
-        total = 0.0
-        for p in [proc, *proc.children(recursive=True)]:
-            try:
-                info = p.memory_full_info()
-                kind = ("main" if p is proc else
-                        "tesseract" if p.name() == "tesseract" else "worker")
-            except psutil.Error:  # ended between listing and reading
-                continue
-            total += info.pss
-            peaks[kind] = max(peaks[kind], info.pss / 2**20)
-            if p is proc:
-                main_rss = max(main_rss, info.rss / 2**20)
-        tree = max(tree, total / 2**20)
-        time.sleep(0.1)
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"command failed: {' '.join(cmd)}\n{proc.stderr.read().decode()}")
-    return time.perf_counter() - start, tree, main_rss, peaks
+from bench_batch import baocao, long_document, measured
 
 
 def main() -> None:
@@ -54,9 +23,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.pages:
             doc = long_document(Path(tmp) / f"scan{n}.pdf", n)
-            wall, pss, main_rss, each = measured(
+            each: dict[str, float] = {}
+            wall, pss, _, main_rss = measured(
                 baocao(str(doc), "--db", str(Path(tmp) / f"scan{n}.db"), "--jobs", "2",
-                       "--no-progress"))
+                       "--no-progress"), memory=True, each=each)
             peaks[n] = (main_rss, pss)
             print(f"{n:5}-page scanned document, --jobs 2: main process {main_rss:.0f} MiB "
                   f"peak RSS, all processes {pss:.0f} MiB PSS; each process's own peak PSS: "

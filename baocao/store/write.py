@@ -26,6 +26,8 @@ log = logging.getLogger("baocao")
 # 17 MiB with chunks of 2,000 rows, 7 with 250 (its pages' texts), 4 with both limits.
 CHUNK_ROWS = 250
 CHUNK_CHARS = 200_000
+# Texts longer than this are copied before binding: a shorter one's UTF-8 is not worth it.
+LONG_TEXT = 80
 
 
 def batched(items: Iterable[dict], size: int, chars: int = CHUNK_CHARS
@@ -37,21 +39,19 @@ def batched(items: Iterable[dict], size: int, chars: int = CHUNK_CHARS
     chunk: list[dict] = []
     held = 0
     for item in items:
-        chunk.append({k: _own(v) for k, v in item.items()})
-        held += sum(len(v) for v in item.values() if isinstance(v, str))
+        row = {}
+        for key, value in item.items():
+            if isinstance(value, str):
+                held += len(value)
+                if len(value) > LONG_TEXT and not value.isascii():
+                    value = value.encode().decode()  # a copy: its UTF-8 goes with the row
+            row[key] = value
+        chunk.append(row)
         if len(chunk) == size or held >= chars:
             yield chunk
             chunk, held = [], 0
     if chunk:
         yield chunk
-
-
-def _own(value):
-    """A copy of a long non-ASCII text (its UTF-8 copy is worth sparing), other values as
-    they are."""
-    if isinstance(value, str) and len(value) > 80 and not value.isascii():
-        return value.encode().decode()
-    return value
 
 
 def write(engine: Engine, result: DocumentResult) -> None:

@@ -1,5 +1,5 @@
 """`python -m baocao` is the `baocao` command."""
 
-from baocao.pipelines.cli import main
+from baocao.cli.app import main
 
 main()

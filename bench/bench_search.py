@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 from baocao import store
+from baocao.outputs.search import search
 from baocao.pipelines.process import process_file
-from baocao.pipelines.search import search
 
 REPO = Path(__file__).resolve().parents[1]
 COPIES = 200

@@ -2,7 +2,7 @@
 
 Used to prove that a change of code layout changed no output:
 
-    python scripts/same_tables.py run OUT.sqlite          # samples/, devset, realdev into OUT
+    python scripts/same_tables.py run OUT.sqlite   # samples/, devset, realdev, realtables, wilddev
     python scripts/same_tables.py compare BEFORE.sqlite AFTER.sqlite
 
 Columns that hold times, versions, run ids and log files are left out; the `runs` table
@@ -19,7 +19,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-INPUTS = [REPO / "samples", SHARED / "devset" / "docs", SHARED / "realdev" / "docs"]
+INPUTS = [REPO / "samples", SHARED / "devset" / "docs", SHARED / "realdev" / "docs",
+          SHARED / "realtables" / "docs", SHARED / "wilddev" / "docs"]
 
 # Per table, the columns that differ from run to run whatever the code does.
 VOLATILE = {"documents": {"processed_at", "seconds"}}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from conftest import FILES, REPO, SAMPLES, content, rows, run_cli
 
-from baocao.pipelines.process import file_sha256
+from baocao.extract.files import file_sha256
 
 
 def start_cli(*args: str) -> subprocess.Popen:

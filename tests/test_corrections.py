@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from conftest import REPO, SAMPLES, rows, run_cli
 
-from baocao.pipelines.correct import parse_number
+from baocao.outputs.correct import parse_number
 
 TABLE_DOC = SAMPLES / "tables" / "g_khanhhoa_binhchon_ruled_digital.pdf"  # text and a table
 HEADINGS_DOC = SAMPLES / "khuyencong_p62_p56_digital.pdf"  # headings

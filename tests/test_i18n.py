@@ -61,7 +61,7 @@ def help_texts() -> dict[str, list[str]]:
     a process whose language is English ("" stands for the app itself)."""
     code = """if True:
         import json, typer
-        from baocao.pipelines.cli import app
+        from baocao.cli.app import app
         group = typer.main.get_command(app)
         texts = {"": [group.help] + [p.help for p in group.params]}
         for name, command in group.commands.items():

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES, gold, rows, run_cli
 
-from baocao.pipelines.process import file_sha256
+from baocao.extract.files import file_sha256
 
 
 def doc_rows(db: Path, table: str, filename: str, order: str) -> list:

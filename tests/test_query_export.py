@@ -15,7 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 from conftest import SAMPLES, rows, run_cli
 
-from baocao.pipelines.export import EXCEL_MAX_CHARS, excel_sheets, fit_excel_cells
+from baocao.outputs.export import EXCEL_MAX_CHARS, excel_sheets, fit_excel_cells
 from baocao.store.readonly import fold_sql
 from baocao.store.schema import FOLD_FUNCTION_PG
 

@@ -9,7 +9,7 @@ from conftest import SAMPLES, rows, run_cli
 
 from baocao import store
 from baocao.datamodel import DocumentResult, Passage
-from baocao.pipelines.search import parse, search
+from baocao.outputs.search import parse, search
 from baocao.vietnamese.text import fold
 
 

@@ -4,6 +4,7 @@ whether extract/ reads it as a PDF or as an image."""
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
 import unicodedata
@@ -105,3 +106,12 @@ def printable(text: str) -> str:
     they cannot forge a line. Example: "a\\nb.pdf" → "a\\\\nb.pdf"."""
     return "".join(ch.encode("unicode_escape").decode("ascii")
                    if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in text)
+
+
+def file_sha256(path: Path) -> str:
+    """The document's id: the same bytes are the same document wherever they lie."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

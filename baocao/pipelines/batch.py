@@ -24,10 +24,9 @@ from baocao import store
 from baocao.datamodel import DocumentResult
 from baocao.errors import BaocaoError
 from baocao.extract import SUPPORTED_SUFFIXES, page_count
-from baocao.extract.files import is_regular
+from baocao.extract.files import file_sha256, is_regular
 from baocao.extract.tesseract import check_tesseract, limit_threads
 from baocao.i18n import _, code_name, number
-from baocao.pipelines.process import file_sha256
 from baocao.pipelines.workers import PageWorkers, read_documents
 
 log = logging.getLogger("baocao")

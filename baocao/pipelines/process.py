@@ -18,20 +18,11 @@ from baocao.datamodel import (
 )
 from baocao.errors import DocumentError, MissingDependencyError
 from baocao.extract import open_document
-from baocao.extract.files import check_regular, readable_path
+from baocao.extract.files import check_regular, file_sha256, readable_path
 from baocao.nlp.layout import edge_keys, repeated_edge_lines
 from baocao.pipelines.spill import PageSpill
 
 log = logging.getLogger(__name__)
-
-
-def file_sha256(path: Path) -> str:
-    """The document's id: the same bytes are the same document wherever they lie."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def process_file(path: Path) -> DocumentResult:

@@ -20,24 +20,12 @@ import pandas as pd
 from baocao import store
 from baocao.errors import BaocaoError
 from baocao.i18n import _, language
-from baocao.pipelines.review_tables import escape as _e
-from baocao.pipelines.review_tables import vn_number
+from baocao.outputs.format import escape as _e
+from baocao.outputs.format import vn_number
 
 # Rows shown in the lists of things to check; bars at most in a chart.
 WORST = 15
 CHART_BARS = 60
-
-
-def vn_amount(value: float | None, unit: str | None) -> str:
-    """A figure as a Vietnamese reader writes it: đồng in triệu đồng (12.492,1 triệu đồng),
-    26,3%, 1.050.000 USD, 16 đề án."""
-    if value is None or pd.isna(value):
-        return ""
-    if unit == "VND":
-        return f"{vn_number(value / 1e6, 3)} triệu đồng"
-    if unit == "%":
-        return f"{vn_number(value)}%"
-    return f"{vn_number(value)} {unit}" if unit else vn_number(value)
 
 
 @dataclass
@@ -407,7 +395,7 @@ def write_summary(db: str | Path, out: Path, markdown: bool = True,
                   with_reviews: bool = False) -> list[Path]:
     """Write the summary page (and its Markdown twin and chart); with_reviews, every
     document's review page beside it in review/. Returns the files written."""
-    from baocao.pipelines.review import write_review
+    from baocao.outputs.review import write_review
 
     docs = _q(db, "SELECT doc_id, filename, status FROM documents")
     stems = pd.Series([Path(f or "").stem for f in docs["filename"]]).value_counts().to_dict()

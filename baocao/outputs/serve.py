@@ -434,7 +434,7 @@ def datasette_app(path: Path):
     from datasette.app import Datasette
     from datasette.plugins import pm
 
-    from baocao.pipelines import datasette_plugin, serve_display
+    from baocao.outputs import datasette_plugin, serve_display
 
     for name, module in (("baocao", datasette_plugin), ("baocao_display", serve_display)):
         if not pm.has_plugin(name):

@@ -15,8 +15,8 @@ import pandas as pd
 
 from baocao.datamodel import FigureKind
 from baocao.i18n import _, code_name
-from baocao.pipelines.review_tables import escape as _e
-from baocao.pipelines.review_tables import vn_number
+from baocao.outputs.format import escape as _e
+from baocao.outputs.format import vn_number
 
 NOT_A_FIGURE = "not_a_figure"
 # The document's details the page lets a person correct, in the order the facts list them.

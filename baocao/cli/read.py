@@ -1,4 +1,4 @@
-"""The commands that read the database (cli.py registers them): query, search, serve,
+"""The commands that read the database (app.py registers them): query, search, serve,
 review, summary, export. Each parses its arguments, calls its pipeline, prints the result."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from baocao import store
+from baocao.cli.common import DEFAULT_DB, DbOption, fail
 from baocao.errors import BaocaoError
 from baocao.i18n import _
-from baocao.pipelines.cli_common import DEFAULT_DB, DbOption, fail
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -71,7 +71,7 @@ def _write_query(frame: pd.DataFrame, out: Path) -> None:
     """A query's result as a CSV file Excel reads, or a workbook like the export's."""
     import pandas as pd
 
-    from baocao.pipelines.export import dated, fit_excel_cells, write_sheet
+    from baocao.outputs.export import dated, fit_excel_cells, write_sheet
 
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.suffix.lower() == ".csv":
@@ -111,8 +111,8 @@ def search(
     ] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help=_("Most hits shown."))] = 20,
 ) -> None:
-    from baocao.pipelines.search import count_hits, hint_lines, hit_lines
-    from baocao.pipelines.search import search as run_search
+    from baocao.outputs.search import count_hits, hint_lines, hit_lines
+    from baocao.outputs.search import search as run_search
 
     filters = {"kind": kind, "province": province, "year": year}
     try:
@@ -138,7 +138,7 @@ def serve(
     host: Annotated[str, typer.Option("--host", help=_("Address to listen on."))] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help=_("Port."))] = 8001,
 ) -> None:
-    from baocao.pipelines.serve import serve as run_server
+    from baocao.outputs.serve import serve as run_server
 
     try:
         run_server(db, host, port)
@@ -162,7 +162,7 @@ def review(
         Path | None, typer.Option("--out", help=_("HTML file to write (default: out/review/)."))
     ] = None,
 ) -> None:
-    from baocao.pipelines.review import find_document, write_review
+    from baocao.outputs.review import find_document, write_review
 
     try:
         if out is None:
@@ -196,7 +196,7 @@ def summary(
                                                     "into review/ beside it, linked."))
     ] = False,
 ) -> None:
-    from baocao.pipelines.summary import write_summary
+    from baocao.outputs.summary import write_summary
 
     try:
         written = write_summary(db, out, markdown=markdown, with_reviews=with_reviews)
@@ -235,13 +235,13 @@ def export(
         "Only this table or view (repeat for more): documents, figure_details, "
         "table_values, figures, printed_tables…"))] = None,
 ) -> None:
-    from baocao.pipelines.document_export import export_documents
-    from baocao.pipelines.export import export_tables
+    from baocao.outputs.document_export import export_documents
+    from baocao.outputs.export import export_tables
 
     try:
         found = None
         if document:
-            from baocao.pipelines.review import find_document
+            from baocao.outputs.review import find_document
 
             found = find_document(db, document)
         folder = out or Path("out/export")

@@ -4,11 +4,12 @@ every number against the scan."""
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
 from baocao.i18n import _, code_name
+from baocao.outputs.format import escape as _e
+from baocao.outputs.format import vn_number
+from baocao.outputs.review_edit import cell_key, editable, key_attr, table_places, was_read
 
 
 def table_boxes(tables: pd.DataFrame, cells: pd.DataFrame, page_no: int, width: float,
@@ -34,8 +35,6 @@ def table_boxes(tables: pd.DataFrame, cells: pd.DataFrame, page_no: int, width: 
 def tables_html(tables: pd.DataFrame, cells: pd.DataFrame, page_no: int) -> str:
     """Each table of the page as an HTML table in its printed grid: header rows as headers,
     numbers with the value read, flagged cells marked."""
-    from baocao.pipelines.review_edit import cell_key, editable, key_attr, table_places, was_read
-
     if tables.empty:
         return ""
     out = []
@@ -73,19 +72,6 @@ def _anchor(cell: dict) -> str:
     return f"cell-{cell['table_id']}-{cell['row']}-{cell['col']}"
 
 
-def vn_number(x: float | None, decimals: int = 2) -> str:
-    """A number the Vietnamese way: 12492100000 → 12.492.100.000, 26.3 → 26,3."""
-    if x is None:
-        return ""
-    text = f"{x:,.{decimals}f}".rstrip("0").rstrip(".")
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
-def escape(value) -> str:
-    return html.escape("" if value is None else str(value))
-
-
-_e = escape
 
 
 CSS = """

@@ -1,76 +1,41 @@
-"""The `baocao` command: arguments in, calls to the pipelines, results out as terminal
-lines. Errors reach the user as one line; the traceback, if any, goes to the run's log file."""
+"""The commands that process files: `baocao run` (a batch) and `baocao watch` (an inbox),
+their options, and the lines they print about each file and the whole batch."""
 
 from __future__ import annotations
 
-import logging
 import os
-import sys
+from collections.abc import Callable
 from datetime import datetime
-from enum import Enum
-from importlib import metadata
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from baocao.cli.common import DEFAULT_DB, DbOption, fail
 from baocao.datamodel import DocumentResult
 from baocao.errors import BaocaoError, ExitCode
 from baocao.extract.files import printable
-from baocao.i18n import _, code_name, localize_typer, ngettext, number, set_language
-from baocao.pipelines import correct_cli, read_cli
+from baocao.i18n import _, code_name, ngettext, number
+from baocao.outputs.correct import run_line
 from baocao.pipelines.batch import (
     close_batch,
     collect_inputs,
-    crash_log,
     open_batch,
     process_files,
     summary_lines,
     watch_folder,
 )
-from baocao.pipelines.cli_common import DEFAULT_DB, DbOption, fail
-from baocao.pipelines.correct import run_line
 from baocao.pipelines.workers import page_workers
 
-app = typer.Typer(
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    no_args_is_help=True,
-    help=_("Turn scanned Vietnamese reports into tables you can query."),
-)
-localize_typer()
-log = logging.getLogger("baocao")
+COMMANDS: list[tuple[dict, Callable]] = []
 
 
-
-class Language(str, Enum):
-    vi = "vi"
-    en = "en"
-
-
-def _print_version(value: bool) -> None:
-    if value:
-        typer.echo(f"baocao {metadata.version('baocao')}")
-        raise typer.Exit()
-
-
-@app.callback()
-def options(
-    lang: Annotated[
-        Language | None,
-        typer.Option("--lang", help=_(
-            "Language of the interface: vi (Vietnamese) or en (English). Default: the "
-            "BAOCAO_LANG variable, else the locale (LANG=vi_VN.UTF-8 gives Vietnamese)."),
-            show_default=False),
-    ] = None,
-    version: Annotated[
-        bool, typer.Option("--version", is_eager=True, callback=_print_version,
-                           help=_("Print the version and exit."))
-    ] = False,
-) -> None:
-    # baocao.i18n read --lang from the command line already: the help texts above needed it
-    if lang is not None:
-        set_language(lang.value)
+def command(**settings) -> Callable:
+    """Keeps a command and its settings for register(), in the order help lists them."""
+    def keep(fn: Callable) -> Callable:
+        COMMANDS.append((settings, fn))
+        return fn
+    return keep
 
 
 CORES = os.cpu_count() or 1
@@ -90,7 +55,7 @@ ProgressOption = Annotated[
 ]
 
 
-@app.command(help=_(
+@command(help=_(
     "Extract text, sections and figures from INPUT files into the database.\n\n"
     "Files already there (same bytes) are skipped unless --force; one that failed for a "
     "reason that may pass (a worker killed for lack of memory) is tried again, and with "
@@ -151,7 +116,7 @@ def run(
         raise typer.Exit(ExitCode.files_failed)
 
 
-@app.command(help=_(
+@command(help=_(
     "Process new files as they appear in INBOX (walked recursively), until Ctrl-C.\n\n"
     "A file is read once its size and time stamp stayed the same for one interval, so a file "
     "still being copied is not read half-written. Each file seen gets a line with the time, "
@@ -202,37 +167,6 @@ def _timed(line: str) -> None:
     typer.echo(printable(f"{datetime.now():%H:%M:%S} {line}"))
 
 
-read_cli.register(app)
-app.command(help=correct_cli.CORRECT_HELP)(correct_cli.correct)
-app.command(help=correct_cli.CORRECTIONS_HELP)(correct_cli.corrections)
-
-
-def main() -> None:
-    """Console-script entry point: whatever goes wrong, the user sees one line, not a trace."""
-    logging.getLogger().addHandler(logging.NullHandler())  # no trace on the terminal
-    try:
-        app(args=_lang_first(sys.argv[1:]))
-    except Exception as exc:
-        where = crash_log()
-        log.exception("internal error")
-        typer.echo(printable(_("baocao: internal error ({kind}): {message}").format(
-            kind=type(exc).__name__, message=exc)), err=True)
-        typer.echo(_("details: {path}").format(path=where), err=True)
-        sys.exit(ExitCode.internal_error)
-
-
-def _lang_first(args: list[str]) -> list[str]:
-    """`--lang X` is taken anywhere on the line, as baocao.i18n reads it: it is moved before
-    the command, where the option stands."""
-    end = args.index("--") if "--" in args else len(args)
-    lang, rest, n = [], [], 0
-    while n < end:
-        if args[n] == "--lang" and n + 1 < end:
-            lang, n = args[n:n + 2], n + 2
-            continue
-        if args[n].startswith("--lang="):
-            lang = [args[n]]
-        else:
-            rest.append(args[n])
-        n += 1
-    return lang + rest + args[end:]
+def register(app: typer.Typer) -> None:
+    for settings, fn in COMMANDS:
+        app.command(**settings)(fn)

@@ -1,4 +1,4 @@
-"""The `baocao correct` and `baocao corrections` commands (cli.py registers them): a person's
+"""The `baocao correct` and `baocao corrections` commands (app.py registers them): a person's
 fixes to what baocao read, kept in the corrections table and applied again by every run."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from typing import Annotated
 import typer
 
 from baocao import store
+from baocao.cli.common import DEFAULT_DB, DbOption
 from baocao.errors import BaocaoError
 from baocao.i18n import _
-from baocao.pipelines.cli_common import DEFAULT_DB, DbOption
-from baocao.pipelines.correct import (
+from baocao.outputs.correct import (
     command_records,
     file_records,
     lines,
@@ -78,7 +78,7 @@ def correct(
         "corrections.csv or .parquet."))] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    from baocao.pipelines.review import find_document
+    from baocao.outputs.review import find_document
 
     try:
         if not store.is_url(db) and not Path(db).exists():
@@ -115,7 +115,7 @@ CORRECTIONS_HELP = _(
 
 
 def corrections(document: DocArgument = None, db: DbOption = DEFAULT_DB) -> None:
-    from baocao.pipelines.review import find_document
+    from baocao.outputs.review import find_document
 
     try:
         where = f"WHERE c.doc_id = '{find_document(db, document)['doc_id']}'" if document else ""

@@ -15,9 +15,9 @@ from markupsafe import Markup, escape
 
 from baocao.errors import BaocaoError
 from baocao.i18n import _
-from baocao.pipelines.review_tables import vn_number
-from baocao.pipelines.search import parse
-from baocao.pipelines.summary import collect, render_html, vn_amount
+from baocao.outputs.format import vn_amount, vn_number
+from baocao.outputs.search import parse
+from baocao.outputs.summary import collect, render_html
 
 # Columns that hold a figure in the unit of the row's `unit` column.
 FIGURE_VALUES = {"value", "value_low", "value_high", "implied_total"}

@@ -14,8 +14,8 @@ import pandas as pd
 
 from baocao import store
 from baocao.i18n import _
-from baocao.pipelines.export import merged_tables
-from baocao.pipelines.review_tables import vn_number
+from baocao.outputs.export import merged_tables
+from baocao.outputs.format import vn_number
 
 JSON_SCHEMA = "baocao.document"
 JSON_VERSION = 1

@@ -17,15 +17,14 @@ import pandas as pd
 
 from baocao import extract, store
 from baocao.errors import BaocaoError
-from baocao.extract.files import path_from_bytes
+from baocao.extract.files import file_sha256, path_from_bytes
 from baocao.extract.prepare import remade
 from baocao.i18n import _, code_name, kind_name, language
-from baocao.pipelines import review_edit as edit
-from baocao.pipelines.process import file_sha256
-from baocao.pipelines.review_tables import CSS as TABLE_CSS
-from baocao.pipelines.review_tables import escape as _e
-from baocao.pipelines.review_tables import table_boxes, tables_html
-from baocao.pipelines.review_tables import vn_number as _number
+from baocao.outputs import review_edit as edit
+from baocao.outputs.format import escape as _e
+from baocao.outputs.format import vn_number as _number
+from baocao.outputs.review_tables import CSS as TABLE_CSS
+from baocao.outputs.review_tables import table_boxes, tables_html
 
 # Width in pixels of the embedded page images: sharp enough to read, small enough to mail.
 IMAGE_WIDTH = 1100

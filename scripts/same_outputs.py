@@ -64,7 +64,7 @@ def _page_texts(out: Path) -> None:
         browser.close()
 
 
-def _same(a: Path, b: Path) -> str | None:
+def _same(a: Path, b: Path, roots: tuple[Path, Path]) -> str | None:
     """None when the two files hold the same thing; else a short reason."""
     if a.suffix == ".parquet":
         import pandas as pd
@@ -86,8 +86,9 @@ def _same(a: Path, b: Path) -> str | None:
     if a.suffix == ".html":  # compared by what the browser shows (.dom.txt)
         return None
     bytes_a, bytes_b = a.read_bytes(), b.read_bytes()
-    if a.parent.name == "summary":
-        bytes_a, bytes_b = MADE_AT.sub(b"<time>", bytes_a), MADE_AT.sub(b"<time>", bytes_b)
+    if a.parent.name == "summary":  # it names when it was made and the folder it was made in
+        bytes_a = MADE_AT.sub(b"<time>", bytes_a).replace(bytes(roots[0]), b"<out>")
+        bytes_b = MADE_AT.sub(b"<time>", bytes_b).replace(bytes(roots[1]), b"<out>")
     return None if bytes_a == bytes_b else "bytes differ"
 
 
@@ -99,7 +100,7 @@ def compare(before: Path, after: Path) -> int:
         print(f"only {'before' if rel in files_a else 'after'}: {rel}")
         differ += 1
     for rel in sorted(files_a & files_b):
-        why = _same(before / rel, after / rel)
+        why = _same(before / rel, after / rel, (before.resolve(), after.resolve()))
         if why:
             print(f"{rel}: {why}")
             differ += 1

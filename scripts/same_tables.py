@@ -65,8 +65,9 @@ def compare(before: Path, after: Path) -> int:
             print(f"{table}: columns differ: {cols_a} / {cols_b}")
             differ += 1
             continue
-        gone = [r for r in rows_a if r not in set(rows_b)]
-        new = [r for r in rows_b if r not in set(rows_a)]
+        set_a, set_b = set(rows_a), set(rows_b)
+        gone = [r for r in rows_a if r not in set_b]
+        new = [r for r in rows_b if r not in set_a]
         if gone or new or len(rows_a) != len(rows_b):
             differ += 1
             print(f"{table}: {len(rows_a)} rows before, {len(rows_b)} after; "

@@ -13,9 +13,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import SAMPLES, rows, run_cli
+from conftest import REPO, SAMPLES, rows, run_cli
 
 from baocao.outputs.export import EXCEL_MAX_CHARS, excel_sheets, fit_excel_cells
+from baocao.outputs.formats import FORMATS
 from baocao.store.readonly import fold_sql
 from baocao.store.schema import FOLD_FUNCTION_PG
 
@@ -331,6 +332,47 @@ def test_query_csv_is_what_sqlite_returns(samples_db: Path, tmp_path: Path) -> N
     sheet = openpyxl.load_workbook(tmp_path / "q.xlsx")["query"]
     assert sheet.freeze_panes == "A2"
     assert [tuple(c.value for c in r) for r in sheet.iter_rows(min_row=2)] == expected
+
+
+def test_query_out_offers_the_formats_that_write_one_result(samples_db: Path,
+                                                            tmp_path: Path) -> None:
+    """Parquet and the per-document formats are export formats, not a query result's."""
+    for name in ("q.parquet", "q.json", "q.md", "q"):
+        proc = run_cli("query", "SELECT 1 AS n", "--db", str(samples_db), "--out",
+                       str(tmp_path / name), env={"BAOCAO_LANG": "en"})
+        assert (proc.returncode, proc.stderr) == (
+            2, f"baocao: error: --out: name a .csv or .xlsx file, not {name}\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_formats_are_the_registered_ones() -> None:
+    proc = run_cli("export", "--help", env={"BAOCAO_LANG": "en", "COLUMNS": "200"})
+    assert proc.returncode == 0, proc.stderr
+    assert list(FORMATS) == ["csv", "parquet", "xlsx", "json", "markdown"]
+    assert "<csv|parquet|xlsx|json|markdown>" in proc.stdout
+
+
+@pytest.mark.parametrize("command", ["export", "query", "review", "summary"])
+def test_out_refuses_an_option(samples_db: Path, command: str) -> None:
+    """`--out --help` is a slip for `--help`: refused, not files named "--help…"."""
+    first = rows(samples_db, "SELECT filename FROM documents ORDER BY filename")[0]["filename"]
+    words = {"query": ["SELECT 1 AS n"], "review": [first]}.get(command, [])
+    assert list(REPO.glob("-*")) == []
+    proc = run_cli(command, *words, "--db", str(samples_db), "--out", "--help",
+                   env={"BAOCAO_LANG": "en"})
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == ("baocao: error: --out: --help looks like an option, not a file or "
+                           "folder name\n")
+    assert list(REPO.glob("-*")) == []
+
+
+def test_out_refuses_an_option_in_vietnamese(samples_db: Path) -> None:
+    proc = run_cli("export", "--db", str(samples_db), "--format", "json", "--out", "-x",
+                   env={"BAOCAO_LANG": "vi"})
+    assert proc.returncode == 2
+    assert proc.stderr == ("baocao: lỗi: --out: -x trông như một tùy chọn, không phải tên "
+                           "tệp hay thư mục\n")
+    assert list(REPO.glob("-*")) == []
 
 
 def test_fold_on_postgresql(pg_url: str) -> None:

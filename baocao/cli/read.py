@@ -6,18 +6,15 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from baocao import store
-from baocao.cli.common import DEFAULT_DB, DbOption, fail
+from baocao.cli.common import DEFAULT_DB, DbOption, fail, not_an_option
 from baocao.errors import BaocaoError
 from baocao.i18n import _
-
-if TYPE_CHECKING:
-    import pandas as pd
-
+from baocao.outputs.formats import FORMATS, result_writer
 
 QUERY_HELP = _("Print the result of a read-only SQL query as a table, empty cells "
                     "blank.")
@@ -32,20 +29,22 @@ def query(
         "Cut longer cells to this many characters, ending in '…' (0: never)."))] = 60,
     csv: Annotated[bool, typer.Option("--csv", help=_(
         "Print CSV instead of a table (for other programs)."))] = False,
-    out: Annotated[Path | None, typer.Option("--out", help=_(
+    out: Annotated[Path | None, typer.Option("--out", callback=not_an_option, help=_(
         "Write the result to this file instead: .csv or .xlsx."))] = None,
 ) -> None:
     from baocao.store.readonly import typed
 
-    if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
+    write = result_writer(out) if out is not None else None
+    if out is not None and write is None:
         raise fail(BaocaoError(_("--out: name a .csv or .xlsx file, not {name}").format(
             name=out.name)))
     try:
         frame = typed(store.query(db, sql))
     except BaocaoError as exc:
         raise fail(exc) from None
-    if out is not None:
-        _write_query(frame, out)
+    if out is not None and write is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write(frame, out)
         typer.echo(str(out))
     elif csv:
         # 12492100000 and 52.8 as people write them, not 1.249210e+10 and 52.800000
@@ -65,21 +64,6 @@ def _cell(value: object, width: int) -> str:
         return ""
     text = f"{value:.15g}" if isinstance(value, float) else " ".join(str(value).split())
     return text[:width - 1] + "…" if width and len(text) > width else text
-
-
-def _write_query(frame: pd.DataFrame, out: Path) -> None:
-    """A query's result as a CSV file Excel reads, or a workbook like the export's."""
-    import pandas as pd
-
-    from baocao.outputs.export import dated, fit_excel_cells, write_sheet
-
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.suffix.lower() == ".csv":
-        frame.to_csv(out, index=False, encoding="utf-8-sig", float_format="%.15g")
-        return
-    fit_excel_cells(frame)
-    with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        write_sheet(writer, "query", dated(frame, keep_zone=False))
 
 
 # Typer reads help texts as Rich markup: "\\[" keeps a bracket that would be read as a tag.
@@ -159,7 +143,8 @@ def review(
         "File name (its start will do), path or doc_id (its first 6+ characters will do)."))],
     db: DbOption = DEFAULT_DB,
     out: Annotated[
-        Path | None, typer.Option("--out", help=_("HTML file to write (default: out/review/)."))
+        Path | None, typer.Option("--out", callback=not_an_option, help=_(
+            "HTML file to write (default: out/review/)."))
     ] = None,
 ) -> None:
     from baocao.outputs.review import find_document, write_review
@@ -186,7 +171,8 @@ SUMMARY_HELP = _(
 def summary(
     db: DbOption = DEFAULT_DB,
     out: Annotated[
-        Path, typer.Option("--out", help=_("HTML file to write (a .md beside it)."))
+        Path, typer.Option("--out", callback=not_an_option, help=_(
+            "HTML file to write (a .md beside it)."))
     ] = Path("out/summary.html"),
     markdown: Annotated[
         bool, typer.Option("--markdown/--no-markdown", help=_("Also write the page as Markdown."))
@@ -206,12 +192,8 @@ def summary(
         typer.echo(str(path))
 
 
-class Format(str, Enum):
-    csv = "csv"
-    parquet = "parquet"
-    xlsx = "xlsx"
-    json = "json"
-    markdown = "markdown"
+# --format's choices: the registered formats, in their order.
+Format = Enum("Format", [(name, name) for name in FORMATS], type=str)
 
 
 EXPORT_HELP = _(
@@ -223,8 +205,8 @@ def export(
     db: DbOption = DEFAULT_DB,
     format: Annotated[Format, typer.Option("--format", help=_(
         "csv, parquet or xlsx: the tables; json or markdown: one file per document."))
-    ] = Format.csv,
-    out: Annotated[Path | None, typer.Option("--out", help=_(
+    ] = Format["csv"],
+    out: Annotated[Path | None, typer.Option("--out", callback=not_an_option, help=_(
         "Folder to write into (default: out/export, for one document's tables "
         "out/export/FILE)."))] = None,
     document: Annotated[str | None, typer.Option("--document", help=_(
@@ -235,9 +217,7 @@ def export(
         "Only this table or view (repeat for more): documents, figure_details, "
         "table_values, figures, printed_tables…"))] = None,
 ) -> None:
-    from baocao.outputs.document_export import export_documents
-    from baocao.outputs.export import export_tables
-
+    chosen = FORMATS[format.value]
     try:
         found = None
         if document:
@@ -245,19 +225,13 @@ def export(
 
             found = find_document(db, document)
         folder = out or Path("out/export")
-        if format in (Format.json, Format.markdown):
-            if table:
-                raise BaocaoError(_("--table chooses tables for csv, parquet and xlsx; json "
-                                    "and markdown write each document whole"))
-            written = export_documents(db, format.value, folder,
-                                       found["doc_id"] if found else None)
-        else:
-            if found and out is None:
-                folder = folder / Path(found["filename"]).stem
-            written = export_tables(db, format.value, folder,
-                                    warn=lambda m: typer.echo(m, err=True),
-                                    doc_id=found["doc_id"] if found else None,
-                                    tables=table or ())
+        if chosen.per_document and table:
+            raise BaocaoError(_("--table chooses tables for csv, parquet and xlsx; json "
+                                "and markdown write each document whole"))
+        if not chosen.per_document and found and out is None:
+            folder = folder / Path(found["filename"]).stem
+        written = chosen.write(db, folder, found["doc_id"] if found else None, table or (),
+                               lambda m: typer.echo(m, err=True))
     except BaocaoError as exc:
         raise fail(exc) from None
     for path in written:

@@ -1,28 +1,35 @@
 """`baocao export`: every table and view to CSV, Parquet or one Excel workbook that opens
 ready to read (frozen bold header, widths, filters, numbers and dates typed), within what
-Excel can hold; one document or a chosen set of tables on request."""
+Excel can hold; one document or a chosen set of tables on request. The writers here are
+registered by name in outputs/formats.py."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from baocao import store
 from baocao.errors import BaocaoError
 from baocao.i18n import _
 
-FORMATS = ("csv", "parquet", "xlsx")
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
 # What researchers read first: every figure and every printed table's number with its
 # document's file, province and period.
 VIEWS = ("figure_details", "table_values")
 PRINTED = "printed_tables"
 CORRECTIONS = "corrections"
+
+Warn = Callable[[str], object]
+Frames = dict[str, pd.DataFrame]
+# Writes the tables and views (and the printed tables, name → frame) into a folder; returns
+# the files written. warn() gets what the user should know.
+FramesWriter = Callable[[Frames, Frames, Path, Warn], list[Path]]
 
 
 def table_names() -> list[str]:
@@ -32,10 +39,10 @@ def table_names() -> list[str]:
     return ["documents", *VIEWS, *rest, store.runs.name, CORRECTIONS, PRINTED]
 
 
-def export_tables(db: str, format: str, out: Path, warn: Callable[[str], object] = print,
-                  doc_id: str | None = None, tables: Sequence[str] = ()) -> list[Path]:
-    """Write the tables (only those named, only one document's rows with doc_id); return the
-    files written. warn() gets what the user should know."""
+def export_tables(db: str, out: Path, doc_id: str | None, tables: Sequence[str], warn: Warn,
+                  write: FramesWriter) -> list[Path]:
+    """Read the tables (only those named, only one document's rows with doc_id) and have
+    write() put them in the folder out; return the files written."""
     names = chosen(tables, doc_id is not None, warn)
     frames = {}
     for name in (n for n in names if n != PRINTED):
@@ -49,36 +56,17 @@ def export_tables(db: str, format: str, out: Path, warn: Callable[[str], object]
         printed = printed_tables({n: frames[n] if n in frames else store.read_table(db, n, doc_id)
                                   for n in ("documents", "tables", "table_cells")})
     out.mkdir(parents=True, exist_ok=True)
+    return write(frames, printed, out, warn)
+
+
+def write_csv(frames: Frames, printed: Frames, out: Path, warn: Warn) -> list[Path]:
+    """One CSV file per table and view, the printed tables in printed_tables/."""
     written = []
-    if format == "xlsx":
-        if frames:
-            path = out / "baocao.xlsx"
-            with pd.ExcelWriter(path, engine="openpyxl") as writer:
-                for name, frame in frames.items():
-                    cut = fit_excel_cells(frame)
-                    if cut:
-                        warn(_("baocao: warning: {table}: {n} cells longer than Excel holds "
-                               "were cut (the CSV and Parquet exports keep them whole)"
-                               ).format(table=name, n=cut))
-                    frame = dated(frame, keep_zone=False)
-                    for sheet, part in excel_sheets(name, frame):
-                        write_sheet(writer, sheet, part)
-            written.append(path)
-        if printed:
-            path = out / "printed_tables.xlsx"
-            with pd.ExcelWriter(path, engine="openpyxl") as writer:
-                for name, frame in printed.items():
-                    write_sheet(writer, name[:31], frame)
-            written.append(path)
-        return written
     for name, frame in frames.items():
-        path = out / f"{name}.{format}"
-        if format == "csv":
-            frame.to_csv(path, index=False, encoding="utf-8-sig")  # BOM: Excel reads UTF-8
-        else:
-            dated(frame).to_parquet(path, index=False)
+        path = out / f"{name}.csv"
+        frame.to_csv(path, index=False, encoding="utf-8-sig")  # BOM: Excel reads UTF-8
         written.append(path)
-    if format == "csv" and printed:
+    if printed:
         folder = out / "printed_tables"
         folder.mkdir(exist_ok=True)
         for name, frame in printed.items():
@@ -86,6 +74,54 @@ def export_tables(db: str, format: str, out: Path, warn: Callable[[str], object]
             frame.to_csv(path, index=False, encoding="utf-8-sig")
             written.append(path)
     return written
+
+
+def write_parquet(frames: Frames, printed: Frames, out: Path, warn: Warn) -> list[Path]:
+    """One Parquet file per table and view, dates and times typed (no printed tables: their
+    columns are whatever the paper's header says)."""
+    written = []
+    for name, frame in frames.items():
+        path = out / f"{name}.parquet"
+        dated(frame).to_parquet(path, index=False)
+        written.append(path)
+    return written
+
+
+def write_xlsx(frames: Frames, printed: Frames, out: Path, warn: Warn) -> list[Path]:
+    """One workbook of every table and view, a sheet each; the printed tables in a second."""
+    written = []
+    if frames:
+        path = out / "baocao.xlsx"
+        with pd.ExcelWriter(path, engine="openpyxl") as writer:
+            for name, frame in frames.items():
+                cut = fit_excel_cells(frame)
+                if cut:
+                    warn(_("baocao: warning: {table}: {n} cells longer than Excel holds "
+                           "were cut (the CSV and Parquet exports keep them whole)"
+                           ).format(table=name, n=cut))
+                frame = dated(frame, keep_zone=False)
+                for sheet, part in excel_sheets(name, frame):
+                    write_sheet(writer, sheet, part)
+        written.append(path)
+    if printed:
+        path = out / "printed_tables.xlsx"
+        with pd.ExcelWriter(path, engine="openpyxl") as writer:
+            for name, frame in printed.items():
+                write_sheet(writer, name[:31], frame)
+        written.append(path)
+    return written
+
+
+def write_csv_result(frame: pd.DataFrame, path: Path) -> None:
+    """A query's result as a CSV file Excel reads, numbers in full."""
+    frame.to_csv(path, index=False, encoding="utf-8-sig", float_format="%.15g")
+
+
+def write_xlsx_result(frame: pd.DataFrame, path: Path) -> None:
+    """A query's result as a workbook like the export's, on one sheet named "query"."""
+    fit_excel_cells(frame)
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        write_sheet(writer, "query", dated(frame, keep_zone=False))
 
 
 def chosen(wanted: Sequence[str], one_document: bool, warn: Callable[[str], object]
@@ -136,6 +172,9 @@ def number_format(value: float) -> str:
 def write_sheet(writer: pd.ExcelWriter, name: str, frame: pd.DataFrame) -> None:
     """One sheet as an Excel user expects a table: the header frozen, bold and filtered,
     columns as wide as their contents, numbers and dates formatted."""
+    from openpyxl.styles import Font  # openpyxl only when a workbook is written
+    from openpyxl.utils import get_column_letter
+
     frame.to_excel(writer, sheet_name=name, index=False)
     sheet: Worksheet = writer.sheets[name]
     sheet.freeze_panes = "A2"

@@ -7,8 +7,8 @@ run and tested alone.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Literal, get_args
+from dataclasses import dataclass, field, fields
+from typing import Any, Generic, Literal, NamedTuple, TypeVar, get_args
 
 # The closed sets of words the tables use (DESIGN.md lists them for researchers).
 # Where a page's text came from: the PDF's text layer, a legacy-encoded (TCVN3, VNI) text
@@ -31,14 +31,61 @@ SectionKind = Literal[
     "achievements", "difficulties", "causes", "lessons", "solutions", "recommendations",
     "plans", "other",
 ]
-# Why a reader should check a figure (see nlp/checks.py).
+# Why a reader should check a figure or a table cell: the codes of FLAGS below, in its order
+# (a test holds the two equal; the Literal is written out so that type checkers read it).
 FlagKind = Literal[
-    "low_confidence", "total_mismatch", "share_over_100",
-    # table cells: parts "Trong đó" above their whole; a percentage column that is not the
-    # ratio of the columns it compares
-    "part_over_total", "ratio_mismatch",
+    "low_confidence", "total_mismatch", "share_over_100", "part_over_total", "ratio_mismatch",
 ]
 SECTION_KINDS: tuple[str, ...] = get_args(SectionKind)
+
+
+def _(code: str) -> str:
+    """Marks a stored code as a catalog message, so that `make i18n` extracts its display
+    name; i18n.code_name translates it where it is shown (the code itself in English)."""
+    return code
+
+
+@dataclass(frozen=True, slots=True)
+class FlagSpec:
+    """One reason a reader should check a figure or a table cell. FLAGS declares them all:
+    FlagKind, the display names (i18n.code_name) and Datasette's help (outputs/serve) follow."""
+
+    code: str  # what the tables store (a FlagKind), and the message of its display name
+    on: tuple[Literal["figure", "cell"], ...]  # raised on figures of the text (nlp/checks.py),
+    # on table cells (by a check in nlp/table_checks.TABLE_CHECKS), or on both
+
+
+# Every flag, in the order a cell lists its flags.
+FLAGS: tuple[FlagSpec, ...] = (
+    FlagSpec(_("low_confidence"), ("figure", "cell")),  # OCR read it with little confidence
+    FlagSpec(_("total_mismatch"), ("figure", "cell")),  # a total its parts or share disagree with
+    FlagSpec(_("share_over_100"), ("figure",)),  # a part said to be over 100% of its whole
+    FlagSpec(_("part_over_total"), ("cell",)),  # a part ("Trong đó") above its whole
+    FlagSpec(_("ratio_mismatch"), ("cell",)),  # a percentage not the ratio of its columns
+)
+# The flags raised on figures of the text, as Datasette's help lists them.
+FIGURE_FLAGS: tuple[str, ...] = tuple(spec.code for spec in FLAGS if "figure" in spec.on)
+
+
+class Box(NamedTuple):
+    """A rectangle on a page, left, top, right, bottom, in its page's units: PDF points where
+    the page was read from its text layer, pixels of the image OCR read where it was scanned
+    (PageContent.source, dpi, scale). Its page is that of the figure, cell or table holding it.
+    Stored as the four columns box_left, box_top, box_right, box_bottom."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+Larger = TypeVar("Larger")
+
+
+def extend(part: Any, larger: type[Larger], **more: Any) -> Larger:
+    """`part` as the `larger` dataclass that extends its class (a FigureMatch as a Figure):
+    its fields carried over as they are, `more` for the rest or in their place."""
+    return larger(**{f.name: getattr(part, f.name) for f in fields(part)} | more)
 
 
 @dataclass(slots=True)  # tens of thousands per long document
@@ -78,20 +125,23 @@ class TableCell:
     text: str
     row_span: int = 1
     col_span: int = 1
-    bbox: tuple[float, float, float, float] | None = None  # left, top, right, bottom on page
+    bbox: Box | None = None  # on its table's page
     confidence: float | None = None  # lowest OCR word confidence; None for the text layer
 
 
+CellT = TypeVar("CellT", bound=TableCell)
+
+
 @dataclass
-class TableGrid:
+class TableGrid(Generic[CellT]):
     """A printed table found on a page by extract/: its cells and how it was found. What
-    the cells mean (headers, totals, values) is nlp/'s work."""
+    the cells mean (headers, totals, values) is nlp/'s work (Table)."""
 
     n_rows: int
     n_cols: int
-    cells: list[TableCell]
+    cells: list[CellT]  # TableCell as extract/ finds them; Cell in a Table
     ruling: Ruling
-    bbox: tuple[float, float, float, float]  # in the page's units (pixels or PDF points)
+    bbox: Box  # on its page
     source: PageSource = "text"
 
 
@@ -116,7 +166,7 @@ class PageContent:
     language: str | None = None  # Tesseract language data, "vie"
     psm: int | None = None  # Tesseract page segmentation mode used
     preprocessing: str | None = None  # image steps before OCR: "rotate 180; deskew -3.1°"
-    tables: list[TableGrid] = field(default_factory=list)  # printed tables found on the page
+    tables: list[TableGrid[TableCell]] = field(default_factory=list)  # its printed tables
     # what preparation did to the page image before OCR, so the image can be made again:
     # quarter turns clockwise, then a turn counter-clockwise about its centre (deskew), after
     # scaling by `scale` (OCR'd pixels per pixel of the image read)
@@ -223,7 +273,7 @@ class Passage:
     char_start: int  # where it starts in its page's text
 
 
-@dataclass
+@dataclass(slots=True)
 class FigureMatch:
     """A figure found in a string by nlp.figures: value normalised, span exact."""
 
@@ -231,8 +281,8 @@ class FigureMatch:
     value: float
     unit: str
     raw: str
-    start: int
-    end: int
+    start: int | None  # its span in the string read (in a Figure: in its page's text, None
+    end: int | None  # for a figure read from a table cell, which has no text span)
     scale: str | None = None  # the scale word as written: "triệu đồng", "tỷ", "trđ"…
     qualifier: str | None = None  # "trên", "hơn", "gần", "khoảng", "tối đa"… before it
     value_low: float | None = None  # a range "từ 5 đến 10 triệu đồng": its two ends;
@@ -243,38 +293,27 @@ class FigureMatch:
     unit_repaired: bool = False  # OCR damaged the money unit ("triệu đông"); read from context
 
 
-@dataclass(slots=True)
-class Figure:
-    """A figure placed in its document: page, sentence and section."""
+@dataclass(slots=True, kw_only=True)
+class Figure(FigureMatch):
+    """A figure placed in its document: its match (value, unit, span…; value_low and
+    value_high both set) and where it stands. Where it was read from, for a reader tracing
+    it back: page_no, start and end in that page's text, bbox and line_boxes on the page,
+    confidence; or, read from a printed table's cell, table_id, table_row and table_col."""
 
     figure_id: int
-    kind: FigureKind
-    value: float
-    unit: str
-    raw: str
     page_no: int
-    start: int | None  # character span in that page's text; None for a table cell
-    end: int | None
-    scale: str | None
     sentence: str
     section_id: int | None
     section_kind: SectionKind | None
-    qualifier: str | None = None
-    value_low: float | None = None
-    value_high: float | None = None
     subject: str | None = None  # the phrase the figure measures: "kinh phí hỗ trợ"
     locations: tuple[str, ...] = ()  # places named in its sentence
     year: int | None = None  # the year its sentence states, if any
-    bbox: tuple[float, float, float, float] | None = None  # left, top, right, bottom on page
+    bbox: Box | None = None  # its words' box on the page
     # one box a printed line when the figure wraps onto the next (its words per line)
-    line_boxes: tuple[tuple[float, float, float, float], ...] = ()
+    line_boxes: tuple[Box, ...] = ()
     confidence: float | None = None  # lowest OCR confidence of its words; None: text layer
     implied_total: float | None = None  # a share of a total ("chiếm 26,3%"): the total it implies
     flags: list[FlagKind] = field(default_factory=list)
-    of_total: float | None = None  # "22/22 xã": the total the count is part of
-    change: str | None = None  # "tăng", "giảm", "giảm còn", "đạt" written before it
-    unit_from: str | None = None  # "label" when a count's noun came from the label
-    unit_repaired: bool = False  # the money unit was damaged by OCR and read from context
     table_id: int | None = None  # a figure read from a printed table's cell: which table,
     table_row: int | None = None  # and the cell's row and column in its printed grid
     table_col: int | None = None
@@ -294,38 +333,25 @@ class Flag:
 
 
 @dataclass(slots=True)
-class Cell:
-    """A table cell with what it means: its role, its number read the table's way, and the
-    header paths that name it ("Năm 2023 > Kế hoạch", "II. Nông nghiệp > Lúa")."""
+class Cell(TableCell):
+    """A table cell as read with what it means: its role, its number read the table's way,
+    and the header paths that name it ("Năm 2023 > Kế hoạch", "II. Nông nghiệp > Lúa")."""
 
-    row: int
-    col: int
-    text: str
-    row_span: int = 1
-    col_span: int = 1
     role: CellRole = "body"
     value: float | None = None  # the number, when the whole cell is one (percent: as written)
     value_kind: ValueKind = "text"
-    bbox: tuple[float, float, float, float] | None = None
-    confidence: float | None = None
     column_path: str = ""  # its column's header cells, top to bottom, joined by " > "
     row_path: str = ""  # its row's labels, group row first, joined by " > "
     flags: list[FlagKind] = field(default_factory=list)
 
 
-@dataclass
-class Table:
+@dataclass(kw_only=True)
+class Table(TableGrid[Cell]):
     """A printed table of a document (one part per page; a part continued from the previous
-    page points at it), with caption, label, unit and cells read."""
+    page points at it): its grid as found, with caption, label, unit and cells read."""
 
     table_id: int
-    page_no: int
-    n_rows: int
-    n_cols: int
-    cells: list[Cell]
-    ruling: Ruling
-    source: PageSource
-    bbox: tuple[float, float, float, float]
+    page_no: int  # the page its grid (and box) stands on
     page_end: int = 0
     caption: str | None = None  # "Biểu số 02: Kết quả thực hiện…", or the title above it
     label: str | None = None  # "Biểu số 02", "Bảng 3", "Phụ lục I"

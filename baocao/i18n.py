@@ -9,6 +9,8 @@ import os
 import sys
 from pathlib import Path
 
+from baocao.datamodel import FLAGS
+
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "baocao"
 LANGUAGES = ("vi", "en")
@@ -69,7 +71,7 @@ def code_name(code: str | None, lang: str | None = None) -> str:
     """One of the closed sets of codes the tables store (datamodel: section kinds, statuses,
     page sources, figure kinds, flags, rulings) as the interface shows it: the code itself in
     English, its Vietnamese name in Vietnamese. The stored values never change."""
-    _ = _catalog.gettext if lang is None else translation(lang).gettext
+    translate = _ = _catalog.gettext if lang is None else translation(lang).gettext
     names = {
         # section kinds
         "achievements": _("achievements"), "difficulties": _("difficulties"),
@@ -78,12 +80,11 @@ def code_name(code: str | None, lang: str | None = None) -> str:
         # how a document went; where a page's text came from
         "ok": _("ok"), "partial": _("partial"), "failed": _("failed"),
         "text": _("text"), "text-converted": _("text-converted"), "ocr": _("ocr"),
-        # figures, their flags, and how a printed table is ruled
+        # figures, and how a printed table is ruled
         "amount": _("amount"), "percent": _("percent"), "count": _("count"),
-        "low_confidence": _("low_confidence"), "total_mismatch": _("total_mismatch"),
-        "share_over_100": _("share_over_100"), "part_over_total": _("part_over_total"),
-        "ratio_mismatch": _("ratio_mismatch"),
         "full": _("full"), "horizontal": _("horizontal"), "none": _("none"),
+        # flags: each code is its display name's message (datamodel.FLAGS)
+        **{spec.code: translate(spec.code) for spec in FLAGS},
     }
     return names.get(code or "", code or "")
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from conftest import rows, run_cli
 from flagdoc import make_flag_page
 
-from baocao.datamodel import Figure, PageText, Paragraph
+from baocao.datamodel import FLAGS, Figure, FlagKind, PageText, Paragraph
+from baocao.i18n import code_name, language, set_language
 from baocao.nlp.checks import MIN_FIGURE_CONFIDENCE, check_figures
+from baocao.nlp.table_checks import TABLE_CHECKS
+from baocao.outputs.serve import tables
 from baocao.pipelines.analyse import place_figures
 
 # Real sentences: the Bắc Giang seed page, and reports 5 and 6 of the samples.
@@ -97,14 +101,48 @@ def test_a_part_cannot_pass_its_whole() -> None:
 
 def test_low_confidence() -> None:
     page = PageText(1, "kinh phí là 320 triệu đồng", [])
-    figures = [Figure(i, "amount", 320e6, "VND", "320 triệu đồng", 1, 12, 26, "triệu đồng",
-                      "kinh phí là 320 triệu đồng", None, None, value_low=320e6,
-                      value_high=320e6, confidence=c)
+    figures = [Figure(figure_id=i, kind="amount", value=320e6, unit="VND",
+                      raw="320 triệu đồng", page_no=1, start=12, end=26, scale="triệu đồng",
+                      sentence="kinh phí là 320 triệu đồng", section_id=None,
+                      section_kind=None, value_low=320e6, value_high=320e6, confidence=c)
                for i, c in enumerate([MIN_FIGURE_CONFIDENCE - 1, MIN_FIGURE_CONFIDENCE, None], 1)]
     checked, flags = check_figures([page], figures)
     assert [(f.figure_id, f.flag) for f in flags] == [(1, "low_confidence")]
     assert [f.flags for f in checked] == [["low_confidence"], [], []]
     assert [f.flags for f in figures] == [[], [], []]  # the figures given are not edited
+
+
+def test_flag_kinds_are_declared_once() -> None:
+    """The Literal, the table checks, the display names and Datasette's help all follow
+    datamodel.FLAGS; the help reads as it always has."""
+    codes = tuple(spec.code for spec in FLAGS)
+    assert get_args(FlagKind) == codes
+    assert {check.code for check in TABLE_CHECKS} == {s.code for s in FLAGS if "cell" in s.on}
+    assert [code_name(code, "vi") for code in codes] == [
+        "OCR kém tin cậy", "tổng không khớp", "tỷ lệ trên 100%", "phần lớn hơn tổng",
+        "tỷ lệ không khớp"]
+    before = language()
+    try:
+        for lang, said in HELP.items():
+            set_language(lang)
+            help_texts = tables()
+            assert [help_texts["flags"]["columns"]["flag"],
+                    help_texts["table_cells"]["columns"]["flags"],
+                    help_texts["figures"]["columns"]["flags"]] == said
+    finally:
+        set_language(before)
+
+
+# Datasette's help on the flags, as the catalog had it before it was built from FLAGS.
+HELP = {
+    "en": ["low_confidence, total_mismatch or share_over_100",
+           "checks it failed: total_mismatch, part_over_total, ratio_mismatch, low_confidence",
+           "low_confidence, total_mismatch, share_over_100 (see the flags table)"],
+    "vi": ["low_confidence, total_mismatch hoặc share_over_100",
+           "các phép kiểm tra không đạt: total_mismatch, part_over_total, ratio_mismatch, "
+           "low_confidence",
+           "low_confidence, total_mismatch, share_over_100 (xem bảng flags)"],
+}
 
 
 def test_flags_end_to_end(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from baocao.datamodel import TableCell, TableGrid, Word
+from baocao.datamodel import Box, TableCell, TableGrid, Word
 from baocao.vietnamese.text import normalize
 
 # Sizes relative to the median word height, so one rule fits pixels and PDF points.
@@ -218,8 +218,8 @@ def _grid(rows: list[Row], span: tuple[int, int], edges: list[float], label_righ
         for c in range(n_cols):
             cells.append(_cell(r, c, by_col.get(c, []), source))
     words = [w for row in rows[first:end] for c in row.chunks for w in c.words]
-    bbox = (min(w.left for w in words), min(w.top for w in words),
-            max(w.left + w.width for w in words), max(w.top + w.height for w in words))
+    bbox = Box(min(w.left for w in words), min(w.top for w in words),
+               max(w.left + w.width for w in words), max(w.top + w.height for w in words))
     return TableGrid(len(groups), n_cols, cells, "none", bbox, source)  # type: ignore[arg-type]
 
 
@@ -229,8 +229,8 @@ def _cell(row: int, col: int, chunks: list[Chunk], source: str) -> TableCell:
     text = normalize(" ".join(c.text for c in chunks))
     if not words:
         return TableCell(row, col, "")
-    box = (min(w.left for w in words), min(w.top for w in words),
-           max(w.left + w.width for w in words), max(w.top + w.height for w in words))
+    box = Box(min(w.left for w in words), min(w.top for w in words),
+              max(w.left + w.width for w in words), max(w.top + w.height for w in words))
     confs = [w.conf for w in words if w.conf is not None]
     return TableCell(row, col, text, bbox=box,
                      confidence=min(confs) if confs and source == "ocr" else None)

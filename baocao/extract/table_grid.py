@@ -10,6 +10,8 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from baocao.datamodel import Box
+
 # Ink: darker than its neighbourhood (block size, offset); the faint ink of a phone photo's
 # rules (lower offset) is used only to tell whether a found grid box side is ruled.
 INK_BLOCK, INK_OFFSET, FAINT_OFFSET = 31, 12, 4
@@ -65,7 +67,7 @@ class GridCell:
     col: int
     row_span: int
     col_span: int
-    box: tuple[int, int, int, int]  # left, top, right, bottom
+    box: Box  # in pixels of the page image
 
 
 @dataclass
@@ -79,8 +81,8 @@ class FoundTable:
     ruling: str = "full"  # "horizontal": rows and columns found from the white between text
 
     @property
-    def bbox(self) -> tuple[int, int, int, int]:
-        return (round(self.xs[0]), round(self.ys[0]), round(self.xs[-1]), round(self.ys[-1]))
+    def bbox(self) -> Box:
+        return Box(round(self.xs[0]), round(self.ys[0]), round(self.xs[-1]), round(self.ys[-1]))
 
 
 @dataclass
@@ -112,7 +114,7 @@ def find_tables(image: Image.Image, page: PageInk | None = None) -> list[FoundTa
                            gap=SMALL_GAP)
     rules = cv2.bitwise_or(horizontal, vertical)
     joined = cv2.dilate(rules, np.ones((BRIDGE * 2, BRIDGE * 2), np.uint8))
-    regions = [(x, y, x + w, y + h) for x, y, w, h in _boxes(joined)
+    regions = [Box(x, y, x + w, y + h) for x, y, w, h in _boxes(joined)
                if w >= width / 5 and h >= height / 40]
     if not regions:  # rules, but none spanning a table's size: faint ink not needed
         return []
@@ -125,7 +127,7 @@ def find_tables(image: Image.Image, page: PageInk | None = None) -> list[FoundTa
     return sorted(tables, key=lambda t: t.ys[0])
 
 
-def _sides(gray: np.ndarray, regions: list[tuple[int, int, int, int]]
+def _sides(gray: np.ndarray, regions: list[Box]
            ) -> tuple[np.ndarray, np.ndarray]:
     """Rule pieces in faint ink (horizontal, vertical) around the regions, zero elsewhere:
     only there are box sides looked for, and FAINT_MARGIN more makes them the same as
@@ -194,7 +196,7 @@ def _opened(mask: np.ndarray, length: int, axis: int) -> np.ndarray:
     return runs
 
 
-def _rules(mask: np.ndarray, box: tuple[int, int, int, int], axis: int) -> list[Rule]:
+def _rules(mask: np.ndarray, box: Box, axis: int) -> list[Rule]:
     """The rules in one region as positions with extents, near ones merged."""
     x0, y0, x1, y1 = box
     found = []
@@ -216,8 +218,7 @@ def _rules(mask: np.ndarray, box: tuple[int, int, int, int], axis: int) -> list[
 
 
 def _table_in(horizontal: np.ndarray, vertical: np.ndarray, sides: tuple[np.ndarray, ...],
-              box: tuple[int, int, int, int]
-              ) -> tuple[list[float], list[float], list[GridCell]] | None:
+              box: Box) -> tuple[list[float], list[float], list[GridCell]] | None:
     """Grid lines and cells of a region of rules; None when the rules make no table (an
     underline, a frame, a seal)."""
     rows, cols = _rules(horizontal, box, 0), _rules(vertical, box, 1)
@@ -244,8 +245,7 @@ def _meeting(rules: list[Rule], crossings: list[float], long: float) -> list[Rul
     return [r for r in rules if r.hi - r.lo >= long or (near(r.lo) and near(r.hi))]
 
 
-def _with_faint_rows(faint: np.ndarray, box: tuple[int, int, int, int], ys: list[float]
-                     ) -> list[float]:
+def _with_faint_rows(faint: np.ndarray, box: Box, ys: list[float]) -> list[float]:
     """Row lines added where a faint rule (too broken to be found as one) still runs
     along much of the table's width."""
     x0, y0, x1, y1 = box
@@ -313,14 +313,14 @@ def _cells(horizontal: np.ndarray, vertical: np.ndarray, xs: list[float], ys: li
         if spots & covered:  # not a rectangle: keep its first box alone
             r1, c1, spots = r0 + 1, c0 + 1, {(r0, c0)}
         covered |= spots
-        box = (round(xs[c0]), round(ys[r0]), round(xs[c1]), round(ys[r1]))
+        box = Box(round(xs[c0]), round(ys[r0]), round(xs[c1]), round(ys[r1]))
         cells.append(GridCell(r0, c0, r1 - r0, c1 - c0, box))
     for r in range(n_rows):  # boxes left out above become cells of their own
         for c in range(n_cols):
             if (r, c) not in covered:
                 covered.add((r, c))
-                cells.append(GridCell(r, c, 1, 1, (round(xs[c]), round(ys[r]),
-                                                   round(xs[c + 1]), round(ys[r + 1]))))
+                cells.append(GridCell(r, c, 1, 1, Box(round(xs[c]), round(ys[r]),
+                                                      round(xs[c + 1]), round(ys[r + 1]))))
     return sorted(cells, key=lambda cell: (cell.row, cell.col))
 
 

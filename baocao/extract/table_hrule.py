@@ -9,6 +9,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from baocao.datamodel import Box
 from baocao.extract.table_grid import (
     FoundTable,
     GridCell,
@@ -125,7 +126,8 @@ def _table(text: np.ndarray, group: list[Rule], horizontal: np.ndarray
         ys.append(bottom.pos)
     if len(ys) < 4:  # a header row and at least two body rows
         return None
-    cells = [GridCell(r, c, 1, 1, (round(xs[c]), round(ys[r]), round(xs[c + 1]), round(ys[r + 1])))
+    cells = [GridCell(r, c, 1, 1, Box(round(xs[c]), round(ys[r]), round(xs[c + 1]),
+                                      round(ys[r + 1])))
              for r in range(len(ys) - 1) for c in range(len(xs) - 1)]
     return FoundTable(xs, ys, cells, horizontal, ruling="horizontal")
 

@@ -5,14 +5,14 @@ costs a process start: one per cell would cost more than the page)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
 import regex
 from PIL import Image
 
-from baocao.datamodel import TableCell, TableGrid
+from baocao.datamodel import Box, TableCell, TableGrid
 from baocao.extract import tesseract
 from baocao.extract.table_grid import FoundTable, GridCell
 from baocao.vietnamese.text import normalize
@@ -62,8 +62,8 @@ def read_table(image: Image.Image, table: FoundTable) -> TableGrid:
                 slot = _slot_of(slots, word.top + word.height / 2)
                 if slot is not None:
                     words[id(slot.cell)].append(word)
-    cells = [_cell(cell, words.get(id(cell), [])) for cell in table.cells]
-    _read_numbers_again(cells, {id(c): crops[id(c)] for c in table.cells}, table.cells)
+    cells = _read_numbers_again([_cell(cell, words.get(id(cell), [])) for cell in table.cells],
+                                {id(c): crops[id(c)] for c in table.cells}, table.cells)
     n_rows, n_cols = len(table.ys) - 1, len(table.xs) - 1
     ruling = "horizontal" if table.ruling == "horizontal" else "full"
     return TableGrid(n_rows, n_cols, cells, ruling, table.bbox, "ocr")
@@ -76,16 +76,16 @@ DISAGREED_CONFIDENCE = 40.0
 
 
 def _read_numbers_again(cells: list[TableCell], crops: dict[int, np.ndarray | None],
-                        grid: list[GridCell]) -> None:
-    """Read the cells that hold a number a second time, in a strip of numbers alone (the
-    words of other cells sway Tesseract: on a phone photo it read "380,500,000" as
-    "360,500,000" among them, with a confidence of 94, and rightly among numbers). Where
+                        grid: list[GridCell]) -> list[TableCell]:
+    """The cells with those that hold a number read a second time, in a strip of numbers
+    alone (the words of other cells sway Tesseract: on a phone photo it read "380,500,000"
+    as "360,500,000" among them, with a confidence of 94, and rightly among numbers). Where
     the digits of the two readings differ, the number-strip reading is kept and doubted:
     a wrong number is worse than a doubted one."""
     chosen = [(cell, g, crops[id(g)]) for cell, g in zip(cells, grid, strict=True)
               if NUMBER_CELL.match(cell.text) and crops[id(g)] is not None]
     if not chosen:
-        return
+        return cells
     strip, slots = _strip([(g, crop) for _, g, crop in chosen])
     lines, _ = tesseract.ocr_image(strip, psm=PSM_STRIP)
     again: dict[int, str] = {}
@@ -94,12 +94,14 @@ def _read_numbers_again(cells: list[TableCell], crops: dict[int, np.ndarray | No
             slot = _slot_of(slots, word.top + word.height / 2)
             if slot is not None:
                 again[id(slot.cell)] = again.get(id(slot.cell), "") + word.text
+    doubted: dict[int, TableCell] = {}
     for cell, g, _ in chosen:
         second = normalize(again.get(id(g), ""))
         if _digits(second) != _digits(cell.text):
-            if NUMBER_CELL.match(second):
-                cell.text = second
-            cell.confidence = min(cell.confidence or 100.0, DISAGREED_CONFIDENCE)
+            doubted[id(cell)] = replace(
+                cell, text=second if NUMBER_CELL.match(second) else cell.text,
+                confidence=min(cell.confidence or 100.0, DISAGREED_CONFIDENCE))
+    return [doubted.get(id(cell), cell) for cell in cells]
 
 
 def _digits(text: str) -> str:
@@ -198,4 +200,4 @@ def _cell(cell: GridCell, words: list) -> TableCell:
     if conf is not None and any(ch in MISREAD for ch in text):
         conf = min(conf, MISREAD_CONFIDENCE)
     return TableCell(cell.row, cell.col, text, cell.row_span, cell.col_span,
-                     tuple(float(v) for v in cell.box), conf)
+                     Box(*map(float, cell.box)), conf)

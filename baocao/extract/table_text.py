@@ -12,7 +12,7 @@ from bisect import bisect_left
 import pdfplumber
 from pdfplumber.utils import extract_text
 
-from baocao.datamodel import TableCell, TableGrid, Word
+from baocao.datamodel import Box, TableCell, TableGrid, Word
 from baocao.extract.table_aligned import aligned_tables
 from baocao.vietnamese.text import normalize
 
@@ -36,8 +36,8 @@ def text_tables(page: pdfplumber.page.Page) -> list[TableGrid]:
     return ruled + aligned_tables(free, "text")
 
 
-def _box(w: Word) -> tuple[float, float, float, float]:
-    return (w.left, w.top, w.left + w.width, w.top + w.height)
+def _box(w: Word) -> Box:
+    return Box(w.left, w.top, w.left + w.width, w.top + w.height)
 
 
 def _ruled_tables(page: pdfplumber.page.Page) -> list[TableGrid]:
@@ -45,7 +45,7 @@ def _ruled_tables(page: pdfplumber.page.Page) -> list[TableGrid]:
     ruled = page.filter(_is_rule_or_text)
     found = [t for t in ruled.find_tables(SETTINGS) if len(t.cells) >= 4]
     outer = [t for t in found if not any(o is not t and _inside(t.bbox, o.bbox) for o in found)]
-    grids = [_grid(page, [tuple(map(float, c)) for c in t.cells]) for t in outer]
+    grids = [_grid(page, [Box(*map(float, c)) for c in t.cells]) for t in outer]
     return [g for g in grids if g is not None]
 
 
@@ -80,7 +80,7 @@ def _index(lines: list[float], v: float) -> int:
     return i
 
 
-def _grid(page: pdfplumber.page.Page, boxes: list[tuple[float, ...]]) -> TableGrid | None:
+def _grid(page: pdfplumber.page.Page, boxes: list[Box]) -> TableGrid | None:
     """Cells placed on the grid of distinct edges, with their text; None when what was
     found is a framed paragraph (one column with text), not a table."""
     xs = edges([b[0] for b in boxes] + [b[2] for b in boxes])
@@ -101,8 +101,8 @@ def _grid(page: pdfplumber.page.Page, boxes: list[tuple[float, ...]]) -> TableGr
         return None
     cells = [TableCell(r0, c0, text, r1 - r0, c1 - c0, box)
              for r0, c0, r1, c1, box, text in sorted(placed, key=lambda p: (p[0], p[1]))]
-    bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes),
-            max(b[2] for b in boxes), max(b[3] for b in boxes))
+    bbox = Box(min(b.left for b in boxes), min(b.top for b in boxes),
+               max(b.right for b in boxes), max(b.bottom for b in boxes))
     return TableGrid(n_rows, n_cols, cells, "full", bbox, "text")
 
 
@@ -122,7 +122,7 @@ def drop_empty_lines(placed: list[list], axis: int) -> list[list]:
     return placed
 
 
-def _cell_text(page: pdfplumber.page.Page, box: tuple[float, ...]) -> str:
+def _cell_text(page: pdfplumber.page.Page, box: Box) -> str:
     """The characters whose centre lies in the cell, wrapped lines joined by one space."""
     x0, top, x1, bottom = box
     chars = [c for c in page.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1

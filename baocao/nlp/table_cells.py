@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import regex
 
-from baocao.datamodel import Cell, TableCell
+from baocao.datamodel import Cell, TableCell, extend
 from baocao.nlp.table_numbers import NumberFormat, cell_number, column_format, parse
 from baocao.vietnamese.text import fold
 
@@ -37,8 +37,7 @@ def read_cells(grid: list[TableCell], n_rows: int, n_cols: int,
                default: NumberFormat | None) -> tuple[list[Cell], int, NumberFormat | None]:
     """The cells with roles, values and paths; the number of header rows; the table's
     number format (its columns' votes, else `default`; None: neither tells)."""
-    cells = [Cell(c.row, c.col, c.text, c.row_span, c.col_span, bbox=c.bbox,
-                  confidence=c.confidence) for c in grid]
+    cells = [extend(c, Cell) for c in grid]
     at = {(c.row, c.col): c for c in cells}
     ordinal_col = _ordinal_column(cells, n_rows)
     n_header = _header_rows(cells, n_rows, ordinal_col)

@@ -9,9 +9,9 @@ from dataclasses import replace
 
 import regex
 
-from baocao.datamodel import Cell, Figure, Flag, Line, PageContent, Table, TableGrid
+from baocao.datamodel import Figure, Flag, Line, PageContent, Table, TableGrid, extend
 from baocao.nlp.table_cells import read_cells
-from baocao.nlp.table_checks import check_table
+from baocao.nlp.table_checks import TABLE_CHECKS, check_table
 from baocao.nlp.table_numbers import NumberFormat
 from baocao.vietnamese.text import fold, normalize
 
@@ -46,13 +46,13 @@ def read_tables(pages: list[PageContent], default: NumberFormat = "vi") -> list[
     for page in pages:
         for grid in page.tables:
             tables.append(_table(len(tables), page, grid, tables, default))
-    for table in tables:
-        check_table(table, _earlier_parts(tables, table))
+    ends = {t.table_id: t.page_end for t in tables}
     for table in reversed(tables):  # a part continued on the next page ends there
         if table.continues_table_id is not None:
-            first = tables[table.continues_table_id]
-            first.page_end = max(first.page_end, table.page_end)
-    return tables
+            first = table.continues_table_id
+            ends[first] = max(ends[first], ends[table.table_id])
+    return [replace(check_table(t, _earlier_parts(tables, t)), page_end=ends[t.table_id])
+            for t in tables]
 
 
 def _table(table_id: int, page: PageContent, grid: TableGrid, before: list[Table],
@@ -61,7 +61,7 @@ def _table(table_id: int, page: PageContent, grid: TableGrid, before: list[Table
     label, caption, unit, continued = _caption(above)
     cells, n_header, fmt = read_cells(grid.cells, grid.n_rows, grid.n_cols, default)
     previous = before[-1] if before else None
-    near_top = grid.bbox[1] <= TOP_SHARE * (page.height or 1)
+    near_top = grid.bbox.top <= TOP_SHARE * (page.height or 1)
     continues = previous is not None and previous.page_no == page.page_no - 1 and (
         continued or (caption is None and near_top and previous.n_cols == grid.n_cols))
     if continues and previous is not None:
@@ -71,10 +71,9 @@ def _table(table_id: int, page: PageContent, grid: TableGrid, before: list[Table
             cells, n_header, fmt = read_cells(grid.cells, grid.n_rows, grid.n_cols,
                                               previous.number_format)
     confidences = [c.confidence for c in cells if c.confidence is not None]
-    return Table(
-        table_id=table_id, page_no=page.page_no, page_end=page.page_no, n_rows=grid.n_rows,
-        n_cols=grid.n_cols, cells=cells, ruling=grid.ruling, source=grid.source,
-        bbox=grid.bbox, caption=caption, label=label, unit=unit, n_header_rows=n_header,
+    return extend(
+        grid, Table, table_id=table_id, page_no=page.page_no, page_end=page.page_no,
+        cells=cells, caption=caption, label=label, unit=unit, n_header_rows=n_header,
         number_format=fmt or default, continues_table_id=previous.table_id if continues and previous
         else None, confidence=min(confidences) if confidences else None,
     )
@@ -88,7 +87,7 @@ def table_page(page: PageContent) -> PageContent:
 
 
 def _nearest_above(lines: list[Line], grid: TableGrid) -> list[Line]:
-    top = grid.bbox[1]
+    top = grid.bbox.top
     above = [ln for ln in lines if ln.bottom <= top + 1 and ln.text.strip()]
     above.sort(key=lambda ln: ln.top)
     return above[-CAPTION_REACH:]
@@ -141,22 +140,15 @@ def table_flags(tables: list[Table], figures: list[Figure]) -> list[Flag]:
     """A flag row for each flagged cell, tied to the cell's figure where it has one."""
     by_cell = {(f.table_id, f.table_row, f.table_col): f.figure_id for f in figures
                if f.table_id is not None}
+    details = {check.code: check.detail for check in TABLE_CHECKS}
     flags = []
     for table in tables:
         for cell in table.cells:
+            where = (f"table {table.label or table.table_id + 1}, row {cell.row + 1}, "
+                     f"column {cell.col + 1}")
             for flag in cell.flags:
                 figure_id = by_cell.get((table.table_id, cell.row, cell.col))
-                flags.append(Flag(figure_id, flag, _flag_detail(flag, table, cell),
+                flags.append(Flag(figure_id, flag, details[flag].format(text=cell.text,
+                                                                       where=where),
                                   table_id=table.table_id, row=cell.row, col=cell.col))
     return flags
-
-
-def _flag_detail(flag: str, table: Table, cell: Cell) -> str:
-    where = f"table {table.label or table.table_id + 1}, row {cell.row + 1}, column {cell.col + 1}"
-    return {
-        "low_confidence": f"OCR read {cell.text!r} with low confidence ({where})",
-        "total_mismatch": f"the total {cell.text!r} is not the sum of its rows ({where})",
-        "part_over_total": f"the part {cell.text!r} exceeds its whole ({where})",
-        "ratio_mismatch": f"the percentage {cell.text!r} is not the ratio of the columns "
-                          f"it compares ({where})",
-    }.get(flag, f"{flag} ({where})")

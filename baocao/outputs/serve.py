@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 from urllib.parse import urlencode
 
-from baocao import store
+from baocao import datamodel, store
 from baocao.errors import BaocaoError
 from baocao.i18n import _
+from baocao.nlp.table_checks import CELL_FLAGS
 
 # The figures as a researcher reads them first: which report, what, how much, where, when.
 FIGURE_COLUMNS = ["filename", "title", "page_no", "value", "unit", "subject", "province",
@@ -168,7 +169,8 @@ def tables() -> dict[str, dict]:
             "facets": ["flag"],
             "columns": {
                 "figure_id": _("the flagged figure"),
-                "flag": _("low_confidence, total_mismatch or share_over_100"),
+                "flag": _("{flags} or {last}").format(
+                    flags=", ".join(datamodel.FIGURE_FLAGS[:-1]), last=datamodel.FIGURE_FLAGS[-1]),
                 "detail": _("what disagrees with what"),
                 "other_figure_id": _("the figure it disagrees with"),
             },
@@ -225,8 +227,7 @@ def tables() -> dict[str, dict]:
                 "value": _("the number, when the cell is one number"),
                 "column_path": _("the headers above it (Năm 2023 > Kế hoạch)"),
                 "row_path": _("its row's group and label (I. Thu nội địa > Thu thuế)"),
-                "flags": _("checks it failed: total_mismatch, part_over_total, "
-                           "ratio_mismatch, low_confidence"),
+                "flags": _("checks it failed: {flags}").format(flags=", ".join(CELL_FLAGS)),
             },
         },
         "corrections": {"facets": ["status", "target", "field", "author"], "description": _(
@@ -263,7 +264,7 @@ def _figure_columns() -> dict[str, str]:
         "confidence": _("lowest OCR confidence of its words, 0–100 (empty: text layer)"),
         "implied_total": _("for a share of a total (chiếm 26,3% so với tổng …): the total "
                            "the amount before it implies"),
-        "flags": _("low_confidence, total_mismatch, share_over_100 (see the flags table)"),
+        "flags": _("{flags} (see the flags table)").format(flags=", ".join(datamodel.FIGURE_FLAGS)),
     }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from baocao.datamodel import (
+    Box,
     DocumentResult,
     Figure,
     PageContent,
@@ -14,6 +15,7 @@ from baocao.datamodel import (
     Passage,
     Section,
     Word,
+    extend,
 )
 from baocao.nlp.checks import check_figures
 from baocao.nlp.context import describe
@@ -107,32 +109,14 @@ def page_figures(page: PageText) -> list[tuple[int, Figure]]:
             context = describe(sentence, m.start - s_start, m.end - s_start, m.kind, m.unit)
             start, end = paragraph.start + m.start, paragraph.start + m.end
             words = [w for a, b, w in paragraph.words if a < end and b > start]
-            figure = Figure(
-                figure_id=0,
-                kind=m.kind,
-                value=m.value,
-                unit=m.unit,
-                raw=m.raw,
-                page_no=page.page_no,
-                start=start,
-                end=end,
-                scale=m.scale,
-                sentence=sentence,
-                section_id=None,
-                section_kind=None,
-                qualifier=m.qualifier,
+            figure = extend(
+                m, Figure, figure_id=0, page_no=page.page_no, start=start, end=end,
+                sentence=sentence, section_id=None, section_kind=None,
                 value_low=m.value if m.value_low is None else m.value_low,
                 value_high=m.value if m.value_high is None else m.value_high,
-                subject=context.subject,
-                locations=tuple(context.locations),
-                year=context.year,
-                bbox=_box(words),
-                line_boxes=tuple(_line_boxes(words)),
+                subject=context.subject, locations=tuple(context.locations), year=context.year,
+                bbox=_box(words), line_boxes=tuple(_line_boxes(words)),
                 confidence=_confidence(words),
-                of_total=m.of_total,
-                change=m.change,
-                unit_from=m.unit_from,
-                unit_repaired=m.unit_repaired,
             )
             figures.append((index, figure))
     return figures
@@ -156,11 +140,11 @@ def in_sections(found: list[tuple[int, Figure]], texts: list[PageText],
     return placed
 
 
-def _box(hit: list[Word]) -> tuple[float, float, float, float] | None:
+def _box(hit: list[Word]) -> Box | None:
     """The union of the boxes of the words the figure's characters fall in."""
     if not hit:
         return None
-    return (
+    return Box(
         min(w.left for w in hit),
         min(w.top for w in hit),
         max(w.left + w.width for w in hit),
@@ -168,7 +152,7 @@ def _box(hit: list[Word]) -> tuple[float, float, float, float] | None:
     )
 
 
-def _line_boxes(hit: list[Word]) -> list[tuple[float, float, float, float]]:
+def _line_boxes(hit: list[Word]) -> list[Box]:
     """A box for each printed line of a figure that wraps onto the next, none for a figure on
     one line: its words in reading order, a new line where a word stands clear of the last
     line's height (words of one line overlap by more than half the smaller's height)."""

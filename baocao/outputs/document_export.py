@@ -7,47 +7,31 @@ tables and the figures found."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from baocao import store
+from baocao.datamodel import DocumentResult
 from baocao.i18n import _
 from baocao.outputs.export import merged_tables
 from baocao.outputs.format import vn_number
+from baocao.store import StoredDocument
 
 JSON_SCHEMA = "baocao.document"
 JSON_VERSION = 1
 BOX = ("left", "top", "right", "bottom")
 
 
-@dataclass
-class StoredDocument:
-    """One document's rows, table by table, as the database holds them."""
-
-    meta: dict
-    frames: dict[str, pd.DataFrame]
-
-    def records(self, name: str) -> list[dict]:
-        """The rows as JSON values: empty cells None, numbers in full, doc_id left out."""
-        frame = self.frames[name].drop(columns="doc_id")
-        return json.loads(frame.to_json(orient="records", double_precision=15,
-                                        force_ascii=False, date_format="iso"))
+def frame(doc: StoredDocument, table: str) -> pd.DataFrame:
+    """A table's rows of the document as stored, typed by the schema as `export` reads them."""
+    return store.typed(pd.DataFrame(list(doc.rows(table)), columns=doc.columns[table]))
 
 
-ORDER = {"pages": "page_no", "sections": "section_id", "items": "item_id",
-         "figures": "figure_id", "flags": "flag_id", "passages": "passage_id",
-         "tables": "table_id", "table_cells": ["table_id", "row", "col"]}
-
-
-def read_document(db: str | Path, doc_id: str) -> StoredDocument:
-    """The document's rows of every table, in the order they read."""
-    frames = {name: store.read_table(db, name, doc_id).sort_values(order, ignore_index=True)
-              for name, order in ORDER.items()}
-    meta = store.read_table(db, "documents", doc_id)
-    return StoredDocument(json.loads(meta.to_json(orient="records", force_ascii=False,
-                                                  double_precision=15))[0], frames)
+def records(doc: StoredDocument, table: str) -> list[dict]:
+    """The rows as JSON values: empty cells None, numbers in full, doc_id left out."""
+    return json.loads(frame(doc, table).drop(columns="doc_id").to_json(
+        orient="records", double_precision=15, force_ascii=False, date_format="iso"))
 
 
 def export_documents(db: str | Path, format: str, out: Path, doc_id: str | None = None
@@ -57,23 +41,33 @@ def export_documents(db: str | Path, format: str, out: Path, doc_id: str | None 
     if doc_id is not None:
         docs = docs[docs["doc_id"] == doc_id]
     out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
     taken: set[str] = set()
-    for d in docs.itertuples():
-        stem = Path(str(d.filename or d.doc_id[:12])).stem
-        if stem in taken:  # scan.pdf and scan.png
-            stem = f"{stem}_{d.doc_id[:8]}"
-        taken.add(stem)
-        document = read_document(db, d.doc_id)
-        if format == "json":
-            path = out / f"{stem}.json"
-            text = json.dumps(as_json(document), ensure_ascii=False, indent=1)
-        else:
-            path = out / f"{stem}.md"
-            text = as_markdown(document)
-        path.write_text(text + "\n", encoding="utf-8")
-        written.append(path)
-    return written
+    engine = store.reader(db)
+    try:
+        return [_export(store.load_stored(engine, d.doc_id), format, out, _stem(d, taken))
+                for d in docs.itertuples()]
+    finally:
+        engine.dispose()
+
+
+def _stem(d, taken: set[str]) -> str:
+    """The file's name without its suffix, or of its id; a second one with its id added."""
+    stem = Path(str(d.filename or d.doc_id[:12])).stem
+    if stem in taken:  # scan.pdf and scan.png
+        stem = f"{stem}_{d.doc_id[:8]}"
+    taken.add(stem)
+    return stem
+
+
+def _export(document: StoredDocument, format: str, out: Path, stem: str) -> Path:
+    if format == "json":
+        path = out / f"{stem}.json"
+        text = json.dumps(as_json(document), ensure_ascii=False, indent=1)
+    else:
+        path = out / f"{stem}.md"
+        text = as_markdown(document)
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
 
 
 def _placed(row: dict) -> dict:
@@ -89,7 +83,7 @@ def _placed(row: dict) -> dict:
 def as_json(doc: StoredDocument) -> dict:
     """The document for programs: sections as a tree (children under their parent), places
     on the page as "box" and "span", each printed table with its cells and grid."""
-    sections = doc.records("sections")
+    sections = records(doc, "sections")
     children: dict[int | None, list[dict]] = {}
     for s in sections:
         s["children"] = children.setdefault(s["section_id"], [])
@@ -98,9 +92,9 @@ def as_json(doc: StoredDocument) -> dict:
     for s in sections:
         parent = s["parent_id"]
         (children[parent] if parent in known else roots).append(s)
-    cells = doc.records("table_cells")
+    cells = records(doc, "table_cells")
     tables = []
-    for t in doc.records("tables"):
+    for t in records(doc, "tables"):
         mine = [_placed(c) for c in cells if c["table_id"] == t["table_id"]]
         grid = [[""] * (t["n_cols"] or 0) for _ in range(t["n_rows"] or 0)]
         for c in mine:  # as Docling's grid: a spanning cell's text in every place it covers
@@ -109,28 +103,31 @@ def as_json(doc: StoredDocument) -> dict:
                     grid[r][k] = c["text"] or ""
         tables.append({**_placed(t), "cells": [
             {k: v for k, v in c.items() if k != "table_id"} for c in mine], "grid": grid})
+    [meta] = json.loads(frame(doc, "documents").to_json(
+        orient="records", force_ascii=False, double_precision=15))
     return {
         "schema_name": JSON_SCHEMA, "version": JSON_VERSION,
-        "document": doc.meta,
-        "pages": doc.records("pages"),
+        "document": meta,
+        "pages": records(doc, "pages"),
         "sections": roots,
-        "items": doc.records("items"),
-        "figures": [_placed(f) for f in doc.records("figures")],
+        "items": records(doc, "items"),
+        "figures": [_placed(f) for f in records(doc, "figures")],
         "tables": tables,
-        "flags": doc.records("flags"),
+        "flags": records(doc, "flags"),
     }
 
 
-def _label_lines(meta: dict) -> list[str]:
+def _label_lines(d: DocumentResult) -> list[str]:
     """The title block: what the document says of itself."""
-    date = meta.get("doc_date") or ""
-    if meta.get("doc_date_precision") in ("day", "month"):
+    m = d.metadata
+    date = m.doc_date or ""
+    if m.doc_date_precision in ("day", "month"):
         date = "/".join(reversed(date.split("-")))  # 2023-12-15 → 15/12/2023
-    fields = [(_("File"), meta.get("filename")), (_("Type"), meta.get("doc_type")),
-              (_("Number"), meta.get("doc_number")), (_("Date"), date),
-              (_("Province"), meta.get("province")), (_("Issuer"), meta.get("issuer")),
-              (_("Period"), meta.get("period")), (_("Signed by"), meta.get("signer")),
-              (_("Pages"), meta.get("n_pages"))]
+    fields = [(_("File"), d.filename), (_("Type"), m.doc_type),
+              (_("Number"), m.doc_number), (_("Date"), date),
+              (_("Province"), m.province), (_("Issuer"), m.issuer),
+              (_("Period"), m.period), (_("Signed by"), m.signer),
+              (_("Pages"), d.n_pages)]
     return [f"- **{name}:** {value}" for name, value in fields if value not in (None, "")]
 
 
@@ -150,13 +147,11 @@ def markdown_table(frame: pd.DataFrame) -> list[str]:
 def as_markdown(doc: StoredDocument) -> str:
     """The document to read: its paragraphs under headings at their levels, each printed
     table after the text of the page it starts on, then the figures found."""
-    meta = doc.meta
-    lines = [f"# {_flat(meta.get('title')) or meta.get('filename')}", "", *_label_lines(meta)]
-    sections = {s["section_id"]: s for s in doc.frames["sections"].astype(object).where(
-        doc.frames["sections"].notna(), None).to_dict("records")}
-    tables = doc.frames["tables"]
-    merged = merged_tables(tables, doc.frames["table_cells"]) if not tables.empty else {}
-    pending = [t for t in tables.itertuples() if (t.doc_id, int(t.table_id)) in merged]
+    d = doc.document
+    lines = [f"# {_flat(d.metadata.title) or d.filename}", "", *_label_lines(d)]
+    sections = {s.section_id: s for s in d.sections}
+    merged = merged_tables(frame(doc, "tables"), frame(doc, "table_cells")) if d.tables else {}
+    pending = [t for t in d.tables if (d.doc_id, t.table_id) in merged]
     shown: set[int] = set()
 
     def heading_lines(section_id: int | None) -> list[str]:
@@ -165,10 +160,9 @@ def as_markdown(doc: StoredDocument) -> str:
         while section_id in sections and section_id not in shown:
             shown.add(section_id)
             chain.append(sections[section_id])
-            section_id = sections[section_id]["parent_id"]
-        return [line for s in reversed(chain) if s["heading"]
-                for line in ("", "#" * min(int(s["level"] or 1) + 1, 6) + " "
-                             + _flat(s["heading"]))]
+            section_id = sections[section_id].parent_id
+        return [line for s in reversed(chain) if s.heading
+                for line in ("", "#" * min((s.level or 1) + 1, 6) + " " + _flat(s.heading))]
 
     def table_lines(before_page: float) -> list[str]:
         """The printed tables that start before the page, each under its caption."""
@@ -178,23 +172,23 @@ def as_markdown(doc: StoredDocument) -> str:
             title = _flat(t.caption) or _flat(t.label) or _("Table {n}").format(n=t.table_id + 1)
             unit = " (" + _("unit: {unit}").format(unit=t.unit) + ")" if t.unit else ""
             out += ["", f"**{title}**{unit}", "",
-                    *markdown_table(merged[(t.doc_id, int(t.table_id))])]
+                    *markdown_table(merged[(d.doc_id, t.table_id)])]
         return out
 
-    for p in doc.frames["passages"].itertuples():
+    for p in d.passages:
         lines += table_lines(p.page_no)
-        lines += heading_lines(None if pd.isna(p.section_id) else int(p.section_id))
+        lines += heading_lines(p.section_id)
         text = _flat(p.text)
-        heading = _flat(sections.get(p.section_id, {}).get("heading"))
+        section = sections.get(p.section_id)
+        heading = _flat(section.heading if section else None)
         if heading and text.startswith(heading):  # the heading's line, shown as a heading
             text = text[len(heading):].strip()
         if text:
             lines += ["", "\\" + text if text.startswith("#") else text]
     lines += table_lines(float("inf"))
-    figures = doc.frames["figures"]
-    if not figures.empty:
+    if d.figures:
         lines += ["", "## " + _("Figures"), ""]
-        for f in figures.astype(object).where(figures.notna(), None).itertuples():
+        for f in d.figures:
             value = " ".join(str(x) for x in (vn_number(f.value), f.unit) if x)
             about = f": {_flat(f.subject)}" if f.subject else ""
             lines.append(f"- {_flat(f.raw)} (= {value}){about} — "

@@ -16,6 +16,7 @@ from baocao import datamodel, store
 from baocao.errors import BaocaoError
 from baocao.i18n import _
 from baocao.nlp.table_checks import CELL_FLAGS
+from baocao.store.columns import descriptions
 
 # The figures as a researcher reads them first: which report, what, how much, where, when.
 FIGURE_COLUMNS = ["filename", "title", "page_no", "value", "unit", "subject", "province",
@@ -62,86 +63,32 @@ def description_html(database: str, have: set[str] | None = None) -> str:
 
 
 def tables() -> dict[str, dict]:
-    """Each table's description, facets and column descriptions, in the interface language."""
+    """Each table's description, facets and column descriptions (store/columns.py), in the
+    interface language."""
     return {
         "documents": {
             "description": _("One row per input file, with what its title block says."),
             "facets": ["province", "year_end", "issuer", "status", "checked"],
             "label_column": "filename",
-            "columns": {
-                "doc_id": _("sha256 of the file's bytes: the same file has the same id "
-                            "anywhere"),
-                "path": _("where the file was when it was processed"),
-                "filename": _("the file's name"),
-                "n_pages": _("pages in the file"),
-                "status": _("ok, partial (some pages unreadable) or failed"),
-                "error": _("why the file or some of its pages could not be read"),
-                "processed_at": _("when baocao read it (UTC)"),
-                "province": _("province or city the title block names, official name before "
-                              "the 2025 mergers (e.g. Bắc Giang)"),
-                "province_2025": _("the province it lies in since the 2025 mergers (Bắc Giang "
-                                   "→ Bắc Ninh)"),
-                "issuer": _("the issuing body (e.g. Sở Công Thương, Ủy ban nhân dân tỉnh Lào "
-                            "Cai)"),
-                "title": _("the report's title, after BÁO CÁO"),
-                "doc_number": _("the document number (Số: 412/BC-SCT → 412/BC-SCT)"),
-                "doc_date": _("date of issue (YYYY-MM-DD)"),
-                "period": _("the period the title says the report covers (năm 2023, giai "
-                            "đoạn 2016-2020, 9 tháng đầu năm 2024)"),
-                "year_start": _("first year of that period"),
-                "year_end": _("last year of that period"),
-                "n_sections": _("sections found"), "n_figures": _("figures found"),
-                "n_flags": _("figures flagged for checking"),
-                "seconds": _("processing time"),
-            },
+            "columns": _found_last(descriptions("documents")),
         },
         "pages": {
             "description": _("The text of every page, running headers and page numbers set "
                              "aside."),
             "facets": ["source", "checked"],
-            "columns": {
-                "page_no": _("page number in the file, from 1"),
-                "source": _("text (the PDF's text layer) or ocr (read by Tesseract)"),
-                "text": _("clean text, one paragraph per line"),
-                "ocr_confidence": _("mean Tesseract word confidence, 0–100"),
-                "raw_text": _("the text as extracted, before clean-up"),
-                "header": _("running header lines removed from the text"),
-                "footer": _("running footer lines removed from the text"),
-                "dpi": _("resolution the page was read at (OCR pages)"),
-                "width": _("page width, in pixels at dpi (OCR) or PDF points (text layer)"),
-                "height": _("page height, in the same units"),
-            },
+            "columns": descriptions("pages"),
         },
         "sections": {
             "description": _("Each heading and everything under it up to the next heading of "
                              "the same or a higher level."),
             "facets": ["kind", "inherited_kind", "level"],
-            "columns": {
-                "kind": _("what the heading announces: achievements, difficulties, causes, "
-                          "lessons, solutions, recommendations, plans or other"),
-                "heading": _("the heading as written (empty for text before the first "
-                             "heading)"),
-                "level": _("1 for the top headings (I., II.), 2 below them, …"),
-                "page_start": _("page the section starts on"),
-                "page_end": _("page it ends on"),
-                "text": _("the section's own text"),
-                "parent_id": _("the section it is part of"),
-                "inherited_kind": _("its kind, or its parent's when the heading names none"),
-                "kinds": _("every kind the heading names"),
-            },
+            "columns": descriptions("sections"),
         },
         "items": {
             "description": _("Enumerated points (Thứ nhất, Một là, -, +): a lesson, a "
                              "difficulty, a recommendation each."),
             "facets": ["section_kind", "marker"],
-            "columns": {
-                "section_kind": _("the kind of the section it stands in (or its parent's)"),
-                "parent_item_id": _("the point it is a sub-point of"),
-                "ordinal": _("its place among its siblings"),
-                "marker": _("how it is marked: Thứ nhất, Một là, -, +, •"),
-                "text": _("the point's text, joined across line and page breaks"),
-                "page_no": _("page it starts on"),
-            },
+            "columns": descriptions("items"),
         },
         "figures": {
             "description": _("Every figure: money amounts (value in đồng), percentages and "
@@ -167,13 +114,8 @@ def tables() -> dict[str, dict]:
             "description": _("Why a figure was flagged: low OCR confidence, or a total that "
                              "disagrees with what a share implies."),
             "facets": ["flag"],
-            "columns": {
-                "figure_id": _("the flagged figure"),
-                "flag": _("{flags} or {last}").format(
-                    flags=", ".join(datamodel.FIGURE_FLAGS[:-1]), last=datamodel.FIGURE_FLAGS[-1]),
-                "detail": _("what disagrees with what"),
-                "other_figure_id": _("the figure it disagrees with"),
-            },
+            "columns": descriptions("flags", flags=", ".join(datamodel.FIGURE_FLAGS[:-1]),
+                                    last=datamodel.FIGURE_FLAGS[-1]),
         },
         "passages": {
             "description": _("Every paragraph with its section's kind: what search finds. "
@@ -181,17 +123,11 @@ def tables() -> dict[str, dict]:
                              "search_without_diacritics is not."),
             "facets": ["section_kind"],
             "fts_table": "passages_fts",
-            "columns": {
-                "passage_id": _("paragraph number in the document"),
-                "section_kind": _("kind of its section (or its parent's)"),
-                "text": _("the paragraph"),
-                "folded": _("the paragraph in lower case without diacritics"),
-                "char_start": _("where it starts in its page's text"),
-            },
+            "columns": descriptions("passages"),
         },
         "words": {
             "description": _("Every OCR or text-layer word with its box and confidence."),
-            "columns": {"conf": _("Tesseract confidence 0–100 (empty: text layer)")},
+            "columns": descriptions("words"),
         },
         "runs": {"description": _("One row per `baocao run`: when, which version, what it "
                                   "did.")},
@@ -201,34 +137,13 @@ def tables() -> dict[str, dict]:
                              "points at it."),
             "facets": ["ruling", "source", "number_format"],
             "label_column": "caption",
-            "columns": {
-                "caption": _("the title printed above it (Biểu số 02: …)"),
-                "label": _("Biểu / Bảng / Phụ lục with its number"),
-                "unit": _("the unit printed above it (Đơn vị tính: triệu đồng → triệu "
-                          "đồng)"),
-                "n_header_rows": _("rows of column headers at its top"),
-                "ruling": _("full (every cell boxed), horizontal (rules between rows only) "
-                            "or none"),
-                "number_format": _("vi (1.234,5) or en (1,234.5), from its columns' "
-                                   "numbers"),
-                "continues_table_id": _("the part on the previous page this one continues"),
-            },
+            "columns": descriptions("tables"),
         },
         "table_cells": {
             "description": _("Every cell of the printed tables, at its row and column in the "
                              "grid."),
             "facets": ["role", "value_kind", "corrected"],
-            "columns": {
-                "row": _("row in the printed grid, from 0, header rows included"),
-                "col": _("column, from 0"),
-                "text": _("the cell as printed"),
-                "role": _("column_header, row_header, group (I. …, Trong đó:), body or "
-                          "total"),
-                "value": _("the number, when the cell is one number"),
-                "column_path": _("the headers above it (Năm 2023 > Kế hoạch)"),
-                "row_path": _("its row's group and label (I. Thu nội địa > Thu thuế)"),
-                "flags": _("checks it failed: {flags}").format(flags=", ".join(CELL_FLAGS)),
-            },
+            "columns": descriptions("table_cells", flags=", ".join(CELL_FLAGS)),
         },
         "corrections": {"facets": ["status", "target", "field", "author"], "description": _(
             "What people corrected (baocao correct, the review page), applied again after "
@@ -243,29 +158,17 @@ def tables() -> dict[str, dict]:
 
 
 def _figure_columns() -> dict[str, str]:
-    return {
-        "kind": _("amount, percent or count"),
-        "value": _("amounts in đồng (VND) or USD; percentages as written; counts"),
-        "unit": _("VND, USD, % or the counted noun (sản phẩm, cuộc, …)"),
-        "raw": _("the figure exactly as on the page"),
-        "page_no": _("page it stands on"),
-        "section_kind": _("kind of the section it stands in"),
-        "sentence": _("the sentence it stands in"),
-        "scale": _("the scale word as written (triệu đồng, tỷ đồng, trđ)"),
-        "char_start": _("where raw starts in the page's text"),
-        "char_end": _("where raw ends in the page's text"),
-        "qualifier": _("trên, hơn, gần, khoảng, tối đa… written before it"),
-        "value_low": _("low end of a range (= value otherwise)"),
-        "value_high": _("high end of a range (= value otherwise)"),
-        "subject": _("what it measures (kinh phí hỗ trợ, …)"),
-        "locations": _("places named in its sentence"),
-        "year": _("the year its sentence states"),
-        "box_left": _("its box on the page (units of the words table)"),
-        "confidence": _("lowest OCR confidence of its words, 0–100 (empty: text layer)"),
-        "implied_total": _("for a share of a total (chiếm 26,3% so với tổng …): the total "
-                           "the amount before it implies"),
-        "flags": _("{flags} (see the flags table)").format(flags=", ".join(datamodel.FIGURE_FLAGS)),
-    }
+    return descriptions("figures", flags=", ".join(datamodel.FIGURE_FLAGS))
+
+
+# What baocao found in a document and the time it took: listed after what the file and its
+# title block say.
+FOUND = ("n_sections", "n_figures", "n_flags", "seconds")
+
+
+def _found_last(described: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in described.items() if k not in FOUND} | {
+        k: described[k] for k in FOUND}
 
 
 # The amounts the queries add up: in đồng, the year their sentence states or else the last

@@ -1,15 +1,19 @@
 """store/: the database. schema.py holds the tables, rows.py turns a document into rows,
 write.py writes them in one transaction, search_index.py keeps the full-text indexes,
 corrections.py keeps people's corrections and applies them again after each write,
-readonly.py answers queries on a connection that cannot write."""
+readonly.py answers queries on a connection that cannot write. columns.py names which field
+goes in which column; rows.py and load.py (a document read back whole) go by it."""
 
+from baocao.store.columns import COLUMNS, Column, descriptions
 from baocao.store.database import DEFAULT_DB, connect, display_name, engine_url, is_url
-from baocao.store.readonly import QueryRefused, query, read_table
+from baocao.store.load import StoredDocument, load_document, load_stored, reader
+from baocao.store.readonly import QueryRefused, query, read_table, typed
 from baocao.store.schema import TABLES, metadata, runs
 from baocao.store.write import claim, known_documents, record_run, release_claims, write
 
 __all__ = [
-    "DEFAULT_DB", "TABLES", "QueryRefused", "connect", "display_name", "engine_url", "is_url",
-    "claim", "known_documents", "metadata", "query", "read_table", "record_run",
-    "release_claims", "runs", "write",
+    "COLUMNS", "DEFAULT_DB", "TABLES", "Column", "QueryRefused", "StoredDocument", "claim",
+    "connect", "descriptions", "display_name", "engine_url", "is_url", "known_documents",
+    "load_document", "load_stored", "metadata", "query", "read_table", "reader", "record_run",
+    "release_claims", "runs", "typed", "write",
 ]

@@ -1,140 +1,33 @@
-"""The tables (see DESIGN.md: a contract): columns, views, and the migration that adds the
-columns a newer baocao has to a database made by an older one. A new table goes here and in
-rows.py, nothing else."""
+"""The tables (see DESIGN.md: a contract): the content tables as columns.py lists them, the
+database's own (claims, corrections, runs), views, and the migration that adds the columns a
+newer baocao has to a database made by an older one. A new table goes in columns.py."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, inspect, text
+from sqlalchemy import Column, Integer, MetaData, String, Table, Text, inspect, text
+
+from baocao.store import columns
 
 metadata = MetaData()
 
 
-def box_columns() -> list[Column]:
-    """Where a thing stands on its page (in the units of `words`): left, top, right, bottom."""
-    return [Column(f"box_{side}", Float) for side in ("left", "top", "right", "bottom")]
+def _table(name: str) -> Table:
+    """A content table as columns.py lists it: names, types, keys, indexes and defaults."""
+    def column(c: columns.Column) -> Column:
+        options = {"primary_key": c.primary_key}
+        if c.index:
+            options["index"] = True
+        if c.default is not None:
+            options["default"] = c.default
+        if c.autoincrement:
+            options["autoincrement"] = True
+        return Column(c.name, c.type, **options)
+
+    return Table(name, metadata, *map(column, columns.COLUMNS[name]))
 
 
-def read_columns(*names: str) -> list[Column]:
-    """`corrected` (1 where a person corrected the row) and, for each column a person may
-    correct, the machine's reading beside it (value_read beside value), set once corrected."""
-    kinds = {"value": Float, "text": Text}
-    return [Column("corrected", Integer, default=0),
-            *(Column(f"{name}_read", kinds.get(name, String)) for name in names)]
-
-
-documents = Table(
-    "documents", metadata,
-    Column("doc_id", String, primary_key=True),
-    Column("path", Text), Column("filename", Text), Column("n_pages", Integer),
-    Column("status", String), Column("error", Text), Column("processed_at", String),
-    Column("n_sections", Integer), Column("n_figures", Integer), Column("seconds", Float),
-    Column("province", Text), Column("province_2025", Text), Column("issuer", Text),
-    Column("title", Text), Column("doc_number", String), Column("doc_date", String),
-    Column("period", Text), Column("year_start", Integer), Column("year_end", Integer),
-    Column("n_flags", Integer),
-    Column("path_bytes", Text), Column("retryable", Integer),
-    Column("doc_type", String), Column("doc_code", String), Column("doc_date_precision", String),
-    Column("signer", Text), Column("signer_title", Text),
-    # 1 where a person corrected a field (the machine's reading is the correction's old_value)
-    # or checked the whole document against its scan (see corrections)
-    Column("corrected", Integer, default=0), Column("checked", Integer, default=0),
-)
-pages = Table(
-    "pages", metadata,
-    Column("doc_id", String, primary_key=True), Column("page_no", Integer, primary_key=True),
-    Column("source", String), Column("text", Text), Column("ocr_confidence", Float),
-    Column("raw_text", Text), Column("header", Text), Column("footer", Text),
-    Column("dpi", Integer), Column("width", Float), Column("height", Float),
-    Column("encoding", String), Column("source_reason", Text), Column("text_score", Float),
-    Column("ocr_engine", String), Column("ocr_language", String), Column("ocr_psm", Integer),
-    Column("preprocessing", Text), Column("furniture", Text),
-    # what preparation did to the image before OCR (see PageContent): how to make it again
-    Column("rotation", Integer), Column("skew", Float), Column("scale", Float),
-    Column("checked", Integer, default=0),  # 1: a person checked this page against its scan
-)
-sections = Table(
-    "sections", metadata,
-    Column("doc_id", String, primary_key=True), Column("section_id", Integer, primary_key=True),
-    Column("kind", String), Column("heading", Text), Column("level", Integer),
-    Column("page_start", Integer), Column("page_end", Integer), Column("text", Text),
-    Column("parent_id", Integer), Column("inherited_kind", String), Column("kinds", String),
-    Column("inline", Integer), Column("label", String),
-    *read_columns("kind"),
-)
-items = Table(
-    "items", metadata,
-    Column("doc_id", String, primary_key=True), Column("item_id", Integer, primary_key=True),
-    Column("section_id", Integer), Column("section_kind", String),
-    Column("parent_item_id", Integer), Column("ordinal", Integer), Column("marker", String),
-    Column("text", Text), Column("page_no", Integer),
-)
-figures = Table(
-    "figures", metadata,
-    Column("doc_id", String, primary_key=True), Column("figure_id", Integer, primary_key=True),
-    Column("kind", String), Column("value", Float), Column("unit", String), Column("raw", Text),
-    Column("page_no", Integer), Column("section_id", Integer), Column("section_kind", String),
-    Column("sentence", Text), Column("scale", String),
-    Column("char_start", Integer), Column("char_end", Integer),
-    Column("qualifier", String), Column("value_low", Float), Column("value_high", Float),
-    Column("subject", Text), Column("locations", Text), Column("year", Integer),
-    *box_columns(),
-    Column("confidence", Float), Column("implied_total", Float), Column("flags", Text),
-    Column("of_total", Float), Column("change", String), Column("unit_from", String),
-    Column("unit_repaired", Integer),
-    # a figure read from a printed table's cell: the table and the cell's row and column
-    Column("table_id", Integer), Column("table_row", Integer), Column("table_col", Integer),
-    # one box a printed line, "left,top,right,bottom;…", when the figure wraps onto the next
-    Column("boxes", Text),
-    *read_columns("value", "unit", "kind"),
-)
-flags = Table(
-    "flags", metadata,
-    Column("doc_id", String, primary_key=True), Column("flag_id", Integer, primary_key=True),
-    Column("figure_id", Integer), Column("flag", String), Column("detail", Text),
-    Column("other_figure_id", Integer),
-    # a flag on a printed table's cell (its figure_id is empty when the cell is no figure)
-    Column("table_id", Integer), Column("row", Integer), Column("col", Integer),
-)
-# One row per paragraph, for full-text search. Its own integer key is the row's SQLite rowid,
-# which the search indexes point at: unlike the rowids of the other tables, it survives VACUUM.
-passages = Table(
-    "passages", metadata,
-    Column("passage_key", Integer, primary_key=True, autoincrement=True),
-    Column("doc_id", String, index=True), Column("passage_id", Integer),
-    Column("page_no", Integer), Column("section_id", Integer), Column("section_kind", String),
-    Column("text", Text), Column("folded", Text), Column("char_start", Integer),
-)
-words = Table(
-    "words", metadata,
-    Column("doc_id", String, primary_key=True), Column("page_no", Integer, primary_key=True),
-    Column("word_no", Integer, primary_key=True), Column("line_no", Integer),
-    Column("text", Text), Column("left", Float), Column("top", Float),
-    Column("width", Float), Column("height", Float), Column("conf", Float),
-    # the text layer's font: bold, italic (1/0) and size in points; empty on OCR pages
-    Column("bold", Integer), Column("italic", Integer), Column("size", Float),
-)
-# One row per printed table part (a table over two pages is two parts, the second pointing
-# at the first with continues_table_id); one row per cell of its printed grid.
-tables = Table(
-    "tables", metadata,
-    Column("doc_id", String, primary_key=True), Column("table_id", Integer, primary_key=True),
-    Column("page_no", Integer), Column("page_end", Integer), Column("caption", Text),
-    Column("label", String), Column("unit", String), Column("n_rows", Integer),
-    Column("n_cols", Integer), Column("n_header_rows", Integer), Column("ruling", String),
-    Column("source", String), Column("number_format", String),
-    *box_columns(), Column("continues_table_id", Integer),
-    Column("confidence", Float),
-)
-table_cells = Table(
-    "table_cells", metadata,
-    Column("doc_id", String, primary_key=True), Column("table_id", Integer, primary_key=True),
-    Column("row", Integer, primary_key=True), Column("col", Integer, primary_key=True),
-    Column("row_span", Integer), Column("col_span", Integer), Column("text", Text),
-    Column("role", String), Column("value", Float), Column("value_kind", String),
-    Column("column_path", Text), Column("row_path", Text),
-    *box_columns(), Column("confidence", Float), Column("flags", Text),
-    *read_columns("text", "value"),
-)
+documents, pages, sections, items, figures, flags, passages, words, tables, table_cells = (
+    _table(name) for name in columns.COLUMNS)
 TABLES = [documents, pages, sections, items, figures, flags, passages, words, tables,
           table_cells]
 # A document some run is reading now: another run sharing the database leaves it alone

@@ -96,12 +96,12 @@ def translation(lang: str) -> gettext.NullTranslations:
 
 
 def number(x: float) -> str:
-    """A count or measure as the language writes it: 12.492,5 in Vietnamese (Babel's CLDR
-    data), 12492.5 in English as before."""
+    """A count or measure as the language writes it: 12.492,5 in Vietnamese (the pages' own
+    formatter, to three decimals as CLDR writes them), 12492.5 in English as before."""
     if _language == "vi":
-        from babel.numbers import format_decimal
+        from baocao.outputs.format import vn_number
 
-        return format_decimal(x, locale="vi")
+        return vn_number(x, 3)
     return str(x) if isinstance(x, int) else f"{x:g}"
 
 

@@ -20,20 +20,14 @@ from baocao.errors import BaocaoError
 from baocao.extract.files import file_sha256, path_from_bytes
 from baocao.extract.prepare import remade
 from baocao.i18n import _, code_name, kind_name, language
+from baocao.outputs import pages as templates
 from baocao.outputs import review_edit as edit
-from baocao.outputs.format import escape as _e
 from baocao.outputs.format import vn_number as _number
-from baocao.outputs.review_tables import CSS as TABLE_CSS
-from baocao.outputs.review_tables import table_boxes, tables_html
+from baocao.outputs.review_tables import cell_boxes, printed_tables
 
 # Width in pixels of the embedded page images: sharp enough to read, small enough to mail.
 IMAGE_WIDTH = 1100
 JPEG_QUALITY = 70
-KIND_COLOURS = {
-    "achievements": "#2e7d32", "difficulties": "#c62828", "causes": "#ef6c00",
-    "lessons": "#1565c0", "solutions": "#6a1b9a", "recommendations": "#00838f",
-    "plans": "#5d4037", "other": "#9e9e9e",
-}
 
 
 @dataclass
@@ -130,32 +124,41 @@ def write_review(db: str | Path, wanted: str, out: Path) -> tuple[Path, str | No
 
 
 def render(d: Document, images: dict[int, str], missing: str | None) -> str:
-    """The whole page: header, outline, then every page with its figures."""
+    """The whole page (templates/review.html): header, outline, then every page with its
+    figures."""
     doc = d.doc
-    title = doc.get("title") or doc["filename"]
-    checked = edit.check_box({"target": "document"}, doc.get("checked"), _("document checked"))
-    parts = [
-        "<!DOCTYPE html>", f'<html lang="{language()}"><head><meta charset="utf-8">',
-        "<title>" + _e(_("{name} — baocao review").format(name=doc["filename"])) + "</title>",
-        f"<style>{CSS}</style>", "</head><body>", edit.toolbar(doc),
-        f'<header><h1{edit.key_attr({"target": "document"})}>{edit.editable("title", title)}'
-        f"{checked}</h1>{_facts(d)}",
-    ]
+    warnings = []
     if doc.get("error"):
-        parts.append('<p class="missing">' + _e(_("This document was read {status}: {error}")
-                     .format(status=code_name(doc["status"]), error=doc["error"])) + "</p>")
+        warnings.append(_("This document was read {status}: {error}").format(
+            status=code_name(doc["status"]), error=doc["error"]))
     if missing:
-        parts.append('<p class="missing">' + _e(_(
-            "Page images are missing: {reason}. The text and figures are shown without them.")
-            .format(reason=missing)) + "</p>")
-    parts += [_flag_summary(d), "</header>", _outline(d)]
-    for page in d.pages.to_dict("records"):
-        parts.append(_page(d, page, images.get(page["page_no"])))
-    parts.append(f"{edit.script()}</body></html>")
-    return "\n".join(parts)
+        warnings.append(_("Page images are missing: {reason}. The text and figures are shown "
+                          "without them.").format(reason=missing))
+    flagged = {f["figure_id"] for f in d.flags.to_dict("records")}
+    return templates.render(
+        "review.html", lang=language(), doc=doc, title=doc.get("title") or doc["filename"],
+        page_title=_("{name} — baocao review").format(name=doc["filename"]),
+        checked=doc.get("checked") == 1, facts=_facts(d), warnings=warnings,
+        flags=_flags(d), outline=_outline(d), text=_labels(), edit=edit.labels(),
+        kinds=edit.kinds(), messages=edit.messages(),
+        pages=[_page(d, page, images.get(page["page_no"]), flagged)
+               for page in d.pages.to_dict("records")])
 
 
-def _facts(d: Document) -> str:
+def _labels() -> dict[str, object]:
+    """The page's fixed words, in the interface's language."""
+    return {
+        "document_checked": _("document checked"), "page_checked": _("page checked"),
+        "to_check": _("Figures to check"), "no_flags": _("No figure is flagged."),
+        "sections": _("Sections"), "no_headings": _("No headings were found."),
+        "no_image": _("page image not available"), "no_figures": _("No figures on this page."),
+        "columns": [_("as written"), _("value"), _("unit"), _("subject"), _("section"),
+                    _("OCR conf."), _("flags")],
+    }
+
+
+def _facts(d: Document) -> list[tuple[str, object, str | None]]:
+    """The document's facts: label, value and, where a person may correct it, its field."""
     doc = d.doc
     facts = [(_("File"), doc["filename"]), (_("Province"), doc.get("province")),
              (_("Since 2025"), doc.get("province_2025")), (_("Issuer"), doc.get("issuer")),
@@ -165,21 +168,13 @@ def _facts(d: Document) -> str:
              (_("Flags"), len(d.flags)), ("doc_id", doc["doc_id"])]
     fields = dict(zip((_("Province"), _("Since 2025"), _("Issuer"), _("Number"), _("Date"),
                        _("Period")), edit.DOC_FIELDS, strict=True))
-    cells = "".join(f"<dt>{_e(k)}</dt><dd>{edit.editable(fields[k], v)}</dd>" if k in fields
-                    else f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts
-                    if v not in (None, "") or k in fields)
-    return f'<dl class="facts"{edit.key_attr({"target": "document"})}>{cells}</dl>'
+    return [(k, v, fields.get(k)) for k, v in facts if v not in (None, "") or k in fields]
 
 
-def _flag_summary(d: Document) -> str:
-    if d.flags.empty:
-        return '<p class="ok">' + _e(_("No figure is flagged.")) + "</p>"
-    items = "".join(
-        f'<li><a href="#{_flag_target(f)}">{_e(_flag_name(f))}</a>: '
-        f'<b>{_e(code_name(f["flag"]))}</b> — {_e(f["detail"])}</li>'
-        for f in d.flags.to_dict("records"))
-    heading = _e(_("Figures to check"))
-    return f'<div class="flags"><h2>{heading}</h2><ul>{items}</ul></div>'
+def _flags(d: Document) -> list[dict]:
+    """The flags to check, each linked to its figure or table cell."""
+    return [{"target": _flag_target(f), "name": _flag_name(f), "flag": code_name(f["flag"]),
+             "detail": f["detail"]} for f in d.flags.to_dict("records")]
 
 
 def _flag_target(flag: dict) -> str:
@@ -195,61 +190,48 @@ def _flag_name(flag: dict) -> str:
     return _("figure {n}").format(n=flag["figure_id"])
 
 
-def _outline(d: Document) -> str:
-    """The sections as a nested list: kind, heading, pages."""
+def _outline(d: Document) -> list[dict]:
+    """The sections with a heading, as a nested list: kind, heading, pages."""
     items = []
     for s in d.sections.to_dict("records"):
         if not s["heading"]:
             continue
         pages = (_("p. {n}").format(n=s["page_start"]) if s["page_start"] == s["page_end"]
                  else _("pp. {first}–{last}").format(first=s["page_start"], last=s["page_end"]))
-        items.append(
-            f'<li style="margin-left:{(s["level"] - 1) * 1.5}em">'
-            f'<span class="kind k-{_e(s["kind"])}">{_e(kind_name(s["kind"]))}</span> '
-            f'<a href="#page-{s["page_start"]}">{_e(s["heading"])}</a> '
-            f"<small>{_e(pages)}</small></li>")
-    body = "".join(items) or "<li>" + _e(_("No headings were found.")) + "</li>"
-    heading = _e(_("Sections"))
-    return f'<nav class="outline"><h2>{heading}</h2><ul>{body}</ul></nav>'
+        items.append({"indent": (s["level"] - 1) * 1.5, "kind": s["kind"],
+                      "kind_name": kind_name(s["kind"]), "page": s["page_start"],
+                      "heading": s["heading"], "pages": pages})
+    return items
 
 
-def _page(d: Document, page: dict, image: str | None) -> str:
+def _page(d: Document, page: dict, image: str | None, flagged: set[int]) -> dict:
+    """One page of the document: its image with the figures and cells framed, its text, its
+    printed tables and its figures."""
     n = page["page_no"]
     figures = [f for f in d.figures.to_dict("records") if f["page_no"] == n]
-    flagged = {f["figure_id"] for f in d.flags.to_dict("records")}
     width, height = page["width"] or 0, page["height"] or 0
     boxes = []
     for f in figures:
         if f["box_left"] is None or not width or not height:
             continue
-        cls = "box flagged" if f["figure_id"] in flagged else "box"
         for n_line, (left, top, right, bottom) in enumerate(_line_boxes(f)):
-            anchor = f'id="box-{f["figure_id"]}" ' if n_line == 0 else ""
-            boxes.append(
-                f'<a class="{cls}" {anchor}href="#fig-{f["figure_id"]}" '
-                f'data-figure="{f["figure_id"]}" title="{_e(f["raw"])}: {_e(_value(f))}" '
-                f'style="left:{left / width * 100:.3f}%;top:{top / height * 100:.3f}%;'
-                f'width:{(right - left) / width * 100:.3f}%;'
-                f'height:{(bottom - top) / height * 100:.3f}%"></a>')
-    boxes += table_boxes(d.tables, d.cells, n, width, height)
-    alt = _("page {n}").format(n=n)
-    if image:
-        scan = (f'<div class="scan" style="aspect-ratio:{width:.2f}/{height:.2f}">'
-                f'<img src="{image}" alt="{_e(alt)}">{"".join(boxes)}</div>')
-    else:
-        scan = '<div class="scan noimage">' + _e(_("page image not available")) + "</div>"
+            boxes.append({"figure": f["figure_id"], "first": n_line == 0,
+                          "flagged": f["figure_id"] in flagged,
+                          "title": f"{f['raw']}: {_value(f)}",
+                          "left": left / width * 100, "top": top / height * 100,
+                          "width": (right - left) / width * 100,
+                          "height": (bottom - top) / height * 100})
     source = _("OCR") if page["source"] == "ocr" else _("text layer")
     if page["ocr_confidence"] is not None:
         source = _("{source}, OCR confidence {confidence}").format(
             source=source, confidence=f"{page['ocr_confidence']:.0f}")
-    heading = _("Page {n}").format(n=n)
-    checked = edit.check_box({"target": "page", "page_no": n}, page.get("checked"),
-                             _("page checked"))
-    return (f'<section class="page" id="page-{n}"><h2>{_e(heading)} <small>({_e(source)})'
-            f'</small>{checked}</h2><div class="columns">{scan}<div class="text">'
-            f"{_text(d, page, figures)}"
-            f"</div></div>{tables_html(d.tables, d.cells, n)}"
-            f"{_figure_table(d, figures, flagged)}</section>")
+    return {"n": n, "heading": _("Page {n}").format(n=n), "source": source,
+            "checked": page.get("checked") == 1, "image": image,
+            "alt": _("page {n}").format(n=n), "width": width, "height": height,
+            "boxes": boxes, "cell_boxes": cell_boxes(d.tables, d.cells, n, width, height),
+            "paragraphs": _text(d, page, figures),
+            "tables": printed_tables(d.tables, d.cells, n),
+            "figures": _figure_rows(d, figures, flagged)}
 
 
 def _line_boxes(f: dict) -> list[tuple[float, ...]]:
@@ -260,9 +242,9 @@ def _line_boxes(f: dict) -> list[tuple[float, ...]]:
     return [(f["box_left"], f["box_top"], f["box_right"], f["box_bottom"])]
 
 
-def _text(d: Document, page: dict, figures: list[dict]) -> str:
+def _text(d: Document, page: dict, figures: list[dict]) -> list[dict]:
     """The page text, paragraph by paragraph, each with its section's kind at its side and
-    every figure marked."""
+    every figure marked: (text, figure_id) parts, the id None between figures."""
     text = page["text"] or ""
     kinds = {p["char_start"]: p["section_kind"] for p in d.passages.to_dict("records")
              if p["page_no"] == page["page_no"]}
@@ -271,89 +253,45 @@ def _text(d: Document, page: dict, figures: list[dict]) -> str:
     for line in text.split("\n"):
         start, end = at, at + len(line)
         at = end + 1
-        marked, pos = [], start
+        parts: list[tuple[str, int | None]] = []
+        pos = start
         for f in figures:
             if f["char_start"] is None:  # a table cell's figure: framed in its table
                 continue
             a, b = int(f["char_start"]), int(f["char_end"])
             if start <= a and b <= end:
-                marked += [_e(text[pos:a]),
-                           f'<mark id="mark-{f["figure_id"]}"><a href="#box-{f["figure_id"]}">'
-                           f"{_e(text[a:b])}</a></mark>"]
+                parts += [(text[pos:a], None), (text[a:b], f["figure_id"])]
                 pos = b
-        marked.append(_e(text[pos:end]))
+        parts.append((text[pos:end], None))
         kind = kinds.get(start) or "other"
-        cls = f"k-{_e(kind)}" + (" heading" if line in headings else "")
-        out.append(f'<p class="{cls}" title="{_e(kind_name(kind))}">{"".join(marked)}</p>')
-    return "".join(out)
+        out.append({"cls": f"k-{kind}" + (" heading" if line in headings else ""),
+                    "title": kind_name(kind), "parts": parts})
+    return out
 
 
-def _figure_table(d: Document, figures: list[dict], flagged: set[int]) -> str:
-    if not figures:
-        return '<p class="nofig">' + _e(_("No figures on this page.")) + "</p>"
+def _figure_rows(d: Document, figures: list[dict], flagged: set[int]) -> list[dict]:
+    """The page's figures as the table under it lists them, each with its correction key."""
     sections = {s["section_id"]: s for s in d.sections.to_dict("records")}
-    details = {}
+    details: dict[int, list[str]] = {}
     for g in d.flags.to_dict("records"):
         details.setdefault(g["figure_id"], []).append(f'{code_name(g["flag"])}: {g["detail"]}')
-    rows = []
     places = edit.table_places(d.tables)
+    rows = []
     for f in figures:
         s = sections.get(f["section_id"])
-        section = (f'{_e(kind_name(f["section_kind"]))}: {_e(s["heading"])}'
-                   if s and s["heading"] else _e(kind_name(f["section_kind"])))
-        implied = ("<br><small>" + _e(_("implies a total of {total}").format(
-            total=_number(round(f["implied_total"])))) + "</small>"
-            if f.get("implied_total") is not None else "")
-        conf = "" if f["confidence"] is None else f'{f["confidence"]:.0f}'
-        cls = ' class="flagged"' if f["figure_id"] in flagged else ""
-        rows.append(
-            f'<tr id="fig-{f["figure_id"]}"{cls}{edit.key_attr(edit.figure_key(f, places))}>'
-            f'<td><a href="#box-{f["figure_id"]}">{f["figure_id"]}</a></td>'
-            f'<td>{_e(f["raw"])}</td><td class="num">{edit.figure_value(f)}{implied}</td>'
-            f'<td>{edit.editable("unit", f["unit"])}{edit.was_read(f, "unit")}</td>'
-            f'<td>{_e(f["subject"] or "")}</td><td>{section}</td><td class="num">{conf}</td>'
-            f'<td>{_e("; ".join(details.get(f["figure_id"], [])))}</td></tr>')
-    head = "<tr><th>#</th>" + "".join(f"<th>{_e(h)}</th>" for h in (
-        _("as written"), _("value"), _("unit"), _("subject"), _("section"), _("OCR conf."),
-        _("flags"))) + "</tr>"
-    return f'<table class="figures">{head}{"".join(rows)}</table>'
+        section = (f'{kind_name(f["section_kind"])}: {s["heading"]}' if s and s["heading"]
+                   else kind_name(f["section_kind"]))
+        implied = (None if f.get("implied_total") is None else _(
+            "implies a total of {total}").format(total=_number(round(f["implied_total"]))))
+        rows.append({**edit.figure_edit(f), "id": f["figure_id"], "raw": f["raw"],
+                     "flagged": f["figure_id"] in flagged, "key": edit.figure_key(f, places),
+                     "implied": implied, "unit": f["unit"],
+                     "unit_read": edit.was_read(f, "unit"), "subject": f["subject"] or "",
+                     "section": section,
+                     "confidence": "" if f["confidence"] is None else f'{f["confidence"]:.0f}',
+                     "details": "; ".join(details.get(f["figure_id"], []))})
+    return rows
 
 
 def _value(f: dict) -> str:
     return f"{_number(f['value'])} {f['unit']}"
-
-
-CSS = """
-body { font: 15px/1.45 "DejaVu Sans", Arial, sans-serif; margin: 0 auto; max-width: 1500px;
-       padding: 1em 2em; color: #222; }
-h1 { font-size: 1.5em; margin-bottom: .3em; }
-dl.facts { display: grid; grid-template-columns: max-content auto; gap: .1em 1em; }
-dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; }
-.missing { background: #fff3cd; border: 1px solid #e0b000; padding: .5em; }
-.ok { color: #2e7d32; }
-.flags { background: #fdecea; border: 1px solid #c62828; padding: .2em 1em; }
-.outline ul { list-style: none; padding-left: 0; }
-.kind { display: inline-block; min-width: 9em; font-size: .8em; color: #fff;
-        border-radius: 3px; padding: 0 .4em; }
-.page { border-top: 2px solid #888; margin-top: 2em; }
-.columns { display: flex; gap: 1.5em; align-items: flex-start; }
-.scan { position: relative; flex: 0 0 55%; border: 1px solid #999; }
-.scan img { display: block; width: 100%; height: 100%; }
-.scan.noimage { aspect-ratio: 210/297; background: #eee; display: flex;
-                align-items: center; justify-content: center; color: #666; }
-.box { position: absolute; outline: 2px solid #1565c0; outline-offset: 1px;
-       background: rgba(21,101,192,.15); }
-.box.flagged { outline-color: #c62828; background: rgba(198,40,40,.2); }
-.box:target { box-shadow: 0 0 0 5px #ffb300; }
-.text { flex: 1; max-height: 110vh; overflow-y: auto; }
-.text p { margin: 0 0 .5em; padding-left: .6em; border-left: 4px solid #ccc; }
-.text p.heading { font-weight: bold; }
-mark { background: #bbdefb; } mark a { color: inherit; text-decoration: none; }
-table.figures { border-collapse: collapse; margin-top: 1em; width: 100%; font-size: .9em; }
-table.figures td, table.figures th { border: 1px solid #ccc; padding: .2em .4em;
-                                     vertical-align: top; text-align: left; }
-table.figures td.num { text-align: right; white-space: nowrap; }
-tr.flagged { background: #fdecea; } tr:target { outline: 3px solid #ffb300; }
-""" + "".join(
-    f".kind.k-{k} {{ background: {c}; }} .text p.k-{k} {{ border-left-color: {c}; }}\n"
-    for k, c in KIND_COLOURS.items()) + TABLE_CSS + edit.CSS

@@ -33,9 +33,11 @@ def figures_url(database: str, have: set[str] | None = None) -> str:
 
 
 def description_html(database: str, have: set[str] | None = None) -> str:
-    """The index and database pages' description: what is here and where to start."""
+    """The index and database pages' description: what is here and where to start
+    (templates/serve_description.html)."""
     from datasette.utils import tilde_encode
-    from markupsafe import escape
+
+    from baocao.outputs import pages
 
     db = f"/{tilde_encode(database)}"
     links = [
@@ -53,13 +55,9 @@ def description_html(database: str, have: set[str] | None = None) -> str:
         (f"{db}/lessons_learned", _("Every lesson learned"), ""),
         (f"{db}/pages_to_check", _("Pages to check"), _("lowest OCR confidence first.")),
     ]
-    items = "".join(
-        f'<li><a href="{escape(href)}">{escape(title)}</a>'
-        + (f" — {escape(text)}" if text else "") + "</li>"
-        for href, title, text in links)
     intro = _("Every page, section, enumerated point and figure of the reports, with each "
               "report's province, issuer, title, number, date and period.")
-    return f"<p>{escape(intro)}</p><ul class=\"baocao-start\">{items}</ul>"
+    return pages.render("serve_description.html", intro=intro, links=links)
 
 
 def tables() -> dict[str, dict]:

@@ -6,15 +6,14 @@ and the database summary at /-/baocao/summary."""
 from __future__ import annotations
 
 import asyncio
-import json
 
 from datasette import hookimpl
 from datasette.utils import tilde_encode
 from datasette.utils.asgi import Response
-from markupsafe import Markup, escape
 
 from baocao.errors import BaocaoError
 from baocao.i18n import _
+from baocao.outputs import pages
 from baocao.outputs.format import vn_amount, vn_number
 from baocao.outputs.search import parse
 from baocao.outputs.summary import collect, render_html
@@ -52,8 +51,7 @@ def render_cell(row, value, column, table, database, datasette):
         return None
     if column == "doc_id" and isinstance(value, str) and len(value) == 64:
         href = f"/{tilde_encode(database)}/documents/{tilde_encode(value)}"
-        return Markup(f'<a class="doc-id" href="{escape(href)}" title="{escape(value)}">'
-                      f"{escape(value[:8])}…</a>")
+        return pages.macro("serve_cells.html", "doc_id")(href, value)
     if isinstance(value, (int, float)):
         if column in VND_COLUMNS:
             return vn_amount(value, "VND")
@@ -64,20 +62,15 @@ def render_cell(row, value, column, table, database, datasette):
             return vn_number(value)
         return None
     if table and isinstance(value, str) and len(value) > LONG:
-        return Markup(f'<div class="baocao-long" tabindex="0">{escape(value)}</div>')
+        return pages.macro("serve_cells.html", "long_text")(value)
     return None
 
 
 @hookimpl
 def extra_body_script(template, database, table, columns, view_name, request, datasette):
-    """Column descriptions folded behind one line, so the rows are on the first screen."""
-    label = json.dumps(_("What the columns mean"))
-    return f"""
-document.querySelectorAll("dl.column-descriptions").forEach(function (dl) {{
-  var box = document.createElement("details"), line = document.createElement("summary");
-  box.className = "baocao-columns"; line.textContent = {label};
-  dl.parentNode.insertBefore(box, dl); box.appendChild(line); box.appendChild(dl);
-}});"""
+    """Column descriptions folded behind one line, so the rows are on the first screen
+    (templates/serve_columns.js)."""
+    return pages.render("serve_columns.js", label=_("What the columns mean"))
 
 
 @hookimpl
@@ -85,34 +78,9 @@ def register_routes(datasette):
     return [(r"^/-/baocao/summary$", summary_page), (r"^/-/baocao/serve\.css$", stylesheet)]
 
 
-# Rows no taller than a few lines, whatever the text; the short doc_id and the link column
-# narrow; the text of a search hit wide enough to read.
-CSS = """
-.rows-and-columns td { max-width: 36em; }
-.baocao-long { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3;
-               overflow: hidden; min-width: 14em; max-width: 34em; cursor: pointer; }
-.baocao-long:focus, body.row .baocao-long { -webkit-line-clamp: unset; max-width: none; }
-td.type-pk a { display: inline-block; max-width: 7em; overflow: hidden;
-               text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
-td.col-value, td.col-total_vnd, td.col-amount_vnd, td.col-largest_vnd, td.col-total {
-    text-align: right; white-space: nowrap; }
-body.query td.col-text, body.query td.col-sentence, body.query td.col-beginning {
-    min-width: 32em; }
-details.baocao-columns { margin: .5em 0; } details.baocao-columns summary { cursor: pointer; }
-ul.baocao-start li { margin: .3em 0; }
-.facet-results { display: block; margin-bottom: .8em; }
-.facet-info { width: auto; margin: 0 0 .3em; display: flex; align-items: baseline; gap: .6em; }
-.facet-info-name { margin: 0; min-width: 10em; white-space: nowrap; }
-.facet-info ul { display: flex; flex-wrap: wrap; gap: 0 1.2em; padding: 0; margin: 0;
-                 list-style: none; }
-.facet-info ul li { list-style: none; } ul li.facet-truncated { top: 0; text-indent: 0; }
-td.col-subject, td.col-section_heading { min-width: 11em; }
-td.col-sentence { min-width: 24em; } td.col-raw { white-space: nowrap; }
-"""
-
-
 async def stylesheet(request) -> Response:
-    return Response(CSS, content_type="text/css; charset=utf-8")
+    """static/serve.css: rows a few lines tall, figures right-aligned, facets compact."""
+    return Response(pages.static("serve.css"), content_type="text/css; charset=utf-8")
 
 
 async def summary_page(datasette, request) -> Response:

@@ -16,11 +16,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
+from markupsafe import Markup
 
 from baocao import store
 from baocao.errors import BaocaoError
 from baocao.i18n import _, language
-from baocao.outputs.format import escape as _e
+from baocao.outputs import pages as templates
 from baocao.outputs.format import vn_number
 
 # Rows shown in the lists of things to check; bars at most in a chart.
@@ -274,72 +275,34 @@ def _cell(value, money: bool) -> tuple[str, bool]:
     return str(value), False
 
 
-def _html_table(block: Block) -> str:
-    head = "".join(f"<th>{_e(c)}</th>" for c in block.frame.columns)
+def _table_rows(block: Block) -> list[list[tuple[str, bool, str | None]]]:
+    """The block's rows as the page shows them: each cell's text, whether it is a number
+    (right-aligned), and the first cell's link."""
     rows = []
     for i, row in enumerate(block.frame.itertuples(index=False)):
-        cells = []
-        for j, (column, value) in enumerate(zip(block.frame.columns, row, strict=True)):
-            text, number = _cell(value, column in block.money)
-            body = _e(text)
-            if j == 0 and i in block.links:
-                body = f'<a href="{_e(block.links[i])}">{body}</a>'
-            cells.append(f'<td class="num">{body}</td>' if number else f"<td>{body}</td>")
-        rows.append(f"<tr>{''.join(cells)}</tr>")
-    return (f'<table id="{block.key}"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
-
-
-CSS = """
-body { font: 15px/1.45 "DejaVu Sans", Arial, sans-serif; margin: 0 auto; max-width: 1200px;
-       padding: 1em 2em; color: #222; }
-h1 { font-size: 1.5em; margin-bottom: .2em; } h2 { border-bottom: 2px solid #888; }
-h3 { font-size: 1em; margin: 1em 0 .3em; }
-.totals { display: flex; gap: 2em; font-size: 1.1em; }
-.totals b { display: block; font-size: 1.6em; }
-.grid { display: flex; flex-wrap: wrap; gap: 0 2.5em; align-items: flex-start; }
-table { border-collapse: collapse; font-size: .9em; }
-th, td { border-bottom: 1px solid #ddd; padding: .2em .6em; text-align: left;
-         vertical-align: top; }
-th { background: #f2f2f2; } td.num { text-align: right; white-space: nowrap; }
-#documents td:nth-child(2) { max-width: 30em; }
-.note { color: #555; font-size: .9em; max-width: 60em; }
-.chart svg { max-width: 100%; height: auto; }
-"""
+        cells = [(*_cell(value, column in block.money), None)
+                 for column, value in zip(block.frame.columns, row, strict=True)]
+        if i in block.links:
+            cells[0] = (cells[0][0], cells[0][1], block.links[i])
+        rows.append(cells)
+    return rows
 
 
 def render_html(s: Summary, how_to_review: str = "") -> str:
-    """The whole page, self-contained: styles inline, charts as inline SVG."""
+    """The whole page (templates/summary.html), self-contained: styles inline, charts as
+    inline SVG."""
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    totals = "".join(f'<div id="total-{k}"><b>{vn_number(v)}</b>{_e(label)}</div>'
-                     for k, v, label in _total_labels(s))
-    title = _("baocao summary")
-    heading = _("What {name} holds").format(name=s.name)
-    made = _("Made {when} by baocao summary.").format(when=stamp)
-    parts = ["<!DOCTYPE html>", f'<html lang="{language()}"><head><meta charset="utf-8">',
-             f"<title>{_e(title)}: {_e(s.name)}</title>",
-             f"<style>{CSS}</style></head><body>",
-             f"<h1>{_e(heading)}</h1>",
-             f'<p class="note">{_e(made)}</p>', f'<div class="totals">{totals}</div>']
-    for group, blocks in s.groups:
-        parts.append(f"<h2>{_e(group)}</h2><div class=\"grid\">")
-        for b in blocks:
-            if b.frame.empty and not b.note:
-                continue
-            parts.append(f'<section id="section-{b.key}">'
-                         + (f"<h3>{_e(b.title)}</h3>" if b.title else ""))
-            if b.note:
-                parts.append(f'<p class="note">{_e(b.note)}</p>')
-            if b.chart:
-                parts.append(f'<div class="chart">{b.chart}</div>')
-            if not b.frame.empty:
-                parts.append(_html_table(b))
-            if b.key == "documents" and how_to_review:
-                parts.append(f'<p class="note">{_e(how_to_review)}</p>')
-            parts.append("</section>")
-        parts.append("</div>")
-    parts.append("</body></html>")
-    return "\n".join(parts)
+    groups = [(group, [{"key": b.key, "title": b.title, "note": b.note,
+                        "chart": Markup(b.chart),  # matplotlib's own SVG
+                        "columns": list(b.frame.columns),
+                        "rows": None if b.frame.empty else _table_rows(b)}
+                       for b in blocks if not (b.frame.empty and not b.note)])
+              for group, blocks in s.groups]
+    return templates.render(
+        "summary.html", lang=language(), title=_("baocao summary"), name=s.name,
+        heading=_("What {name} holds").format(name=s.name),
+        made=_("Made {when} by baocao summary.").format(when=stamp),
+        totals=_total_labels(s), groups=groups, how_to_review=how_to_review)
 
 
 def _total_labels(s: Summary) -> list[tuple[str, int, str]]:

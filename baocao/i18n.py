@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from baocao.datamodel import FLAGS
+from baocao.vietnamese.numbers import vn_number
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "baocao"
@@ -99,8 +100,6 @@ def number(x: float) -> str:
     """A count or measure as the language writes it: 12.492,5 in Vietnamese (the pages' own
     formatter, to three decimals as CLDR writes them), 12492.5 in English as before."""
     if _language == "vi":
-        from baocao.outputs.format import vn_number
-
         return vn_number(x, 3)
     return str(x) if isinstance(x, int) else f"{x:g}"
 

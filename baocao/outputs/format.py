@@ -1,18 +1,14 @@
 """How a value is written on a page people read: numbers the Vietnamese way (12.492.100.000;
-26,3) and amounts in the unit a Vietnamese reader expects. The one Vietnamese number
-formatter: pages, exports, Datasette and the command line's counts (i18n.number) use it."""
+26,3; vietnamese/numbers.py, the one formatter) and amounts in the unit a Vietnamese
+reader expects."""
 
 from __future__ import annotations
 
 import math
 
+from baocao.vietnamese.numbers import vn_number
 
-def vn_number(x: float | None, decimals: int = 2) -> str:
-    """A number the Vietnamese way: 12492100000 → 12.492.100.000, 26.3 → 26,3."""
-    if x is None:
-        return ""
-    text = f"{x:,.{decimals}f}".rstrip("0").rstrip(".")
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+__all__ = ["vn_amount", "vn_number"]
 
 
 def vn_amount(value: float | None, unit: str | None) -> str:

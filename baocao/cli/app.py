@@ -15,7 +15,7 @@ import typer
 from baocao.cli import correct, read, run
 from baocao.errors import ExitCode
 from baocao.extract.files import printable
-from baocao.i18n import _, localize_typer, set_language
+from baocao.i18n import LANGUAGES, _, localize_typer, set_language
 from baocao.pipelines.batch import crash_log
 
 app = typer.Typer(
@@ -28,9 +28,8 @@ localize_typer()
 log = logging.getLogger("baocao")
 
 
-class Language(str, Enum):
-    vi = "vi"
-    en = "en"
+# The --lang choices: the languages i18n has catalogs for.
+Language = Enum("Language", {code: code for code in LANGUAGES}, type=str)
 
 
 def _print_version(value: bool) -> None:

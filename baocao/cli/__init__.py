@@ -1,0 +1,1 @@
+"""The `baocao` command line: parses arguments, calls outputs/ or pipelines/, prints lines."""

@@ -7,12 +7,14 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, inspect, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from baocao.datamodel import (
     Cell,
@@ -30,7 +32,7 @@ from baocao.datamodel import (
 )
 from baocao.errors import BaocaoError
 from baocao.store.columns import COLUMNS, PageRow
-from baocao.store.database import engine_url, is_url
+from baocao.store.database import display_name, engine_url, is_url, reason
 from baocao.store.rows import row
 
 # Each table's key, in the order its rows are read (words are not read back).
@@ -90,23 +92,18 @@ def load_document(db: str | Path | Engine, doc_id: str) -> DocumentResult:
 
 def load_stored(db: str | Path | Engine, doc_id: str) -> StoredDocument:
     """The document and what its rows hold beside its fields (see StoredDocument)."""
-    engine = reader(db)
     found: dict[str, list[Mapping[str, Any]]] = {}
     columns: dict[str, list[str]] = {}
-    try:
-        with engine.connect() as conn:
-            present = set(inspect(conn).get_table_names())
-            for table, order in ORDER.items():
-                if table not in present:  # one an older baocao did not make (printed tables)
-                    columns[table], found[table] = [], []
-                    continue
-                result = conn.execute(text(f'SELECT * FROM "{table}" WHERE doc_id = :doc_id '
-                                           f"ORDER BY {_keys(order)}"), {"doc_id": doc_id})
-                columns[table] = list(result.keys())
-                found[table] = list(result.mappings())
-    finally:
-        if engine is not db:
-            engine.dispose()
+    with _connection(db) as conn:
+        present = set(inspect(conn).get_table_names())
+        for table, order in ORDER.items():
+            if table not in present:  # one an older baocao did not make (printed tables)
+                columns[table], found[table] = [], []
+                continue
+            result = conn.execute(text(f'SELECT * FROM "{table}" WHERE doc_id = :doc_id '
+                                       f"ORDER BY {_keys(order)}"), {"doc_id": doc_id})
+            columns[table] = list(result.keys())
+            found[table] = list(result.mappings())
     if not found["documents"]:
         raise BaocaoError(f"no document {doc_id} in the database")
     return _typed(found, columns)
@@ -117,16 +114,28 @@ def load_documents(db: str | Path | Engine, order: Sequence[str] = ORDER["docume
     """Every document's own row typed (its fields and metadata; load_stored reads its pages,
     figures…) with the columns kept beside it (counts, checked), by `order` (none: as the
     database lists them): what a list of the documents shows."""
+    with _connection(db) as conn:
+        by = f" ORDER BY {_keys(order)}" if order else ""
+        stored = list(conn.execute(text(f"SELECT * FROM documents{by}")).mappings())
+    return [(_document(fields), kept) for fields, kept in
+            (_parts("documents", row) for row in stored)]
+
+
+@contextmanager
+def _connection(db: str | Path | Engine) -> Iterator[Connection]:
+    """A read-only connection; no database, or one that fails, said as store.query says it."""
+    if not isinstance(db, Engine) and not is_url(db) and not Path(db).exists():
+        raise BaocaoError(f"no database at {db}: run 'baocao run INPUT --db {db}' first")
     engine = reader(db)
     try:
         with engine.connect() as conn:
-            by = f" ORDER BY {_keys(order)}" if order else ""
-            stored = list(conn.execute(text(f"SELECT * FROM documents{by}")).mappings())
+            yield conn
+    except SQLAlchemyError as exc:
+        where = f" on {display_name(db)}" if not isinstance(db, Engine) and is_url(db) else ""
+        raise BaocaoError(f"the query failed{where}: {reason(exc)}") from exc
     finally:
         if engine is not db:
             engine.dispose()
-    return [(_document(fields), kept) for fields, kept in
-            (_parts("documents", row) for row in stored)]
 
 
 def _keys(order: Sequence[str]) -> str:

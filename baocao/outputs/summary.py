@@ -4,7 +4,7 @@ confidence; figures by kind and section; flags to check; amounts by province and
 chart; and a link to each document's review page.
 
 Every count is one SQL query on the database (SQLite or PostgreSQL, read-only); the list of
-documents is read typed (store.load_documents); charts are matplotlib SVG, inlined, so the
+documents is read typed (store/load.py); charts are matplotlib SVG, inlined, so the
 page needs no network.
 """
 

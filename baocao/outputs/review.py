@@ -2,20 +2,20 @@
 against the scan: every page image beside its text, each figure boxed on the image and
 listed with its value, unit, subject, section and flags, and the outline of its sections.
 
-Images are rendered from the original file (documents.path) and embedded as JPEG; figure
-boxes are placed in percent of the page, from the word boxes OCR or the text layer gave.
+The document is read back typed (store.load_stored), with what a person corrected or checked
+beside it. Images are rendered from the original file (documents.path) and embedded as JPEG;
+figure boxes are placed in percent of the page, from the word boxes OCR or the text layer gave.
 """
 
 from __future__ import annotations
 
 import base64
 import io
-from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import Any
 
 from baocao import extract, store
+from baocao.datamodel import DocumentResult, Figure, Flag, PageContent
 from baocao.errors import BaocaoError
 from baocao.extract.files import file_sha256, path_from_bytes
 from baocao.extract.prepare import remade
@@ -24,24 +24,13 @@ from baocao.outputs import pages as templates
 from baocao.outputs import review_edit as edit
 from baocao.outputs.format import vn_number as _number
 from baocao.outputs.review_tables import cell_boxes, printed_tables
+from baocao.store import StoredDocument
 
 # Width in pixels of the embedded page images: sharp enough to read, small enough to mail.
 IMAGE_WIDTH = 1100
 JPEG_QUALITY = 70
-
-
-@dataclass
-class Document:
-    """What the page shows: the document's rows from every table."""
-
-    doc: dict
-    pages: pd.DataFrame
-    sections: pd.DataFrame
-    figures: pd.DataFrame
-    flags: pd.DataFrame
-    passages: pd.DataFrame
-    tables: pd.DataFrame = field(default_factory=pd.DataFrame)
-    cells: pd.DataFrame = field(default_factory=pd.DataFrame)
+# What the database keeps beside a row: a person's corrections (corrected, value_read…), checks.
+Kept = dict[str, Any]
 
 
 def find_document(db: str | Path, wanted: str) -> dict:
@@ -66,43 +55,22 @@ def find_document(db: str | Path, wanted: str) -> dict:
     return hits.iloc[0].to_dict()
 
 
-def load(db: str | Path, wanted: str) -> Document:
-    doc = find_document(db, wanted)
-
-    def rows(table: str, order: str) -> pd.DataFrame:
-        frame = store.query(db, f"SELECT * FROM {table} WHERE doc_id = '{doc['doc_id']}' "
-                                f"ORDER BY {order}")
-        return frame.astype(object).where(frame.notna(), None)
-
-    return Document(doc, rows("pages", "page_no"), rows("sections", "section_id"),
-                    rows("figures", "figure_id"), rows("flags", "flag_id"),
-                    rows("passages", "passage_id"), *_printed(rows))
-
-
-def _printed(rows) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The printed tables and their cells; none in a database an older baocao made."""
-    try:
-        return rows("tables", "table_id"), rows("table_cells", 'table_id, "row", col')
-    except Exception:  # no such table: written before tables were read
-        return pd.DataFrame(), pd.DataFrame()
-
-
-def page_images(doc: dict, pages: pd.DataFrame) -> tuple[dict[int, str], str | None]:
+def page_images(d: DocumentResult) -> tuple[dict[int, str], str | None]:
     """Each page as a JPEG data URI, from the original file, turned and straightened as it
     was before OCR (so the boxes fall on their words); or none and why not."""
-    raw = doc.get("path_bytes")  # a name in no encoding: open it by its bytes
-    path = path_from_bytes(raw) if raw else Path(doc["path"] or "")
+    raw = d.path_bytes  # a name in no encoding: open it by its bytes
+    path = path_from_bytes(raw) if raw else Path(d.path or "")
     if not path.is_file():
         return {}, _("the original file is no longer at {path}").format(path=path)
     try:
-        if file_sha256(path) != doc["doc_id"]:
+        if file_sha256(path) != d.doc_id:
             return {}, _("the file at {path} has changed since it was processed").format(
                 path=path)
-        images = extract.page_images(path, len(pages), IMAGE_WIDTH)
-        for page in pages.to_dict("records"):  # no such columns: an older baocao's database
-            turn, skew = page.get("rotation") or 0, page.get("skew") or 0.0
-            if page["page_no"] in images and (turn or skew):
-                images[page["page_no"]] = remade(images[page["page_no"]], int(turn), skew)
+        images = extract.page_images(path, len(d.pages), IMAGE_WIDTH)
+        for page in d.pages:  # none of these: an older baocao's database
+            turn, skew = page.rotation or 0, page.skew or 0.0
+            if page.page_no in images and (turn or skew):
+                images[page.page_no] = remade(images[page.page_no], int(turn), skew)
     except Exception as exc:  # an unreadable file still gets its text and figures shown
         return {}, _("the page images could not be rendered ({error})").format(error=exc)
     return {n: _data_uri(img) for n, img in images.items()}, None
@@ -116,33 +84,34 @@ def _data_uri(image) -> str:
 
 def write_review(db: str | Path, wanted: str, out: Path) -> tuple[Path, str | None]:
     """Write the review page of a document; return where, and why images are missing."""
-    d = load(db, wanted)
-    images, missing = page_images(d.doc, d.pages)
+    stored = store.load_stored(db, find_document(db, wanted)["doc_id"])
+    images, missing = page_images(stored.document)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render(d, images, missing), encoding="utf-8")
+    out.write_text(render(stored, images, missing), encoding="utf-8")
     return out, missing
 
 
-def render(d: Document, images: dict[int, str], missing: str | None) -> str:
+def render(stored: StoredDocument, images: dict[int, str], missing: str | None) -> str:
     """The whole page (templates/review.html): header, outline, then every page with its
     figures."""
-    doc = d.doc
+    d = stored.document
+    [kept] = stored.kept["documents"]
     warnings = []
-    if doc.get("error"):
+    if d.error:
         warnings.append(_("This document was read {status}: {error}").format(
-            status=code_name(doc["status"]), error=doc["error"]))
+            status=code_name(d.status), error=d.error))
     if missing:
         warnings.append(_("Page images are missing: {reason}. The text and figures are shown "
                           "without them.").format(reason=missing))
-    flagged = {f["figure_id"] for f in d.flags.to_dict("records")}
+    flagged = {f.figure_id for f in d.flags}
     return templates.render(
-        "review.html", lang=language(), doc=doc, title=doc.get("title") or doc["filename"],
-        page_title=_("{name} — baocao review").format(name=doc["filename"]),
-        checked=doc.get("checked") == 1, facts=_facts(d), warnings=warnings,
-        flags=_flags(d), outline=_outline(d), text=_labels(), edit=edit.labels(),
+        "review.html", lang=language(), doc=d, title=d.metadata.title or d.filename,
+        page_title=_("{name} — baocao review").format(name=d.filename),
+        checked=kept.get("checked") == 1, facts=_facts(d), warnings=warnings,
+        flags=_flags(d.flags), outline=_outline(d), text=_labels(), edit=edit.labels(),
         kinds=edit.kinds(), messages=edit.messages(),
-        pages=[_page(d, page, images.get(page["page_no"]), flagged)
-               for page in d.pages.to_dict("records")])
+        pages=[_page(stored, page, beside, images.get(page.page_no), flagged)
+               for page, beside in zip(d.pages, stored.kept["pages"], strict=True)])
 
 
 def _labels() -> dict[str, object]:
@@ -157,98 +126,109 @@ def _labels() -> dict[str, object]:
     }
 
 
-def _facts(d: Document) -> list[tuple[str, object, str | None]]:
+def _facts(d: DocumentResult) -> list[tuple[str, object, str | None]]:
     """The document's facts: label, value and, where a person may correct it, its field."""
-    doc = d.doc
-    facts = [(_("File"), doc["filename"]), (_("Province"), doc.get("province")),
-             (_("Since 2025"), doc.get("province_2025")), (_("Issuer"), doc.get("issuer")),
-             (_("Number"), doc.get("doc_number")), (_("Date"), doc.get("doc_date")),
-             (_("Period"), doc.get("period")), (_("Status"), code_name(doc["status"])),
-             (_("Pages"), doc["n_pages"]), (_("Figures"), len(d.figures)),
-             (_("Flags"), len(d.flags)), ("doc_id", doc["doc_id"])]
-    fields = dict(zip((_("Province"), _("Since 2025"), _("Issuer"), _("Number"), _("Date"),
-                       _("Period")), edit.DOC_FIELDS, strict=True))
-    return [(k, v, fields.get(k)) for k, v in facts if v not in (None, "") or k in fields]
+    details = (_("Province"), _("Since 2025"), _("Issuer"), _("Number"), _("Date"),
+               _("Period"))
+    facts = [(_("File"), d.filename, None),
+             *((label, getattr(d.metadata, name), name)
+               for label, name in zip(details, edit.DOC_FIELDS, strict=True)),
+             (_("Status"), code_name(d.status), None), (_("Pages"), d.n_pages, None),
+             (_("Figures"), len(d.figures), None), (_("Flags"), len(d.flags), None),
+             ("doc_id", d.doc_id, None)]
+    return [(k, v, name) for k, v, name in facts if v not in (None, "") or name]
 
 
-def _flags(d: Document) -> list[dict]:
+# The numbers that say what a flag is on.
+FLAG_PLACE = ("figure_id", "table_id", "row", "col")
+
+
+def _flags(flags: list[Flag]) -> list[dict]:
     """The flags to check, each linked to its figure or table cell."""
-    return [{"target": _flag_target(f), "name": _flag_name(f), "flag": code_name(f["flag"]),
-             "detail": f["detail"]} for f in d.flags.to_dict("records")]
+    return [{"target": _flag_target(place), "name": _flag_name(place),
+             "flag": code_name(f.flag), "detail": f.detail}
+            for f, place in zip(flags, _places_as_written(flags), strict=True)]
 
 
-def _flag_target(flag: dict) -> str:
-    if flag["figure_id"] is None and flag.get("table_id") is not None:
-        return f"cell-{flag['table_id']}-{flag['row']}-{flag['col']}"
-    return f"fig-{flag['figure_id']}"
+def _places_as_written(flags: list[Flag]) -> list[dict[str, int | float | None]]:
+    """Each flag's figure, table, row and column as the page has always written them: where
+    another flag of the document has none of one, with a decimal (figure 1.0), as the
+    DataFrame the page was once made from held them."""
+    gaps = {name for name in FLAG_PLACE if any(getattr(f, name) is None for f in flags)}
+    return [{name: float(n) if name in gaps and n is not None else n
+             for name, n in ((name, getattr(f, name)) for name in FLAG_PLACE)} for f in flags]
 
 
-def _flag_name(flag: dict) -> str:
-    if flag["figure_id"] is None and flag.get("table_id") is not None:
+def _flag_target(place: dict) -> str:
+    if place["figure_id"] is None and place["table_id"] is not None:
+        return f"cell-{place['table_id']}-{place['row']}-{place['col']}"
+    return f"fig-{place['figure_id']}"
+
+
+def _flag_name(place: dict) -> str:
+    if place["figure_id"] is None and place["table_id"] is not None:
         return _("table {table}, cell {row}:{col}").format(
-            table=flag["table_id"] + 1, row=flag["row"] + 1, col=flag["col"] + 1)
-    return _("figure {n}").format(n=flag["figure_id"])
+            table=place["table_id"] + 1, row=place["row"] + 1, col=place["col"] + 1)
+    return _("figure {n}").format(n=place["figure_id"])
 
 
-def _outline(d: Document) -> list[dict]:
+def _outline(d: DocumentResult) -> list[dict]:
     """The sections with a heading, as a nested list: kind, heading, pages."""
     items = []
-    for s in d.sections.to_dict("records"):
-        if not s["heading"]:
+    for s in d.sections:
+        if not s.heading:
             continue
-        pages = (_("p. {n}").format(n=s["page_start"]) if s["page_start"] == s["page_end"]
-                 else _("pp. {first}–{last}").format(first=s["page_start"], last=s["page_end"]))
-        items.append({"indent": (s["level"] - 1) * 1.5, "kind": s["kind"],
-                      "kind_name": kind_name(s["kind"]), "page": s["page_start"],
-                      "heading": s["heading"], "pages": pages})
+        pages = (_("p. {n}").format(n=s.page_start) if s.page_start == s.page_end
+                 else _("pp. {first}–{last}").format(first=s.page_start, last=s.page_end))
+        items.append({"indent": (s.level - 1) * 1.5, "kind": s.kind,
+                      "kind_name": kind_name(s.kind), "page": s.page_start,
+                      "heading": s.heading, "pages": pages})
     return items
 
 
-def _page(d: Document, page: dict, image: str | None, flagged: set[int]) -> dict:
+def _page(stored: StoredDocument, page: PageContent, kept: Kept, image: str | None,
+          flagged: set[int | None]) -> dict:
     """One page of the document: its image with the figures and cells framed, its text, its
     printed tables and its figures."""
-    n = page["page_no"]
-    figures = [f for f in d.figures.to_dict("records") if f["page_no"] == n]
-    width, height = page["width"] or 0, page["height"] or 0
+    d, n = stored.document, page.page_no
+    figures = [(f, k) for f, k in zip(d.figures, stored.kept["figures"], strict=True)
+               if f.page_no == n]
+    width, height = page.width or 0, page.height or 0
     boxes = []
-    for f in figures:
-        if f["box_left"] is None or not width or not height:
+    for f, _k in figures:
+        if f.bbox is None or not width or not height:
             continue
-        for n_line, (left, top, right, bottom) in enumerate(_line_boxes(f)):
-            boxes.append({"figure": f["figure_id"], "first": n_line == 0,
-                          "flagged": f["figure_id"] in flagged,
-                          "title": f"{f['raw']}: {_value(f)}",
+        for n_line, (left, top, right, bottom) in enumerate(f.line_boxes or (f.bbox,)):
+            boxes.append({"figure": f.figure_id, "first": n_line == 0,
+                          "flagged": f.figure_id in flagged, "title": f"{f.raw}: {_value(f)}",
                           "left": left / width * 100, "top": top / height * 100,
                           "width": (right - left) / width * 100,
                           "height": (bottom - top) / height * 100})
-    source = _("OCR") if page["source"] == "ocr" else _("text layer")
-    if page["ocr_confidence"] is not None:
+    source = _("OCR") if page.source == "ocr" else _("text layer")
+    if page.ocr_confidence is not None:
         source = _("{source}, OCR confidence {confidence}").format(
-            source=source, confidence=f"{page['ocr_confidence']:.0f}")
+            source=source, confidence=f"{page.ocr_confidence:.0f}")
     return {"n": n, "heading": _("Page {n}").format(n=n), "source": source,
-            "checked": page.get("checked") == 1, "image": image,
+            "checked": kept.get("checked") == 1, "image": image,
             "alt": _("page {n}").format(n=n), "width": width, "height": height,
-            "boxes": boxes, "cell_boxes": cell_boxes(d.tables, d.cells, n, width, height),
-            "paragraphs": _text(d, page, figures),
-            "tables": printed_tables(d.tables, d.cells, n),
+            "boxes": boxes, "cell_boxes": cell_boxes(d.tables, n, width, height),
+            "paragraphs": _text(d, n, [f for f, _k in figures]),
+            "tables": printed_tables(d.tables, _beside_cells(stored), n),
             "figures": _figure_rows(d, figures, flagged)}
 
 
-def _line_boxes(f: dict) -> list[tuple[float, ...]]:
-    """The figure's box on each printed line it stands on; its one box where it stands on
-    one line, or in a database an older baocao made."""
-    if f.get("boxes"):
-        return [tuple(float(v) for v in box.split(",")) for box in f["boxes"].split(";")]
-    return [(f["box_left"], f["box_top"], f["box_right"], f["box_bottom"])]
+def _beside_cells(stored: StoredDocument) -> list[list[Kept]]:
+    """What the database keeps beside each table's cells, table by table."""
+    kept = iter(stored.kept["table_cells"])
+    return [[next(kept) for _c in t.cells] for t in stored.document.tables]
 
 
-def _text(d: Document, page: dict, figures: list[dict]) -> list[dict]:
+def _text(d: DocumentResult, page_no: int, figures: list[Figure]) -> list[dict]:
     """The page text, paragraph by paragraph, each with its section's kind at its side and
     every figure marked: (text, figure_id) parts, the id None between figures."""
-    text = page["text"] or ""
-    kinds = {p["char_start"]: p["section_kind"] for p in d.passages.to_dict("records")
-             if p["page_no"] == page["page_no"]}
-    headings = {s["heading"] for s in d.sections.to_dict("records") if s["heading"]}
+    text = next((t.text for t in d.texts if t.page_no == page_no), None) or ""
+    kinds = {p.char_start: p.section_kind for p in d.passages if p.page_no == page_no}
+    headings = {s.heading for s in d.sections if s.heading}
     out, at = [], 0
     for line in text.split("\n"):
         start, end = at, at + len(line)
@@ -256,12 +236,11 @@ def _text(d: Document, page: dict, figures: list[dict]) -> list[dict]:
         parts: list[tuple[str, int | None]] = []
         pos = start
         for f in figures:
-            if f["char_start"] is None:  # a table cell's figure: framed in its table
+            if f.start is None or f.end is None:  # a table cell's figure: framed in its table
                 continue
-            a, b = int(f["char_start"]), int(f["char_end"])
-            if start <= a and b <= end:
-                parts += [(text[pos:a], None), (text[a:b], f["figure_id"])]
-                pos = b
+            if start <= f.start and f.end <= end:
+                parts += [(text[pos:f.start], None), (text[f.start:f.end], f.figure_id)]
+                pos = f.end
         parts.append((text[pos:end], None))
         kind = kinds.get(start) or "other"
         out.append({"cls": f"k-{kind}" + (" heading" if line in headings else ""),
@@ -269,29 +248,30 @@ def _text(d: Document, page: dict, figures: list[dict]) -> list[dict]:
     return out
 
 
-def _figure_rows(d: Document, figures: list[dict], flagged: set[int]) -> list[dict]:
+def _figure_rows(d: DocumentResult, figures: list[tuple[Figure, Kept]],
+                 flagged: set[int | None]) -> list[dict]:
     """The page's figures as the table under it lists them, each with its correction key."""
-    sections = {s["section_id"]: s for s in d.sections.to_dict("records")}
-    details: dict[int, list[str]] = {}
-    for g in d.flags.to_dict("records"):
-        details.setdefault(g["figure_id"], []).append(f'{code_name(g["flag"])}: {g["detail"]}')
+    sections = {s.section_id: s for s in d.sections}
+    details: dict[int | None, list[str]] = {}
+    for g in d.flags:
+        details.setdefault(g.figure_id, []).append(f"{code_name(g.flag)}: {g.detail}")
     places = edit.table_places(d.tables)
     rows = []
-    for f in figures:
-        s = sections.get(f["section_id"])
-        section = (f'{kind_name(f["section_kind"])}: {s["heading"]}' if s and s["heading"]
-                   else kind_name(f["section_kind"]))
-        implied = (None if f.get("implied_total") is None else _(
-            "implies a total of {total}").format(total=_number(round(f["implied_total"]))))
-        rows.append({**edit.figure_edit(f), "id": f["figure_id"], "raw": f["raw"],
-                     "flagged": f["figure_id"] in flagged, "key": edit.figure_key(f, places),
-                     "implied": implied, "unit": f["unit"],
-                     "unit_read": edit.was_read(f, "unit"), "subject": f["subject"] or "",
-                     "section": section,
-                     "confidence": "" if f["confidence"] is None else f'{f["confidence"]:.0f}',
-                     "details": "; ".join(details.get(f["figure_id"], []))})
+    for f, kept in figures:
+        s = sections.get(f.section_id)
+        section = (f"{kind_name(f.section_kind)}: {s.heading}" if s and s.heading
+                   else kind_name(f.section_kind))
+        implied = (None if f.implied_total is None else _(
+            "implies a total of {total}").format(total=_number(round(f.implied_total))))
+        rows.append({**edit.figure_edit(f, kept), "id": f.figure_id, "raw": f.raw,
+                     "flagged": f.figure_id in flagged, "key": edit.figure_key(f, places),
+                     "implied": implied, "unit": f.unit,
+                     "unit_read": edit.was_read(kept, "unit", f.unit),
+                     "subject": f.subject or "", "section": section,
+                     "confidence": "" if f.confidence is None else f"{f.confidence:.0f}",
+                     "details": "; ".join(details.get(f.figure_id, []))})
     return rows
 
 
-def _value(f: dict) -> str:
-    return f"{_number(f['value'])} {f['unit']}"
+def _value(f: Figure) -> str:
+    return f"{_number(f.value)} {f.unit}"

@@ -9,11 +9,10 @@ the keys and the values shown, static/review.js gathers the edits."""
 
 from __future__ import annotations
 
-from typing import get_args
+from collections import Counter
+from typing import Any, get_args
 
-import pandas as pd
-
-from baocao.datamodel import FigureKind
+from baocao.datamodel import Cell, Figure, FigureKind, Table
 from baocao.i18n import _, code_name
 from baocao.outputs.format import vn_number
 from baocao.store.corrections import NOT_A_FIGURE
@@ -22,51 +21,51 @@ from baocao.store.corrections import NOT_A_FIGURE
 DOC_FIELDS = ("province", "province_2025", "issuer", "doc_number", "doc_date", "period")
 
 
-def table_places(tables: pd.DataFrame) -> dict[int, tuple[int, int]]:
+def table_places(tables: list[Table]) -> dict[int, tuple[int, int]]:
     """Each printed table's page and place among that page's tables (from 0): how a
     correction names it, so a re-run that numbers the tables otherwise still finds it."""
     places: dict[int, tuple[int, int]] = {}
-    if tables.empty:
-        return places
-    for page_no, group in tables.sort_values("table_id").groupby("page_no", sort=False):
-        for n, table_id in enumerate(group["table_id"]):
-            places[int(table_id)] = (int(page_no), n)
+    before: Counter[int] = Counter()
+    for t in sorted(tables, key=lambda t: t.table_id):
+        places[t.table_id] = (t.page_no, before[t.page_no])
+        before[t.page_no] += 1
     return places
 
 
-def figure_key(f: dict, places: dict[int, tuple[int, int]]) -> dict:
+def figure_key(f: Figure, places: dict[int, tuple[int, int]]) -> dict:
     """What a figure correction names: its page and place in the text, or its table cell."""
-    if f.get("table_id") is not None and int(f["table_id"]) in places:
-        page_no, table_no = places[int(f["table_id"])]
+    if f.table_id is not None and f.table_id in places:
+        page_no, table_no = places[f.table_id]
         return {"target": "figure", "page_no": page_no, "table_no": table_no,
-                "row": int(f["table_row"]), "col": int(f["table_col"]), "target_text": f["raw"]}
-    return {"target": "figure", "page_no": f["page_no"], "char_start": f["char_start"],
-            "char_end": f["char_end"], "target_text": f["raw"]}
+                "row": f.table_row, "col": f.table_col, "target_text": f.raw}
+    return {"target": "figure", "page_no": f.page_no, "char_start": f.start,
+            "char_end": f.end, "target_text": f.raw}
 
 
-def cell_key(cell: dict, places: dict[int, tuple[int, int]]) -> dict:
-    page_no, table_no = places[int(cell["table_id"])]
-    return {"target": "cell", "page_no": page_no, "table_no": table_no,
-            "row": int(cell["row"]), "col": int(cell["col"])}
+def cell_key(table_id: int, cell: Cell, places: dict[int, tuple[int, int]]) -> dict:
+    page_no, table_no = places[table_id]
+    return {"target": "cell", "page_no": page_no, "table_no": table_no, "row": cell.row,
+            "col": cell.col}
 
 
-def was_read(row: dict, column: str, number: bool = False) -> str | None:
-    """On a corrected row, what the machine read, shown small beneath the correction; None
-    where nothing was corrected."""
-    read = row.get(f"{column}_read")
-    if row.get("corrected") != 1 or read == row.get(column):
+def was_read(kept: dict[str, Any], column: str, now: object, number: bool = False
+             ) -> str | None:
+    """On a corrected row (`kept`: the columns the database keeps beside its fields), what
+    the machine read, shown small beneath the correction `now`; None where nothing was."""
+    read = kept.get(f"{column}_read")
+    if kept.get("corrected") != 1 or read == now:
         return None
     shown = vn_number(read, 4) if number and read is not None else (read or "—")
     return _("read: {value}").format(value=shown)
 
 
-def figure_edit(f: dict) -> dict:
+def figure_edit(f: Figure, kept: dict[str, Any]) -> dict:
     """What the value cell lets a person correct: the value as shown, the kind, and whether
     it is a figure at all."""
-    not_figure = f["kind"] == NOT_A_FIGURE
-    return {"shown": "" if f["value"] is None else vn_number(f["value"], 6),
-            "value_read": was_read(f, "value", number=True),
-            "kind": f.get("kind_read") if not_figure else f["kind"], "not_figure": not_figure}
+    not_figure = f.kind == NOT_A_FIGURE
+    return {"shown": "" if f.value is None else vn_number(f.value, 6),
+            "value_read": was_read(kept, "value", f.value, number=True),
+            "kind": kept.get("kind_read") if not_figure else f.kind, "not_figure": not_figure}
 
 
 def kinds() -> list[tuple[str, str]]:

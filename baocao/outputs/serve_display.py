@@ -11,6 +11,7 @@ from datasette import hookimpl
 from datasette.utils import tilde_encode
 from datasette.utils.asgi import Response
 
+from baocao.datamodel import DocumentResult
 from baocao.errors import BaocaoError
 from baocao.i18n import _
 from baocao.outputs import pages
@@ -88,8 +89,8 @@ async def summary_page(datasette, request) -> Response:
     to the document's figures here."""
     db = datasette.get_database()
 
-    def link(doc: dict) -> str:
-        return f"/{tilde_encode(db.name)}/documents/{tilde_encode(doc['doc_id'])}"
+    def link(doc: DocumentResult) -> str:
+        return f"/{tilde_encode(db.name)}/documents/{tilde_encode(doc.doc_id)}"
 
     page = await asyncio.to_thread(lambda: render_html(collect(db.path, link)))
     return Response.html(page)

@@ -3,13 +3,15 @@ database holds: documents by status, type, province and year; pages by source an
 confidence; figures by kind and section; flags to check; amounts by province and year with a
 chart; and a link to each document's review page.
 
-Every count is one SQL query on the database (SQLite or PostgreSQL, read-only); charts are
-matplotlib SVG, inlined, so the page needs no network.
+Every count is one SQL query on the database (SQLite or PostgreSQL, read-only); the list of
+documents is read typed (store/load.py); charts are matplotlib SVG, inlined, so the
+page needs no network.
 """
 
 from __future__ import annotations
 
 import io
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -19,10 +21,12 @@ import pandas as pd
 from markupsafe import Markup
 
 from baocao import store
+from baocao.datamodel import DocumentResult
 from baocao.errors import BaocaoError
 from baocao.i18n import _, language
 from baocao.outputs import pages as templates
 from baocao.outputs.format import vn_number
+from baocao.store.load import load_documents
 
 # Rows shown in the lists of things to check; bars at most in a chart.
 WORST = 15
@@ -61,8 +65,11 @@ def _unstated(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     return frame
 
 
-def collect(db: str | Path, review_link: Callable[[dict], str | None] | None = None
-            ) -> Summary:
+# Where a document's page is: its review page, or its rows in `baocao serve` (None: nowhere).
+ReviewLink = Callable[[DocumentResult], str | None]
+
+
+def collect(db: str | Path, review_link: ReviewLink | None = None) -> Summary:
     """Every count and list the page shows, read from the database."""
     n = _q(db, """SELECT (SELECT count(*) FROM documents) AS documents,
                          (SELECT count(*) FROM pages) AS pages,
@@ -216,19 +223,21 @@ GROUP BY d.doc_id, d.filename, d.checked ORDER BY d.filename""")
         Block("checked-documents", _("Documents begun"), begun)]
 
 
-def _document_list(db: str | Path, review_link: Callable[[dict], str | None] | None) -> Block:
-    docs = _q(db, "SELECT doc_id, filename, title, province, period, status, n_pages, "
-                  "n_figures, n_flags FROM documents ORDER BY filename, doc_id")
-    records = docs.astype(object).where(docs.notna(), None).to_dict("records")
+def _document_list(db: str | Path, review_link: ReviewLink | None) -> Block:
+    """Every document, by file name: what it is, how it went, what was found; each linked to
+    its page."""
+    docs = load_documents(db, order=("filename", "doc_id"))
     links = {}
-    for i, doc in enumerate(records):
+    for i, (doc, _kept) in enumerate(docs):
         href = review_link(doc) if review_link else None
         if href:
             links[i] = href
-    frame = docs.drop(columns="doc_id").rename(columns={
-        "filename": _("file"), "title": _("title"), "province": _("province"),
-        "period": _("period"), "status": _("status"), "n_pages": _("pages"),
-        "n_figures": _("figures"), "n_flags": _("flags")})
+    rows = [(d.filename, d.metadata.title, d.metadata.province, d.metadata.period, d.status,
+             d.n_pages, kept["n_figures"], kept["n_flags"]) for d, kept in docs]
+    # typed as a query's rows are (store.query): a column of numbers with gaps as floats
+    frame = pd.DataFrame.from_records(rows, coerce_float=True, columns=[
+        _("file"), _("title"), _("province"), _("period"), _("status"), _("pages"),
+        _("figures"), _("flags")])
     return Block("documents", "", frame, links=links)
 
 
@@ -347,11 +356,11 @@ def _markdown_table(b: Block) -> list[str]:
     return out
 
 
-def review_name(doc: dict, stems: dict[str, int]) -> str:
+def review_name(doc: DocumentResult, stems: Counter[str]) -> str:
     """The review page's file name: the document's stem, as `baocao review` names it, or its
     whole file name where two files share a stem (x.pdf and x.png)."""
-    stem = Path(doc["filename"] or doc["doc_id"]).stem
-    return f"{doc['filename']}.html" if stems.get(stem, 0) > 1 else f"{stem}.html"
+    stem = Path(doc.filename or doc.doc_id).stem
+    return f"{doc.filename}.html" if stems[stem] > 1 else f"{stem}.html"
 
 
 def write_summary(db: str | Path, out: Path, markdown: bool = True,
@@ -360,22 +369,22 @@ def write_summary(db: str | Path, out: Path, markdown: bool = True,
     document's review page beside it in review/. Returns the files written."""
     from baocao.outputs.review import write_review
 
-    docs = _q(db, "SELECT doc_id, filename, status FROM documents")
-    stems = pd.Series([Path(f or "").stem for f in docs["filename"]]).value_counts().to_dict()
+    docs = [doc for doc, _kept in load_documents(db, order=())]
+    stems = Counter(Path(d.filename or "").stem for d in docs)
     review_dir = out.parent / "review"
     written: list[Path] = []
     if with_reviews:
-        for doc in docs.to_dict("records"):
-            if doc["status"] == "failed":
+        for doc in docs:
+            if doc.status == "failed":
                 continue
             try:
-                path, _missing = write_review(db, doc["doc_id"],
+                path, _missing = write_review(db, doc.doc_id,
                                               review_dir / review_name(doc, stems))
             except BaocaoError:
                 continue
             written.append(path)
 
-    def link(doc: dict) -> str | None:
+    def link(doc: DocumentResult) -> str | None:
         name = review_name(doc, stems)
         return f"review/{name}" if (review_dir / name).exists() else None
 

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, inspect, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from baocao.datamodel import (
     Cell,
@@ -30,7 +32,7 @@ from baocao.datamodel import (
 )
 from baocao.errors import BaocaoError
 from baocao.store.columns import COLUMNS, PageRow
-from baocao.store.database import engine_url, is_url
+from baocao.store.database import display_name, engine_url, is_url, reason
 from baocao.store.rows import row
 
 # Each table's key, in the order its rows are read (words are not read back).
@@ -90,23 +92,60 @@ def load_document(db: str | Path | Engine, doc_id: str) -> DocumentResult:
 
 def load_stored(db: str | Path | Engine, doc_id: str) -> StoredDocument:
     """The document and what its rows hold beside its fields (see StoredDocument)."""
-    engine = reader(db)
     found: dict[str, list[Mapping[str, Any]]] = {}
     columns: dict[str, list[str]] = {}
-    try:
-        with engine.connect() as conn:
-            for table, order in ORDER.items():
-                keys = ", ".join(f'"{k}"' for k in order)
-                result = conn.execute(text(f'SELECT * FROM "{table}" WHERE doc_id = :doc_id '
-                                           f"ORDER BY {keys}"), {"doc_id": doc_id})
-                columns[table] = list(result.keys())
-                found[table] = list(result.mappings())
-    finally:
-        if engine is not db:
-            engine.dispose()
+    with _connection(db) as conn:
+        present = set(inspect(conn).get_table_names())
+        for table, order in ORDER.items():
+            if table not in present:  # one an older baocao did not make (printed tables)
+                columns[table], found[table] = [], []
+                continue
+            result = conn.execute(text(f'SELECT * FROM "{table}" WHERE doc_id = :doc_id '
+                                       f"ORDER BY {_keys(order)}"), {"doc_id": doc_id})
+            columns[table] = list(result.keys())
+            found[table] = list(result.mappings())
     if not found["documents"]:
         raise BaocaoError(f"no document {doc_id} in the database")
     return _typed(found, columns)
+
+
+def load_documents(db: str | Path | Engine, order: Sequence[str] = ORDER["documents"]
+                   ) -> list[tuple[DocumentResult, dict[str, Any]]]:
+    """Every document's own row typed (its fields and metadata; load_stored reads its pages,
+    figures…) with the columns kept beside it (counts, checked), by `order` (none: as the
+    database lists them): what a list of the documents shows."""
+    with _connection(db) as conn:
+        by = f" ORDER BY {_keys(order)}" if order else ""
+        stored = list(conn.execute(text(f"SELECT * FROM documents{by}")).mappings())
+    return [(_document(fields), kept) for fields, kept in
+            (_parts("documents", row) for row in stored)]
+
+
+@contextmanager
+def _connection(db: str | Path | Engine) -> Iterator[Connection]:
+    """A read-only connection; no database, or one that fails, said as store.query says it."""
+    if not isinstance(db, Engine) and not is_url(db) and not Path(db).exists():
+        raise BaocaoError(f"no database at {db}: run 'baocao run INPUT --db {db}' first")
+    engine = reader(db)
+    try:
+        with engine.connect() as conn:
+            yield conn
+    except SQLAlchemyError as exc:
+        where = f" on {display_name(db)}" if not isinstance(db, Engine) and is_url(db) else ""
+        raise BaocaoError(f"the query failed{where}: {reason(exc)}") from exc
+    finally:
+        if engine is not db:
+            engine.dispose()
+
+
+def _keys(order: Sequence[str]) -> str:
+    return ", ".join(f'"{k}"' for k in order)
+
+
+def _document(fields: dict[str, dict], **lists: Any) -> DocumentResult:
+    """A document from its row's fields (and its lists, where read)."""
+    return DocumentResult(**fields[""], metadata=DocumentMetadata(**fields["metadata"]),
+                          **lists)
 
 
 def _parts(table: str, stored: Mapping[str, Any]) -> tuple[dict[str, dict], dict[str, Any]]:
@@ -156,9 +195,9 @@ def _typed(found: dict[str, list], columns: dict[str, list[str]]) -> StoredDocum
     # the cells' kept columns in the order the tables give their cells back
     kept["table_cells"] = [extra for t in tables for _, extra in cells[t.table_id]]
     [d] = each("documents")
-    document = DocumentResult(
-        **d[""], metadata=DocumentMetadata(**d["metadata"]), pages=pages, texts=texts,
-        sections=sections, items=[Item(**i[""]) for i in each("items")], passages=passages,
+    document = _document(
+        d, pages=pages, texts=texts, sections=sections,
+        items=[Item(**i[""]) for i in each("items")], passages=passages,
         figures=[Figure(**f[""]) for f in each("figures")],
         flags=[Flag(**g[""]) for g in each("flags")], tables=tables)
     return StoredDocument(document, kept, columns)

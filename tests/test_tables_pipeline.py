@@ -7,6 +7,7 @@ value as the gold reads it, the header rows, the part continued over a page brea
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 import sys
@@ -207,5 +208,15 @@ def test_review_page_draws_each_table_cell_on_the_scan(samples_tables_db: Path, 
                       .read_text(encoding="utf-8"))
     grid = tab.locator("table.grid").inner_text()
     assert sum(c["text"] in grid for c in gold["tables"][0]["cells"] if c["numeric"]) >= 60
+    # each flag in the list to check names its cell or figure in whole numbers and leads to it
+    # (a document with flags of both kinds once gave "table 1.0, cell 4.0:2.0", a dead link)
+    flags = rows(samples_tables_db, "SELECT * FROM flags WHERE doc_id = ?", doc["doc_id"])
+    assert {f["figure_id"] is None for f in flags} == {True, False}
+    links = tab.locator(".flags li a").all()
+    assert len(links) == len(flags)
+    for link in links:
+        assert re.fullmatch(r"figure \d+|table \d+, cell \d+:\d+", link.inner_text())
+        target = link.get_attribute("href")[1:]
+        assert tab.evaluate("id => document.getElementById(id) !== null", target), target
     keep(tab, "#page-1", tmp_path, "review-table")
     tab.close()

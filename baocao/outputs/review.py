@@ -147,16 +147,8 @@ def _flags(flags: list[Flag]) -> list[dict]:
     """The flags to check, each linked to its figure or table cell."""
     return [{"target": _flag_target(place), "name": _flag_name(place),
              "flag": code_name(f.flag), "detail": f.detail}
-            for f, place in zip(flags, _places_as_written(flags), strict=True)]
-
-
-def _places_as_written(flags: list[Flag]) -> list[dict[str, int | float | None]]:
-    """Each flag's figure, table, row and column as the page has always written them: where
-    another flag of the document has none of one, with a decimal (figure 1.0), as the
-    DataFrame the page was once made from held them."""
-    gaps = {name for name in FLAG_PLACE if any(getattr(f, name) is None for f in flags)}
-    return [{name: float(n) if name in gaps and n is not None else n
-             for name, n in ((name, getattr(f, name)) for name in FLAG_PLACE)} for f in flags]
+            for f, place in ((f, {name: getattr(f, name) for name in FLAG_PLACE})
+                             for f in flags)]
 
 
 def _flag_target(place: dict) -> str:

@@ -6,7 +6,7 @@ from enum import IntEnum
 
 
 class ExitCode(IntEnum):
-    """Exit codes of the `baocao` command (README lists them for users)."""
+    """Exit codes of the `baocao` command (docs/user-guide.md lists them for users)."""
 
     ok = 0
     files_failed = 1  # the run finished but some input files failed

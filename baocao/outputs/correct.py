@@ -18,6 +18,7 @@ from baocao import store
 from baocao.datamodel import SECTION_KINDS, FigureKind
 from baocao.errors import BaocaoError
 from baocao.i18n import _, ngettext, number
+from baocao.outputs.formulas import restored
 from baocao.store.corrections import FIELDS, KEY, NOT_A_FIGURE, RECORD, add, as_text, statuses
 
 INTEGER_KEYS = ("page_no", "char_start", "char_end", "table_no", "row", "col")
@@ -163,8 +164,9 @@ def file_records(path: Path, by: str | None) -> list[dict]:
         elif path.suffix.lower() == ".parquet":
             found = pd.read_parquet(path).astype(object).to_dict("records")
         else:
+            # the export's CSV: its texts as they were before neutralised()
             found = pd.read_csv(path, encoding="utf-8-sig", dtype=str,
-                                keep_default_na=False).to_dict("records")
+                                keep_default_na=False).map(restored).to_dict("records")
     except (ValueError, OSError) as exc:
         raise BaocaoError(_("cannot read corrections from {path}: {error}").format(
             path=path, error=exc)) from None

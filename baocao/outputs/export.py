@@ -1,7 +1,7 @@
 """`baocao export`: every table and view to CSV, Parquet or one Excel workbook that opens
 ready to read (frozen bold header, widths, filters, numbers and dates typed), within what
-Excel can hold; one document or a chosen set of tables on request. The writers here are
-registered by name in outputs/formats.py."""
+Excel can hold, no text run as a formula (outputs/formulas.py); one document or a chosen set
+of tables on request. The writers here are registered by name in outputs/formats.py."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import pandas as pd
 from baocao import store
 from baocao.errors import BaocaoError
 from baocao.i18n import _
+from baocao.outputs.formulas import kept_as_text, neutralised_frame
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -60,18 +61,19 @@ def export_tables(db: str, out: Path, doc_id: str | None, tables: Sequence[str],
 
 
 def write_csv(frames: Frames, printed: Frames, out: Path, warn: Warn) -> list[Path]:
-    """One CSV file per table and view, the printed tables in printed_tables/."""
+    """One CSV file per table and view, the printed tables in printed_tables/; texts a
+    spreadsheet would run as formulas behind a "'"."""
     written = []
     for name, frame in frames.items():
         path = out / f"{name}.csv"
-        frame.to_csv(path, index=False, encoding="utf-8-sig")  # BOM: Excel reads UTF-8
+        spreadsheet_csv(frame, path)
         written.append(path)
     if printed:
         folder = out / "printed_tables"
         folder.mkdir(exist_ok=True)
         for name, frame in printed.items():
             path = folder / f"{name}.csv"
-            frame.to_csv(path, index=False, encoding="utf-8-sig")
+            spreadsheet_csv(frame, path)
             written.append(path)
     return written
 
@@ -113,8 +115,15 @@ def write_xlsx(frames: Frames, printed: Frames, out: Path, warn: Warn) -> list[P
 
 
 def write_csv_result(frame: pd.DataFrame, path: Path) -> None:
-    """A query's result as a CSV file Excel reads, numbers in full."""
-    frame.to_csv(path, index=False, encoding="utf-8-sig", float_format="%.15g")
+    """A query's result as a CSV file Excel reads, numbers in full, no text a formula."""
+    spreadsheet_csv(frame, path, float_format="%.15g")
+
+
+def spreadsheet_csv(frame: pd.DataFrame, path: Path, float_format: str | None = None) -> None:
+    """A CSV file as Excel reads it: UTF-8 with a BOM, texts neutralised, rows ended by CRLF
+    (RFC 4180), which quotes a text holding a CR: a bare CR would start a row of its own."""
+    neutralised_frame(frame).to_csv(path, index=False, encoding="utf-8-sig",
+                                    lineterminator="\r\n", float_format=float_format)
 
 
 def write_xlsx_result(frame: pd.DataFrame, path: Path) -> None:
@@ -171,12 +180,13 @@ def number_format(value: float) -> str:
 
 def write_sheet(writer: pd.ExcelWriter, name: str, frame: pd.DataFrame) -> None:
     """One sheet as an Excel user expects a table: the header frozen, bold and filtered,
-    columns as wide as their contents, numbers and dates formatted."""
+    columns as wide as their contents, numbers and dates formatted, texts never formulas."""
     from openpyxl.styles import Font  # openpyxl only when a workbook is written
     from openpyxl.utils import get_column_letter
 
     frame.to_excel(writer, sheet_name=name, index=False)
     sheet: Worksheet = writer.sheets[name]
+    kept_as_text(sheet, frame)
     sheet.freeze_panes = "A2"
     if len(frame.columns):
         sheet.auto_filter.ref = sheet.dimensions

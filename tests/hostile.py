@@ -9,6 +9,7 @@ reason must hold (None: a good file under a hostile guise, which must be read).
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import signal
@@ -255,6 +256,33 @@ def write_forged_name(folder: Path) -> Path:
     run's failure summary."""
     path = folder / FORGED_NAME
     path.write_bytes(b"not a pdf")
+    return path
+
+
+# --- text a spreadsheet would run ----------------------------------------------------------
+
+# What a reviewer may type that Excel, LibreOffice or Google Sheets would run as a formula
+# (OWASP's examples): the title, a printed table's cell, and a corrections file's values and
+# notes (a note is kept as written: a tab or a CR in front, a CR inside that would start a row).
+HYPERLINK = '=HYPERLINK("http://example.com/x","Bấm vào đây")'
+CELL_FORMULA = "=SUM(A1:A9)"
+HOSTILE_CORRECTIONS = {  # document field → (new value, note)
+    "issuer": ("=cmd|' /C calc'!A0", ""),
+    "signer": ("@SUM(1+1)", "\t=2+2"),
+    "signer_title": ("+1+1", "\r=3+3"),
+    "doc_code": ("-1+1", "Ghi chú\r=4+4"),
+}
+HOSTILE_TEXTS = (HYPERLINK, CELL_FORMULA,
+                 *(text for pair in HOSTILE_CORRECTIONS.values() for text in pair if text))
+
+
+def write_hostile_corrections(path: Path, doc_id: str) -> Path:
+    """A corrections CSV, as `baocao correct --from` reads it, of HOSTILE_CORRECTIONS."""
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["doc_id", "target", "field", "new_value", "note"])
+        for field, (value, note) in HOSTILE_CORRECTIONS.items():
+            writer.writerow([doc_id, "document", field, value, note])
     return path
 
 

@@ -7,6 +7,7 @@ Real CLI in a child process, real Tesseract, real SQLite, real PostgreSQL: no mo
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import html
 import os
@@ -25,6 +26,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import openpyxl
 import pytest
 from conftest import (
     FILES,
@@ -38,6 +40,10 @@ from conftest import (
     start_serve,
 )
 from hostile import (
+    CELL_FORMULA,
+    HOSTILE_CORRECTIONS,
+    HOSTILE_TEXTS,
+    HYPERLINK,
     MEMORY_LIMIT,
     hostile_batch,
     outcome_ok,
@@ -52,6 +58,7 @@ from hostile import (
     write_fifo,
     write_forged_name,
     write_gif_named_png,
+    write_hostile_corrections,
     write_looping_link,
     write_strip_png,
     write_tiny_png,
@@ -559,6 +566,131 @@ def test_the_failure_summary_cannot_be_forged_by_a_file_name(tmp_path: Path) -> 
     lines = proc.stderr.splitlines()
     assert not [line for line in lines if line.lstrip().startswith("fake.pdf")], proc.stderr
     assert "\\n" in proc.stderr, proc.stderr  # the newline shown escaped
+
+
+# --- 7. no export runs a formula -------------------------------------------------------------
+
+TABLE_PDF = SAMPLES / "tables" / "g_khanhhoa_binhchon_ruled_digital.pdf"  # a ruled table
+# What begins a formula in a spreadsheet (OWASP): no text cell of a CSV may begin so.
+FORMULA_FIRST = ("=", "+", "-", "@", "\t", "\r")
+FIGURES_SQL = ("SELECT d.filename, d.title, d.issuer, d.signer, d.signer_title, d.doc_code, "
+               "f.raw, f.value FROM figures f JOIN documents d USING (doc_id)")
+
+
+@pytest.fixture(scope="module")
+def hostile_db(tmp_path_factory) -> tuple[Path, Path]:
+    """The sample page and a printed table read, then corrected with texts a spreadsheet
+    would run, one figure made negative; and a copy of the database as read."""
+    folder = tmp_path_factory.mktemp("formulas")
+    db, as_read = folder / "db.sqlite", folder / "as_read.sqlite"
+    proc = run_cli("run", str(GOOD_PDF), str(TABLE_PDF), "--db", str(db))
+    assert proc.returncode == 0, proc.stderr
+    shutil.copy(db, as_read)
+    doc_id = documents(db)[GOOD_PDF.name]["doc_id"]
+    six = rows(db, "SELECT figure_id FROM figures WHERE doc_id = ? AND raw = '6 cuộc'", doc_id)
+    corrections = (
+        (GOOD_PDF.name, "--field", "title", "--value", HYPERLINK),
+        (GOOD_PDF.name, str(six[0]["figure_id"]), "--value=-5"),
+        (TABLE_PDF.name, "--cell", "1:1:1", "--text", CELL_FORMULA),
+        ("--from", str(write_hostile_corrections(folder / "hostile.csv", doc_id))),
+    )
+    for args in corrections:
+        proc = run_cli("correct", *args, "--db", str(db))
+        assert proc.returncode == 0, proc.stderr
+    return db, as_read
+
+
+def _export(db: Path, out: Path, fmt: str) -> None:
+    """`baocao export` in fmt into out, and the figures with their documents by `query --out`
+    into out/q.<fmt>."""
+    for args in (("export", "--format", fmt, "--out", str(out)),
+                 ("query", FIGURES_SQL, "--out", str(out / f"q.{fmt}"))):
+        proc = run_cli(*args, "--db", str(db))
+        assert proc.returncode == 0, proc.stderr
+
+
+def test_xlsx_exports_hold_texts_never_formulas(hostile_db: tuple[Path, Path],
+                                                 tmp_path: Path) -> None:
+    _export(hostile_db[0], tmp_path, "xlsx")
+    # XML reads a CR back as a line feed: the texts as the workbook can hold them
+    hostile = {t.replace("\r", "\n") for t in HOSTILE_TEXTS}
+    for name, wanted in (("baocao.xlsx", hostile), ("printed_tables.xlsx", {CELL_FORMULA}),
+                         ("q.xlsx", {HYPERLINK, *(v for v, _ in HOSTILE_CORRECTIONS.values())})):
+        book = openpyxl.load_workbook(tmp_path / name)  # formulas as formulas, not their values
+        texts = set()
+        for sheet in book:
+            for cell in (c for row in sheet.iter_rows() for c in row):
+                assert cell.data_type != "f", (name, sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    texts.add(cell.value)
+        assert wanted <= texts, (name, wanted - texts)
+        if name != "printed_tables.xlsx":  # numbers stay numbers, a negative one too
+            sheet = book["figures" if name == "baocao.xlsx" else "query"]
+            header = [c.value for c in sheet[1]]
+            values = {row[header.index("raw")].value: row[header.index("value")]
+                      for row in sheet.iter_rows(min_row=2)}
+            for raw, number in (("320 triệu đồng", 320e6), ("6 cuộc", -5)):
+                assert (values[raw].data_type, values[raw].value) == ("n", number), name
+
+
+def _csv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        return list(csv.reader(file))
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def test_csv_exports_put_a_quote_before_every_formula(hostile_db: tuple[Path, Path],
+                                                      tmp_path: Path) -> None:
+    db = hostile_db[0]
+    _export(db, tmp_path, "csv")
+    assert list((tmp_path / "printed_tables").glob("*.csv"))
+
+    def shown(text: str) -> str:  # OWASP's advice: a "'" in front
+        return "'" + text if text.startswith(FORMULA_FIRST) else text
+
+    fields: dict[str, set[str]] = {}
+    for path in tmp_path.rglob("*.csv"):
+        table = _csv(path)
+        fields[path.stem] = {f for row in table for f in row}
+        for row in table:
+            for field in row:
+                assert not field.startswith(FORMULA_FIRST) or _number(field), (path, field)
+    assert {shown(t) for t in HOSTILE_TEXTS} <= fields["corrections"]
+    assert {shown(HYPERLINK), shown(CELL_FORMULA)} <= fields["documents"] | fields["table_cells"]
+    assert shown(CELL_FORMULA) in set().union(*(f for n, f in fields.items() if "_T" in n))
+    assert {shown(HYPERLINK), shown("+1+1")} <= fields["q"]
+    # what the scan printed too: "- Chương trình…", a bullet, is a formula to a spreadsheet
+    for name in [n for n in fields if "_T" not in n and n != "q"]:
+        printed = {v for r in rows(db, f'SELECT * FROM "{name}"') for v in tuple(r)
+                   if isinstance(v, str) and v.startswith(FORMULA_FIRST)}
+        assert {shown(v) for v in printed} <= fields[name], name
+        assert name != "pages" or printed, "the sample's page has a line beginning with '-'"
+    for name in ("figures", "q"):
+        table = _csv(tmp_path / f"{name}.csv")
+        values = {r[table[0].index("raw")]: r[table[0].index("value")] for r in table[1:]}
+        assert (float(values["320 triệu đồng"]), float(values["6 cuộc"])) == (320e6, -5)
+
+
+def test_an_exported_corrections_csv_applies_its_texts_exactly(hostile_db: tuple[Path, Path],
+                                                                tmp_path: Path) -> None:
+    db, as_read = hostile_db
+    proc = run_cli("export", "--db", str(db), "--format", "csv", "--table", "corrections",
+                   "--out", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    other = tmp_path / "other.sqlite"
+    shutil.copy(as_read, other)
+    proc = run_cli("correct", "--from", str(tmp_path / "corrections.csv"), "--db", str(other))
+    assert proc.returncode == 0, proc.stderr
+    for sql in ("SELECT target, field, new_value, note, author FROM corrections "
+                "ORDER BY correction_id", FIGURES_SQL + " ORDER BY d.filename, f.raw"):
+        assert [tuple(r) for r in rows(other, sql)] == [tuple(r) for r in rows(db, sql)]
 
 
 # --- 6. kill -9 at random moments ------------------------------------------------------------

@@ -286,6 +286,24 @@ def write_hostile_corrections(path: Path, doc_id: str) -> Path:
     return path
 
 
+# A name whose control characters, printed raw, retitle the terminal (OSC 0 … BEL) and add a
+# line that reads as a second search hit.
+CONTROL_NAME = "report\x1b]0;owned\x07\n2. fake.pdf  page 9  lessons.pdf"
+
+
+def write_control_named_copy(folder: Path, source: Path | None = None) -> Path:
+    """A good PDF under CONTROL_NAME."""
+    path = folder / CONTROL_NAME
+    path.write_bytes((source or SAMPLES / "bacninh_p62_scan.pdf").read_bytes())
+    return path
+
+
+def write_deep_json(path: Path, depth: int = 200_000) -> Path:
+    """[[[…]]] nested `depth` deep: json.loads recurses past Python's limit."""
+    path.write_text("[" * depth + "]" * depth, encoding="utf-8")
+    return path
+
+
 # --- the battery ----------------------------------------------------------------------------
 
 def hostile_batch(folder: Path, slow: bool = True) -> dict[str, str | None]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import html
+import json
 import os
 import random
 import shutil
@@ -24,6 +25,7 @@ import urllib.parse
 import urllib.request
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import openpyxl
@@ -51,10 +53,13 @@ from hostile import (
     readable_name,
     reason_holds,
     run_watched,
+    tree_memory,
     write_a4_300dpi_tagged_72,
     write_content_bomb_pdf,
+    write_control_named_copy,
     write_cp1258_named_copy,
     write_dangling_link,
+    write_deep_json,
     write_fifo,
     write_forged_name,
     write_gif_named_png,
@@ -778,3 +783,167 @@ def test_hostile_batch_fails_file_by_file_in_bounded_time_and_memory(tmp_path: P
         elif not outcome_ok(doc["status"], doc["error"], expected):
             wrong[name] = f"{doc['status']}: {doc['error']} (wanted: {expected or 'ok'})"
     assert not wrong, wrong
+
+
+# --- serve's time limit, query on a server, terminal output, correct --from -----------------
+
+@pytest.fixture(scope="module")
+def control_named_db(tmp_path_factory) -> Path:
+    """One good page stored under a file name full of control characters (CONTROL_NAME)."""
+    folder = tmp_path_factory.mktemp("control_named")
+    inbox = folder / "inbox"
+    inbox.mkdir()
+    write_control_named_copy(inbox)
+    db = folder / "baocao.sqlite"
+    proc = run_cli("run", str(inbox), "--db", str(db))
+    assert proc.returncode == 0, proc.stderr
+    return db
+
+
+@pytest.fixture(scope="module")
+def served(control_named_db: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`baocao serve` on that database: its base URL and its process."""
+    base, server = start_serve(control_named_db, _free_port())
+    yield base, server
+    server.send_signal(signal.SIGINT)
+    try:
+        server.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.communicate()
+
+
+def _get(url: str, method: str = "GET", timeout: float = 30) -> tuple[int, bytes]:
+    """The status and body of one request (an HTTP error is an answer too)."""
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, method=method),
+                                    timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def _sql_url(base: str, sql: str) -> str:
+    return f"{base}/baocao.json?" + urllib.parse.urlencode({"sql": sql})
+
+
+def test_serve_bounds_a_python_function_in_time_and_memory(served) -> None:
+    base, server = served
+    hostile = _sql_url(base, "SELECT fold(hex(zeroblob(20000000)))")
+    # 4 million characters: within what SQLite builds here, beyond what fold() takes
+    too_long = _sql_url(base, "SELECT length(fold(hex(zeroblob(2000000))))")
+    # 900,000 characters a row: SQLite checks the time limit only every few dozen calls
+    row_by_row = _sql_url(base, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                                "LIMIT 1000) SELECT max(length(fold(hex(zeroblob(450000)) || x))) "
+                                "FROM c")
+    started, memory = time.monotonic(), 0
+    with ThreadPoolExecutor(6) as pool:
+        bad = [pool.submit(_get, url, timeout=15)
+               for url in (hostile, hostile, hostile, too_long, row_by_row)]
+        normal = pool.submit(_get, f"{base}/baocao/figures.json", timeout=15)  # meanwhile
+        while not all(f.done() for f in [*bad, normal]):
+            memory = max(memory, tree_memory(server.pid))
+            time.sleep(0.02)
+        answers = [f.result() for f in bad]
+    seconds = time.monotonic() - started
+
+    assert seconds < 5, f"answered after {seconds:.1f} s"
+    assert normal.result()[0] == 200
+    for status, body in answers:
+        assert status == 400, (status, body[:300])
+        assert json.loads(body)["ok"] is False
+    assert memory < 400 << 20, f"serve holds {memory >> 20} MiB"
+    status, body = _get(_sql_url(base, "SELECT fold('Khó Khăn') AS f"))
+    assert status == 200 and json.loads(body)["rows"] == [["kho khan"]]  # still folds
+
+
+@pytest.mark.parametrize(("method", "path"), [
+    ("HEAD", "/baocao/figures/-/insert"), ("OPTIONS", "/baocao/figures/-/insert"),
+    ("GET", "/baocao/figures/-/insert"), ("GET", "/baocao/sections/1"),
+    ("GET", "/baocao/sections/1.json")])
+def test_serve_answers_a_wrong_address_404_not_500(served, method: str, path: str) -> None:
+    base, _ = served
+    assert _get(base + path, method)[0] == 404
+
+
+def test_query_stops_at_its_time_limit_on_sqlite(control_named_db: Path) -> None:
+    endless = ("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+               "SELECT count(*) FROM c")
+    started = time.monotonic()
+    proc = run_cli("query", endless, "--timeout", "1", "--db", str(control_named_db))
+    assert time.monotonic() - started < 10
+    assert proc.returncode == 2, proc.stderr
+    assert "longer than 1 s" in proc.stderr, proc.stderr
+
+
+def test_query_stops_at_its_time_limit_on_postgresql(filled_pg: str) -> None:
+    started = time.monotonic()
+    proc = run_cli("query", "SELECT pg_sleep(60)", "--timeout", "2", "--db", filled_pg)
+    assert time.monotonic() - started < 15
+    assert proc.returncode == 2, proc.stderr
+    assert "longer than 2 s" in proc.stderr, proc.stderr
+
+
+# Ways to end the other sessions on the test's database: plainly; in a VALUES list and a LIMIT
+# (which EXPLAIN does not show); as SQL text run by query_to_xml(); inside a DO block.
+OTHERS = "FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database()"
+ENDING_ANOTHER_SESSION = [
+    f"SELECT pg_terminate_backend(pid) {OTHERS}",
+    f"VALUES ((SELECT count(pg_terminate_backend(pid)) {OTHERS}))",
+    f"SELECT 1 LIMIT (SELECT count(PG_CANCEL_BACKEND(pid)) {OTHERS})",
+    f"SELECT query_to_xml('SELECT pg_' || 'terminate_backend(pid) {OTHERS}', true, false, '')",
+    f"DO $$BEGIN EXECUTE 'SELECT pg_' || 'terminate_backend(pid) {OTHERS}'; END$$",
+]
+
+
+@pytest.mark.parametrize("sql", ENDING_ANOTHER_SESSION, ids=range(len(ENDING_ANOTHER_SESSION)))
+def test_query_cannot_end_another_session(filled_pg: str, sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(filled_pg, autocommit=True) as other:  # a `baocao run`, say
+        proc = run_cli("query", sql, "--db", filled_pg)
+        assert other.execute("SELECT count(*) FROM pages").fetchone() == (1,)
+    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+    assert proc.stderr.startswith("baocao: error"), proc.stderr
+
+
+def test_search_and_query_escape_control_characters(control_named_db: Path) -> None:
+    db = str(control_named_db)
+    found = run_cli("search", "san pham", "--db", db)
+    listed = run_cli("query", "SELECT filename, 'x' AS other FROM documents", "--db", db)
+
+    for proc in (found, listed):
+        assert proc.returncode == 0, proc.stderr
+        assert "\x1b" not in proc.stdout and "\x07" not in proc.stdout, repr(proc.stdout)
+        assert "\\x1b]0;owned\\x07" in proc.stdout, proc.stdout  # shown, escaped
+    assert not [line for line in found.stdout.splitlines() if line.startswith("2. fake")]
+    assert len(listed.stdout.splitlines()) == 2, listed.stdout  # the header and one row
+
+
+BAD_CORRECTIONS = {  # file name: (its text, or None for a deep one; what the error says)
+    "numbers.json": ("[1, 2, 3]", "expected a list of corrections"),
+    "deep.json": (None, "nested too deeply"),
+    "other.json": ('{"a": []}', "expected a list of corrections"),
+    "empty.json": ('{"format": "baocao-corrections", "corrections": []}',
+                   "no corrections found"),
+    "listed.json": ('[{"doc_id": [1, 2], "target": "figure", "field": "value"}]',
+                    "correction 1 has a list"),
+}
+
+
+@pytest.mark.parametrize("name", BAD_CORRECTIONS)
+def test_correct_from_a_file_of_the_wrong_form_is_refused(
+    control_named_db: Path, tmp_path: Path, name: str
+) -> None:
+    text, why = BAD_CORRECTIONS[name]
+    path = tmp_path / name
+    if text is None:
+        write_deep_json(path)
+    else:
+        path.write_text(text, encoding="utf-8")
+
+    proc = run_cli("correct", "--from", str(path), "--db", str(control_named_db))
+
+    assert proc.returncode == 2, (proc.returncode, proc.stderr[-2000:])
+    assert why in proc.stderr and str(path) in proc.stderr, proc.stderr
+    assert rows(control_named_db, "SELECT count(*) AS n FROM corrections")[0]["n"] == 0

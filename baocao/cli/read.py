@@ -13,6 +13,7 @@ import typer
 from baocao import store
 from baocao.cli.common import DEFAULT_DB, DbOption, fail, not_an_option
 from baocao.errors import BaocaoError
+from baocao.extract.files import printable
 from baocao.i18n import _
 from baocao.outputs.formats import FORMATS, result_writer
 
@@ -31,6 +32,8 @@ def query(
         "Print CSV instead of a table (for other programs)."))] = False,
     out: Annotated[Path | None, typer.Option("--out", callback=not_an_option, help=_(
         "Write the result to this file instead: .csv or .xlsx."))] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=0, help=_(
+        "Stop the query after this many seconds (0: never)."))] = 60,
 ) -> None:
     from baocao.store.readonly import typed
 
@@ -39,7 +42,7 @@ def query(
         raise fail(BaocaoError(_("--out: name a .csv or .xlsx file, not {name}").format(
             name=out.name)))
     try:
-        frame = typed(store.query(db, sql))
+        frame = typed(store.query(db, sql, timeout or None))
     except BaocaoError as exc:
         raise fail(exc) from None
     if out is not None and write is not None:
@@ -47,22 +50,29 @@ def query(
         write(frame, out)
         typer.echo(str(out))
     elif csv:
+        # for other programs as it is; on a terminal with control characters escaped
+        if sys.stdout.isatty():
+            frame = frame.map(lambda v: printable(v) if isinstance(v, str) else v)
         # 12492100000 and 52.8 as people write them, not 1.249210e+10 and 52.800000
         typer.echo(frame.to_csv(index=False, float_format="%.15g"), nl=False)
     elif frame.empty:
-        typer.echo(_("(no rows; columns: {columns})").format(columns=", ".join(frame.columns)))
+        typer.echo(_("(no rows; columns: {columns})").format(
+            columns=printable(", ".join(map(str, frame.columns)))))
     else:
+        frame.columns = [printable(str(c)) for c in frame.columns]
         typer.echo(frame.astype(object).map(lambda v: _cell(v, width)).to_string(index=False))
 
 
 def _cell(value: object, width: int) -> str:
-    """A value as the terminal shows it: blank when empty, numbers in full, on one line, cut
-    to width characters with '…'."""
+    """A value as the terminal shows it: blank when empty, numbers in full, on one line, its
+    control characters escaped (a file name's ESC cannot retitle the terminal), cut to width
+    characters with '…'."""
     import pandas as pd
 
     if value is None or (not isinstance(value, str | bytes) and pd.isna(value)):
         return ""
-    text = f"{value:.15g}" if isinstance(value, float) else " ".join(str(value).split())
+    text = f"{value:.15g}" if isinstance(value, float) else printable(" ".join(
+        str(value).split()))
     return text[:width - 1] + "…" if width and len(text) > width else text
 
 

@@ -159,8 +159,7 @@ def file_records(path: Path, by: str | None) -> list[dict]:
         raise BaocaoError(_("no such file: {path}").format(path=path))
     try:
         if path.suffix.lower() == ".json":
-            data = json.loads(path.read_text(encoding="utf-8"))
-            found = data.get("corrections", []) if isinstance(data, dict) else data
+            found = _json_corrections(path, json.loads(path.read_text(encoding="utf-8")))
         elif path.suffix.lower() == ".parquet":
             found = pd.read_parquet(path).astype(object).to_dict("records")
         else:
@@ -170,9 +169,19 @@ def file_records(path: Path, by: str | None) -> list[dict]:
     except (ValueError, OSError) as exc:
         raise BaocaoError(_("cannot read corrections from {path}: {error}").format(
             path=path, error=exc)) from None
+    except RecursionError:  # json.loads of [[[[…]]]] nested deeper than Python recurses
+        raise BaocaoError(_("cannot read corrections from {path}: nested too deeply").format(
+            path=path)) from None
+    if not found:
+        raise BaocaoError(_("no corrections found in {path}").format(path=path))
     records = []
     for n, item in enumerate(found, 1):
-        record = {k: _cleaned(k, item.get(k)) for k in RECORD}
+        try:
+            record = {k: _cleaned(k, item.get(k)) for k in RECORD}
+        except (TypeError, ValueError, OverflowError):
+            raise BaocaoError(_("{path}: correction {n} has a list, an object or a word where "
+                                "a value or a whole number belongs").format(path=path, n=n)
+                              ) from None
         if not re.fullmatch(r"[0-9a-f]{64}", record["doc_id"] or "") \
                 or record["field"] not in FIELDS.get(record["target"], ()):
             raise BaocaoError(_("{path}: correction {n} names no document, or a target and "
@@ -181,6 +190,18 @@ def file_records(path: Path, by: str | None) -> list[dict]:
         record["new_value"] = _file_value(record)
         records.append(record)
     return records
+
+
+def _json_corrections(path: Path, data: object) -> list[dict]:
+    """The corrections of a JSON file: a list of objects, or an object whose "corrections" is
+    one (the review page saves {"format": "baocao-corrections", "corrections": […]})."""
+    found = data.get("corrections") if isinstance(data, dict) else data
+    if not isinstance(found, list) or not all(isinstance(item, dict) for item in found):
+        raise BaocaoError(_("{path}: expected a list of corrections, each an object "
+                            "(\"doc_id\", \"target\", \"field\", \"new_value\"…), or an "
+                            "object with such a list under \"corrections\", as the review "
+                            "page saves").format(path=path))
+    return found
 
 
 def _file_value(record: dict) -> str | None:
@@ -202,6 +223,8 @@ def _file_value(record: dict) -> str | None:
 
 def _cleaned(column: str, value: object) -> object:
     """A file's cell as the table keeps it: empty is none, keys are integers."""
+    if isinstance(value, dict | list | tuple):
+        raise TypeError(f"{column} holds a {type(value).__name__}")
     if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
         return None
     if column in INTEGER_KEYS:

@@ -1,22 +1,29 @@
 """The Datasette plugin `baocao serve` registers: an SQL function fold(text), lower case
-without diacritics, so queries match words however they were typed; and a guard that
-refuses every request that would write."""
+without diacritics, so queries match words however they were typed; bounds on what one query
+may build; a guard that refuses every request that would write; and Datasette's error pages
+kept from answering 500 where the address is wrong."""
 
 from __future__ import annotations
 
+import sqlite3
+
+import datasette.handle_exception as datasette_errors
 from datasette import hookimpl
+from datasette.utils.asgi import NotFound
 
-from baocao.vietnamese.text import fold_chars
+from baocao.store.readonly import fold_sql
 
-
-def fold_sql(value: str | None) -> str | None:
-    """fold() for SQL: "Khó khăn" → "kho khan"."""
-    return None if value is None else fold_chars(str(value))
+# The longest text or blob a query may read or build, in bytes. No stored text comes near (a
+# page is a few kB, a whole report some MB); hex(zeroblob(20000000)) is refused at once
+# instead of filling the server's memory: SQLite's time limit does not bound memory.
+LONGEST_VALUE = 16_000_000
 
 
 @hookimpl
 def prepare_connection(conn) -> None:
     conn.create_function("fold", 1, fold_sql, deterministic=True)
+    if hasattr(conn, "setlimit"):  # Python 3.11+
+        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, LONGEST_VALUE)
 
 
 # Browsing reads; nothing that `baocao serve` offers writes. Requests with these methods
@@ -42,3 +49,13 @@ def asgi_wrapper(datasette):
         return read_only
 
     return wrap
+
+
+@hookimpl
+def handle_exception(datasette, request, exception):
+    """Datasette's own error page (serve.py blocks its handler, called from here instead), but
+    404 for a row address short of its key (/db/sections/1, where a section is doc_id and
+    section_id), where Datasette's query lacks a parameter and answers 500."""
+    if isinstance(exception, sqlite3.ProgrammingError) and "pks" in request.url_vars:
+        exception = NotFound("Record not found")
+    return datasette_errors.handle_exception(datasette, request, exception)

@@ -17,6 +17,7 @@ from sqlalchemy import create_engine, text
 
 from baocao import store
 from baocao.errors import BaocaoError
+from baocao.extract.files import printable
 from baocao.i18n import _, kind_name, ngettext, number
 from baocao.nlp.provinces import province_named, province_names_folded
 from baocao.vietnamese.text import fold_chars
@@ -47,7 +48,8 @@ class Hit:
     score: float  # higher is better
 
     def snippet(self, mark: tuple[str, str] = ("[", "]"), context: int = SNIPPET_CONTEXT) -> str:
-        """The text around the first match, every match in it between the marks."""
+        """The text around the first match, every match in it between the marks, for a
+        terminal: control characters escaped, the marks (bold) not."""
         first = self.spans[0][0] if self.spans else 0
         start = max(0, first - context)
         end = min(len(self.text), first + context * 2)
@@ -56,9 +58,9 @@ class Hit:
         out, at = [], start
         for a, b in self.spans:
             if a >= start and b <= end:
-                out += [self.text[at:a], mark[0], self.text[a:b], mark[1]]
+                out += [printable(self.text[at:a]), mark[0], printable(self.text[a:b]), mark[1]]
                 at = b
-        out.append(self.text[at:end])
+        out.append(printable(self.text[at:end]))
         return ("… " if start else "") + "".join(out) + (" …" if end < len(self.text) else "")
 
 
@@ -262,7 +264,7 @@ def hit_lines(q: Query, hits: list[Hit], bold: bool = False, total: int | None =
               ) -> list[str]:
     """The hits as the terminal shows them: a count (of all the matches, where only the best
     are shown), then each hit's place and snippet with the matches marked [like this] (or in
-    bold on a terminal)."""
+    bold on a terminal); control characters escaped (a file name's newline forges no line)."""
     mode = _("without diacritics") if q.folded else _("exact, diacritics count")
     total = max(total or 0, len(hits))
     if total > len(hits):
@@ -275,8 +277,8 @@ def hit_lines(q: Query, hits: list[Hit], bold: bool = False, total: int | None =
     for n, hit in enumerate(hits, 1):
         where = ", ".join(str(x) for x in (hit.province, _years(hit)) if x)
         page = _("page {n}").format(n=hit.page_no)
-        lines.append(f"\n{n}. {hit.filename}  {page}  {kind_name(hit.section_kind) or '-'}"
-                     + (f"  ({where})" if where else ""))
+        place = f"{n}. {hit.filename}  {page}  {kind_name(hit.section_kind) or '-'}"
+        lines.append("\n" + printable(place + (f"  ({where})" if where else "")))
         lines.append(f"   {hit.snippet(mark)}")
     return lines
 
@@ -306,7 +308,8 @@ def hint_lines(db: str | Path, query: str, q: Query, *, kind: str | None = None,
                                            "province IS NOT NULL")["province"]))
         if wanted not in known and known:
             hints.append(_("No report of {province} is in the database; its provinces are: "
-                           "{provinces}.").format(province=wanted, provinces=", ".join(known)))
+                           "{provinces}.").format(province=wanted,
+                                                  provinces=printable(", ".join(known))))
         elif wanted not in known:
             hints.append(_("No report of {province} is in the database, nor of any other "
                            "province named in a report.").format(province=wanted))

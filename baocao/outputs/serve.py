@@ -333,6 +333,7 @@ def serve(db: str | Path, host: str, port: int) -> None:
 
 def datasette_app(path: Path):
     """Datasette on the file, with baocao's plugins, metadata and settings."""
+    import datasette.handle_exception as datasette_errors
     from datasette.app import Datasette
     from datasette.plugins import pm
 
@@ -341,6 +342,11 @@ def datasette_app(path: Path):
     for name, module in (("baocao", datasette_plugin), ("baocao_display", serve_display)):
         if not pm.has_plugin(name):
             pm.register(module, name=name)
+    # Datasette's error handler runs once, through datasette_plugin's; and without rich's
+    # traceback (rich comes with typer), which fails outside an except block and turned each
+    # 404 of an address no route knows (HEAD /db/figures/-/insert) into a 500.
+    pm.set_blocked("datasette.handle_exception")
+    datasette_errors.rich = None
     columns = {}
     for table in tables():
         try:

@@ -18,6 +18,7 @@ from baocao.outputs import pages
 from baocao.outputs.format import vn_amount, vn_number
 from baocao.outputs.search import parse
 from baocao.outputs.summary import collect, render_html
+from baocao.store.readonly import FOLD_LIMIT
 
 # Columns that hold a figure in the unit of the row's `unit` column.
 FIGURE_VALUES = {"value", "value_low", "value_high", "implied_total"}
@@ -32,7 +33,10 @@ MATCH_NOTHING = '""'
 
 def folded_match(words: str | None) -> str:
     """The FTS5 query `baocao search --folded` runs for these words: every word, in any
-    order, the whole as a phrase ranking first. No words: a query that matches nothing."""
+    order, the whole as a phrase ranking first. No words: a query that matches nothing. More
+    than fold() takes: an error (SQLite's time limit is not checked inside a function)."""
+    if words is not None and len(words) > FOLD_LIMIT:
+        raise ValueError(f"folded_match() takes at most {FOLD_LIMIT} characters")
     try:
         return parse(words or "", folded=True).fts()
     except BaocaoError:

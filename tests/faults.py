@@ -73,17 +73,17 @@ FAULTS = {"table-stage-raises": table_stage_raises, "duplicate-cell": duplicate_
           "rewrite": rewrite}
 
 
-def command(fault: str, *args: str) -> list[str]:
-    """The command line of a run with the fault: FAULT ARGS -- the baocao arguments."""
-    cut = args.index("--") if "--" in args else len(args)
-    return [sys.executable, str(Path(__file__)), fault, *args[:cut], "--", *args[cut + 1:]]
+def command(fault: str, *fault_args: str) -> list[str]:
+    """What runs `baocao` with the fault in place of `python -m baocao`: its arguments follow."""
+    return [sys.executable, str(Path(__file__)), fault, *fault_args, "--"]
 
 
 def run_with_fault(fault: str, *args: str) -> subprocess.CompletedProcess:
     """`baocao` with one fault, as run_cli runs it: `run_with_fault("rewrite", NAME, SOURCE,
     "--", "run", FOLDER, "--db", DB)`."""
-    return subprocess.run(command(fault, *args), capture_output=True, text=True, cwd=REPO,
-                          timeout=900)
+    cut = args.index("--")
+    return subprocess.run([*command(fault, *args[:cut]), *args[cut + 1:]], capture_output=True,
+                          text=True, cwd=REPO, timeout=900)
 
 
 def main() -> None:

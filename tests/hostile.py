@@ -468,10 +468,12 @@ def peak_tree_rss(proc: subprocess.Popen, timeout: float = 600, kill_above: int 
 
 
 def run_watched(*args: str, timeout: float = 600, kill_above: int = KILL_ABOVE,
-                cwd: Path = REPO) -> Watched:
-    """`python -m baocao ARGS` in a process group of its own, its tree's memory sampled."""
+                cwd: Path = REPO, program: list[str] | None = None) -> Watched:
+    """`python -m baocao ARGS` (or `program ARGS`: baocao with a fault of tests/faults.py) in
+    a process group of its own, its tree's memory sampled."""
     start = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "baocao", *args], cwd=cwd,
+    program = program or [sys.executable, "-m", "baocao"]
+    proc = subprocess.Popen([*program, *args], cwd=cwd,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             start_new_session=True)
     out: dict[str, bytes] = {}

@@ -1,9 +1,13 @@
 """Reliability against hostile inputs and hostile moments: a query that tries to write
 through `baocao query`, file names that are not UTF-8, a worker killed mid-page, files made
 to exhaust memory or to hang a reader, links and pipes, a forged failure summary, write
-requests to `baocao serve`, two runs racing on one file, and kill -9 at random moments.
+requests to `baocao serve`, two runs racing on one file, kill -9 at random moments, a
+document that breaks a stage or its write, a full disk, a database server gone, a file
+rewritten while it is read, copies in one batch and a folder that cannot be read.
 
-Real CLI in a child process, real Tesseract, real SQLite, real PostgreSQL: no mocks."""
+Real CLI in a child process, real Tesseract, real SQLite, real PostgreSQL: no mocks. Where a
+moment cannot be had on demand from a real input (a stage that raises, a file rewritten
+between two of its pages), tests/faults.py puts that one fault into the real command."""
 
 from __future__ import annotations
 

@@ -879,3 +879,23 @@ def test_an_unreadable_sub_folder_is_told(tmp_path: Path) -> None:
     assert {n: d["status"] for n, d in documents(db).items()} == {"a.pdf": "ok"}
     log = Path(last_run(db)["log_file"]).read_text(encoding="utf-8")
     assert f"{locked}: folder cannot be read" in log
+
+
+def test_a_worker_dead_before_the_next_document_is_submitted_is_replaced() -> None:
+    from baocao.pipelines.workers import PageWorkers
+
+    workers = PageWorkers(2)
+    try:
+        [first] = workers.submit(DIGITAL, 1)
+        assert not workers.page(first).error
+        [victim, *_] = [p for p in process_tree(os.getpid()) if p != os.getpid()]
+        os.kill(victim, signal.SIGKILL)  # while the main process is busy elsewhere
+        deadline = time.monotonic() + 30
+        while Path(f"/proc/{victim}").exists():  # reaped once its pool knows it broke
+            assert time.monotonic() < deadline, "the dead worker was not noticed"
+            time.sleep(0.02)
+
+        pages = [workers.page(task) for task in workers.submit(DIGITAL, 2)]
+    finally:
+        workers.shutdown(cancel=True)
+    assert [(p.page_no, p.error) for p in pages] == [(1, None), (2, None)]

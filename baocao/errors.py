@@ -13,6 +13,7 @@ class ExitCode(IntEnum):
     usage = 2  # bad arguments, refused query, missing database
     no_tesseract = 3  # apt-get install tesseract-ocr
     no_vietnamese_data = 4  # apt-get install tesseract-ocr-vie
+    database_failed = 5  # the database itself failed (disk full, locked, server gone)
     internal_error = 70  # a bug: one line on the terminal, the traceback in the log
     interrupted = 130  # Ctrl-C: what finished is kept
 
@@ -29,6 +30,13 @@ class MissingDependencyError(BaocaoError):
     def __init__(self, message: str, exit_code: ExitCode) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+class DatabaseError(BaocaoError):
+    """The database itself failed (disk full, locked past the wait, server gone): every
+    document after would fail too, so the run stops; what was written is kept."""
+
+    exit_code = ExitCode.database_failed
 
 
 class DocumentError(BaocaoError):

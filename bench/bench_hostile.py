@@ -1,8 +1,10 @@
 """Hostile-input benchmark: `baocao run FOLDER --jobs 2` over the whole battery of hostile
 files (tests/hostile.py: memory bombs, a 1.1 GB content stream, 100 000 pages, a FIFO,
-broken links, a name that is not UTF-8, a forged name…) and one good report, watched from
-outside: wall time, peak memory of the whole process tree (PSS, Tesseracts included),
-and for every file its status and reason from the database.
+broken links, a name that is not UTF-8, a forged name, a ruled table whose grid overlaps
+itself, a report rewritten between two of its pages by the run's fault of tests/faults.py…)
+and one good report, watched from outside: wall time, peak memory of the whole process
+tree (PSS, Tesseracts included), and for every file its status and reason from the
+database.
 
 Exits non-zero when the run's exit code is not 1 (some files failed, the run finished),
 when a file is not recorded or lacks the reason it should give, when any reason says
@@ -27,12 +29,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
+import faults  # noqa: E402
 from hostile import (  # noqa: E402  (tests/ is not a package)
     MEMORY_LIMIT,
+    REWRITTEN,
     hostile_batch,
     outcome_ok,
     readable_name,
     run_watched,
+    write_rewritten_pair,
 )
 
 GOOD = REPO / "samples" / "bacninh_p62_scan.pdf"
@@ -70,12 +75,19 @@ def bench(work: Path, args) -> int:
         del expect[name]
     shutil.copy(GOOD, folder / "zz_good.pdf")
     expect["zz_good.pdf"] = None
+    program = None
+    # a report rewritten between its pages, by a worker (tests/faults.py): none with --jobs 1
+    if args.jobs > 1 and not any(p in REWRITTEN for p in args.without):
+        _, new = write_rewritten_pair(folder)
+        expect[REWRITTEN] = "changed while it was read"
+        program = faults.command("rewrite", REWRITTEN, str(new))
     db = work / "db.sqlite"
     print(f"{len(expect)} files in {folder}; baocao run --jobs {args.jobs} "
           f"(timeout {args.timeout:g} s, killed above {args.kill_above:g} GiB)", flush=True)
 
     watched = run_watched("run", str(folder), "--db", str(db), "--jobs", str(args.jobs),
-                          timeout=args.timeout, kill_above=int(args.kill_above * 2**30))
+                          timeout=args.timeout, kill_above=int(args.kill_above * 2**30),
+                          program=program)
 
     docs = {}
     if db.exists():

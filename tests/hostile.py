@@ -120,6 +120,29 @@ def write_gigapixel_tiff(path: Path, width: int = 40_000, height: int = 25_000) 
     return path
 
 
+def write_overlapping_grid_png(path: Path) -> Path:
+    """An A4 page at 300 DPI holding a 2 × 2 ruled table whose inner rules stop halfway, as
+    on a photocopy that lost them: the top-left box is ruled off, the other three are one
+    L-shaped box round its corner, which no rectangle of cells can be. The grid builder once
+    gave the top-left cell twice, and the document's write broke the batch."""
+    import cv2
+    import numpy as np
+    from PIL import Image
+
+    page = np.full((3508, 2480), 255, np.uint8)
+    left, top, right, bottom, middle_x, middle_y = 300, 700, 2180, 1500, 1240, 1100
+    for start, end in [((left, top), (right, top)), ((left, bottom), (right, bottom)),
+                       ((left, top), (left, bottom)), ((right, top), (right, bottom)),
+                       ((middle_x, top), (middle_x, middle_y)),  # only the top half
+                       ((left, middle_y), (middle_x, middle_y))]:  # only the left half
+        cv2.line(page, start, end, 0, 5)
+    for text, where in [("Bang 1. Ket qua", (300, 600)), ("Chi tieu", (400, 950)),
+                        ("1.250", (1500, 950)), ("Tong so 320", (500, 1350))]:
+        cv2.putText(page, text, where, cv2.FONT_HERSHEY_SIMPLEX, 3, 0, 6)
+    Image.fromarray(page).save(path, dpi=(300, 300))
+    return path
+
+
 # --- PDFs ---------------------------------------------------------------------------------
 
 def write_pdf(path: Path, objects: list[bytes]) -> Path:
@@ -216,6 +239,34 @@ def write_nested_pdf(path: Path, depth: int = 100_000) -> Path:
         + arrays + b" /Deep " + dicts + b" >>",
         _stream(b"BT /F1 12 Tf 72 720 Td (bao cao) Tj ET"),
     ])
+
+
+def write_pages_reversed(path: Path, source: Path) -> Path:
+    """The PDF `source` with its pages in the reverse order: another file, the same pages."""
+    import pypdfium2 as pdfium
+
+    pdf, out = pdfium.PdfDocument(str(source)), pdfium.PdfDocument.new()
+    try:
+        out.import_pages(pdf, list(reversed(range(len(pdf)))))
+        out.save(str(path))
+    finally:
+        out.close()
+        pdf.close()
+    return path
+
+
+# A two-page report, and the name it has in a folder whose run rewrites it between its
+# pages (tests/faults.py rewrite): the file changed while it was read.
+REWRITTEN = "rewritten_during_run.pdf"
+REWRITTEN_SOURCE = SAMPLES / "khuyencong_p62_p56_digital.pdf"
+
+
+def write_rewritten_pair(folder: Path) -> tuple[Path, Path]:
+    """The report as REWRITTEN in `folder`, and (beside the folder) the bytes it is rewritten
+    with: its pages the other way round. Returns (the file, the bytes it gets)."""
+    path = folder / REWRITTEN
+    path.write_bytes(REWRITTEN_SOURCE.read_bytes())
+    return path, write_pages_reversed(folder.parent / f"{REWRITTEN}.new", REWRITTEN_SOURCE)
 
 
 # --- things that are not regular files ------------------------------------------------------
@@ -335,6 +386,7 @@ def hostile_batch(folder: Path, slow: bool = True) -> dict[str, str | None]:
     add(write_dangling_link(folder / "dangling.pdf"), "symbolic link")
     add(write_looping_link(folder / "loop.pdf"), "symbolic link")
     add(write_forged_name(folder), "pdf")
+    add(write_overlapping_grid_png(folder / "grid_overlapping_itself.png"), None)
     # another report than the bench's good file: the same bytes would be the same document
     named = write_cp1258_named_copy(folder, SAMPLES / "bacgiang_p56_scan.pdf")
     expect[os.fsdecode(os.path.basename(named))] = None
@@ -462,10 +514,12 @@ def peak_tree_rss(proc: subprocess.Popen, timeout: float = 600, kill_above: int 
 
 
 def run_watched(*args: str, timeout: float = 600, kill_above: int = KILL_ABOVE,
-                cwd: Path = REPO) -> Watched:
-    """`python -m baocao ARGS` in a process group of its own, its tree's memory sampled."""
+                cwd: Path = REPO, program: list[str] | None = None) -> Watched:
+    """`python -m baocao ARGS` (or `program ARGS`: baocao with a fault of tests/faults.py) in
+    a process group of its own, its tree's memory sampled."""
     start = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "baocao", *args], cwd=cwd,
+    program = program or [sys.executable, "-m", "baocao"]
+    proc = subprocess.Popen([*program, *args], cwd=cwd,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             start_new_session=True)
     out: dict[str, bytes] = {}

@@ -1,9 +1,13 @@
 """Reliability against hostile inputs and hostile moments: a query that tries to write
 through `baocao query`, file names that are not UTF-8, a worker killed mid-page, files made
 to exhaust memory or to hang a reader, links and pipes, a forged failure summary, write
-requests to `baocao serve`, two runs racing on one file, and kill -9 at random moments.
+requests to `baocao serve`, two runs racing on one file, kill -9 at random moments, a
+document that breaks a stage or its write, a full disk, a database server gone, a file
+rewritten while it is read, copies in one batch and a folder that cannot be read.
 
-Real CLI in a child process, real Tesseract, real SQLite, real PostgreSQL: no mocks."""
+Real CLI in a child process, real Tesseract, real SQLite, real PostgreSQL: no mocks. Where a
+moment cannot be had on demand from a real input (a stage that raises, a file rewritten
+between two of its pages), tests/faults.py puts that one fault into the real command."""
 
 from __future__ import annotations
 
@@ -41,12 +45,14 @@ from conftest import (
     run_cli,
     start_serve,
 )
+from faults import run_with_fault
 from hostile import (
     CELL_FORMULA,
     HOSTILE_CORRECTIONS,
     HOSTILE_TEXTS,
     HYPERLINK,
     MEMORY_LIMIT,
+    REWRITTEN,
     hostile_batch,
     outcome_ok,
     process_tree,
@@ -65,6 +71,9 @@ from hostile import (
     write_gif_named_png,
     write_hostile_corrections,
     write_looping_link,
+    write_overlapping_grid_png,
+    write_pages_reversed,
+    write_rewritten_pair,
     write_strip_png,
     write_tiny_png,
 )
@@ -785,7 +794,7 @@ def test_hostile_batch_fails_file_by_file_in_bounded_time_and_memory(tmp_path: P
     assert not wrong, wrong
 
 
-# --- serve's time limit, query on a server, terminal output, correct --from -----------------
+# --- 8. serve's time limit, query on a server, terminal output, correct --from --------------
 
 @pytest.fixture(scope="module")
 def control_named_db(tmp_path_factory) -> Path:
@@ -947,3 +956,247 @@ def test_correct_from_a_file_of_the_wrong_form_is_refused(
     assert proc.returncode == 2, (proc.returncode, proc.stderr[-2000:])
     assert why in proc.stderr and str(path) in proc.stderr, proc.stderr
     assert rows(control_named_db, "SELECT count(*) AS n FROM corrections")[0]["n"] == 0
+
+
+# --- 9. one document never stops a batch; the database failing does, by its own code ------
+
+DIGITAL = SAMPLES / "khuyencong_p62_p56_digital.pdf"  # 2 pages, text layer: no OCR
+
+
+def run_log(proc: subprocess.CompletedProcess) -> str:
+    """The run's log file, named on the terminal's last line ("details: …")."""
+    [line] = [ln for ln in proc.stderr.splitlines() if ln.startswith("details: ")]
+    return Path(line.removeprefix("details: ")).read_text(encoding="utf-8")
+
+
+def test_a_grid_that_overlaps_itself_gives_each_box_one_cell(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from baocao.extract.table_grid import find_tables
+
+    with Image.open(write_overlapping_grid_png(tmp_path / "grid.png")) as page:
+        [table] = find_tables(page)
+    n_rows, n_cols = len(table.ys) - 1, len(table.xs) - 1
+    places = [(c.row, c.col) for c in table.cells]
+    assert len(places) == len(set(places)), places
+    covered = [(r, c) for cell in table.cells for r in range(cell.row, cell.row + cell.row_span)
+               for c in range(cell.col, cell.col + cell.col_span)]
+    assert sorted(covered) == [(r, c) for r in range(n_rows) for c in range(n_cols)]
+
+
+def test_a_table_that_overlaps_itself_is_read_and_the_batch_goes_on(tmp_path: Path) -> None:
+    inbox = inbox_with(tmp_path, (GOOD_PDF, "b.pdf"), (DIGITAL, "c.pdf"))
+    write_overlapping_grid_png(inbox / "a_grid.png")
+    db = tmp_path / "db.sqlite"
+
+    proc = run_cli("run", str(inbox), "--db", str(db))
+
+    assert proc.returncode == 0, proc.stderr
+    assert {n: d["status"] for n, d in documents(db).items()} == dict.fromkeys(
+        ["a_grid.png", "b.pdf", "c.pdf"], "ok")
+    [cells] = rows(db, 'SELECT count(*) AS n, count(DISTINCT "row" || \':\' || col) AS d '
+                       "FROM table_cells")
+    assert cells["n"] == cells["d"] == 4
+
+
+def test_a_document_whose_table_stage_raises_fails_alone(tmp_path: Path) -> None:
+    inbox = inbox_with(tmp_path, (GOOD_PDF, "b.pdf"), (DIGITAL, "c.pdf"))
+    write_overlapping_grid_png(inbox / "a_grid.png")  # the one with a printed table
+    db = tmp_path / "db.sqlite"
+
+    proc = run_with_fault("table-stage-raises", "--", "run", str(inbox), "--db", str(db))
+
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "internal error" not in proc.stderr
+    docs = documents(db)
+    assert {n: d["status"] for n, d in docs.items()} == {
+        "a_grid.png": "failed", "b.pdf": "ok", "c.pdf": "ok"}
+    assert "table stage broke" in docs["a_grid.png"]["error"], docs["a_grid.png"]["error"]
+    failed_id = docs["a_grid.png"]["doc_id"]
+    for table in ("pages", "passages", "tables", "table_cells"):  # nothing of it kept
+        assert not rows(db, f"SELECT 1 FROM {table} WHERE doc_id = ?", failed_id), table
+    assert "RuntimeError: the table stage broke" in run_log(proc)  # its traceback
+    assert "documents: 3 (failed 1; ok 2)" in proc.stdout, proc.stdout
+
+
+def test_a_document_whose_write_fails_is_recorded_and_the_next_is_stored(
+    tmp_path: Path
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    write_overlapping_grid_png(inbox / "a_grid.png")  # its first cell given twice
+    shutil.copy(DIGITAL, inbox / "b_next.pdf")
+    db = tmp_path / "db.sqlite"
+
+    proc = run_with_fault("duplicate-cell", "--", "run", str(inbox), "--db", str(db))
+
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "internal error" not in proc.stderr
+    docs = documents(db)
+    grid = docs["a_grid.png"]
+    assert grid["status"] == "failed", grid
+    assert "could not be written" in grid["error"] and "UNIQUE" in grid["error"], grid["error"]
+    assert not rows(db, "SELECT 1 FROM pages WHERE doc_id = ?", grid["doc_id"])
+    assert docs["b_next.pdf"]["status"] == "ok"
+    assert rows(db, "SELECT count(*) AS n FROM pages")[0]["n"] == 2  # b_next's alone
+    assert "IntegrityError" in run_log(proc)
+    run = last_run(db)
+    assert (run["files_ok"], run["files_failed"]) == (1, 1)
+
+
+def test_a_full_disk_stops_the_run_with_its_own_exit_code(tmp_path: Path) -> None:
+    import resource
+
+    from baocao.errors import ExitCode
+
+    db = tmp_path / "db.sqlite"
+    assert run_cli("run", str(DIGITAL), "--db", str(db)).returncode == 0
+    before = content(db)
+    limit = db.stat().st_size  # no file may grow past it: the disk is full
+    other = write_pages_reversed(tmp_path / "other.pdf", DIGITAL)
+
+    def full_disk() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    proc = subprocess.run([sys.executable, "-m", "baocao", "run", str(other), "--db", str(db)],
+                          cwd=REPO, capture_output=True, text=True, timeout=300,
+                          preexec_fn=full_disk)
+
+    assert proc.returncode == ExitCode.database_failed, proc.stdout + proc.stderr
+    assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
+    [line] = proc.stderr.strip().splitlines()  # SQLite: "disk I/O error" past the file limit
+    assert line.startswith("baocao: error: the database failed ("), line
+    assert_database_whole(db)
+    assert content(db) == before  # what was written before is whole
+
+
+def test_the_database_server_gone_mid_run_stops_it_with_its_own_exit_code(
+    pg_url: str
+) -> None:
+    import psycopg
+
+    from baocao import store
+    from baocao.errors import ExitCode
+
+    store.connect(pg_url).dispose()  # its tables made: the run starts straight on the files
+    proc = start_cli("run", str(GOOD_PDF), "--db", pg_url, "--jobs", "1")
+    try:
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            deadline = time.monotonic() + 60
+            while not admin.execute("SELECT count(*) FROM claims").fetchone()[0]:
+                assert proc.poll() is None, proc.communicate()
+                assert time.monotonic() < deadline, "the run claimed no file within 60 s"
+                time.sleep(0.02)
+            # the first file is being read: the server ends the run's sessions
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                          "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        out, err = proc.communicate(timeout=120)
+    finally:
+        kill_group(proc)
+    assert proc.returncode == ExitCode.database_failed, out + err
+    assert "internal error" not in err and "Traceback" not in err
+    [line] = err.strip().splitlines()
+    assert line.startswith("baocao: error: the database failed"), line
+
+
+def test_a_file_rewritten_while_its_pages_are_read_is_read_again(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    path, new = write_rewritten_pair(inbox)
+    old = path.read_bytes()
+    db = tmp_path / "db.sqlite"
+
+    proc = run_with_fault("rewrite", REWRITTEN, str(new), "--", "run", str(inbox),
+                          "--db", str(db), "--jobs", "2")
+
+    assert path.read_bytes() == new.read_bytes(), "the fault did not rewrite the file"
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    doc = documents(db)[REWRITTEN]
+    assert doc["status"] == "failed" and doc["retryable"] == 1, doc
+    assert "changed while it was read" in doc["error"], doc["error"]
+    assert not rows(db, "SELECT 1 FROM pages WHERE doc_id = ?", doc["doc_id"])  # no mixed page
+
+    copy = tmp_path / "copy.pdf"  # a genuine copy of the file as it was
+    copy.write_bytes(old)
+    again = run_cli("run", str(copy), str(inbox), "--db", str(db))
+
+    assert again.returncode == 0, again.stdout + again.stderr
+    docs = documents(db)
+    assert docs["copy.pdf"]["status"] == "ok"
+    assert docs["copy.pdf"]["doc_id"] == hashlib.sha256(old).hexdigest()
+    assert docs[REWRITTEN]["status"] == "ok"
+    assert docs[REWRITTEN]["doc_id"] == hashlib.sha256(new.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_copies_in_one_batch_are_told_as_copies_and_counted_once(
+    tmp_path: Path, jobs: str
+) -> None:
+    inbox = inbox_with(tmp_path, (DIGITAL, "a.pdf"), (DIGITAL, "b_copy.pdf"),
+                       (DIGITAL, "c_copy.pdf"))
+    write_pages_reversed(inbox / "d_other.pdf", DIGITAL)
+    db = tmp_path / "db.sqlite"
+
+    proc = run_cli("run", str(inbox), "--db", str(db), "--jobs", jobs)
+
+    assert proc.returncode == 0, proc.stderr
+    assert len(documents(db)) == 2
+    assert "documents: 2 (ok 2) (2 copies of a file earlier in this run, skipped)" \
+        in proc.stdout, proc.stdout
+    assert "another run" not in proc.stdout
+    run = last_run(db)
+    assert (run["files_seen"], run["files_ok"], run["files_skipped"]) == (4, 2, 2)
+    log = Path(run["log_file"]).read_text(encoding="utf-8")
+    assert f"{inbox / 'c_copy.pdf'}: the same bytes as {inbox / 'a.pdf'}" in log
+
+
+def as_a_user() -> list[str]:
+    """What runs a command without root's right to read every folder: nothing for a user;
+    for root, setpriv without the capabilities that pass over a folder's mode (or a skip)."""
+    if os.geteuid() != 0:
+        return []
+    if not shutil.which("setpriv"):
+        pytest.skip("root reads every folder, and setpriv is missing to run as if not root")
+    caps = "-dac_override,-dac_read_search"
+    return ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}"]
+
+
+def test_an_unreadable_sub_folder_is_told(tmp_path: Path) -> None:
+    inbox = inbox_with(tmp_path, (DIGITAL, "a.pdf"))
+    locked = inbox / "locked"
+    locked.mkdir()
+    shutil.copy(GOOD_PDF, locked / "b.pdf")
+    db = tmp_path / "db.sqlite"
+    locked.chmod(0)
+    try:
+        proc = subprocess.run([*as_a_user(), sys.executable, "-m", "baocao", "run", str(inbox),
+                               "--db", str(db)], cwd=REPO, capture_output=True, text=True,
+                              timeout=300)
+    finally:
+        locked.chmod(0o755)
+
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "folder not read:" in proc.stdout and str(locked) in proc.stdout, proc.stdout
+    assert {n: d["status"] for n, d in documents(db).items()} == {"a.pdf": "ok"}
+    log = Path(last_run(db)["log_file"]).read_text(encoding="utf-8")
+    assert f"{locked}: folder cannot be read" in log
+
+
+def test_a_worker_dead_before_the_next_document_is_submitted_is_replaced() -> None:
+    from baocao.pipelines.workers import PageWorkers
+
+    workers = PageWorkers(2)
+    try:
+        [first] = workers.submit(DIGITAL, 1)
+        assert not workers.page(first).error
+        [victim, *_] = [p for p in process_tree(os.getpid()) if p != os.getpid()]
+        os.kill(victim, signal.SIGKILL)  # while the main process is busy elsewhere
+        deadline = time.monotonic() + 30
+        while Path(f"/proc/{victim}").exists():  # reaped once its pool knows it broke
+            assert time.monotonic() < deadline, "the dead worker was not noticed"
+            time.sleep(0.02)
+
+        pages = [workers.page(task) for task in workers.submit(DIGITAL, 2)]
+    finally:
+        workers.shutdown(cancel=True)
+    assert [(p.page_no, p.error) for p in pages] == [(1, None), (2, None)]

@@ -13,10 +13,12 @@ from typing import Annotated
 import typer
 
 from baocao.cli import correct, read, run
+from baocao.cli.common import fail
 from baocao.errors import ExitCode
 from baocao.extract.files import printable
 from baocao.i18n import LANGUAGES, _, localize_typer, set_language
 from baocao.pipelines.batch import crash_log
+from baocao.store import database_failure
 
 app = typer.Typer(
     add_completion=False,
@@ -69,6 +71,10 @@ def main() -> None:
     try:
         app(args=_lang_first(sys.argv[1:]))
     except Exception as exc:
+        failure = database_failure(exc)
+        if failure is not None:  # disk full, server gone: no bug, and no new log file
+            log.error("the database failed", exc_info=exc)
+            sys.exit(fail(failure).exit_code)
         where = crash_log()
         log.exception("internal error")
         typer.echo(printable(_("baocao: internal error ({kind}): {message}").format(

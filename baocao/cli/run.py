@@ -18,6 +18,10 @@ from baocao.extract.files import printable
 from baocao.i18n import _, code_name, ngettext, number
 from baocao.outputs.correct import run_line
 from baocao.pipelines.batch import (
+    COPY,
+    ELSEWHERE,
+    KNOWN,
+    UNREADABLE,
     close_batch,
     collect_inputs,
     open_batch,
@@ -75,12 +79,13 @@ def run(
     scheduler: SchedulerOption = None,
     progress: ProgressOption = None,
 ) -> None:
+    unreadable: list[tuple[Path, str]] = []
     try:
-        files = collect_inputs(inputs)
-        batch = open_batch(db)
+        files = collect_inputs(inputs, unreadable)
+        batch = open_batch(db, unreadable=unreadable)
     except BaocaoError as exc:
         raise fail(exc) from None
-    if not files:
+    if not files and not unreadable:
         typer.echo(_("baocao: no PDF or image files found in the inputs"), err=True)
         raise typer.Exit(ExitCode.files_failed)
     interrupted = False
@@ -113,6 +118,8 @@ def run(
         for r in failed:
             typer.echo(f"  {printable(r.path)}: {printable(r.error or '')}", err=True)
         typer.echo(_("details: {path}").format(path=batch.log_path), err=True)
+        raise typer.Exit(ExitCode.files_failed)
+    if unreadable:  # its files were not read: the run did not do all it was asked
         raise typer.Exit(ExitCode.files_failed)
 
 
@@ -148,10 +155,15 @@ def watch(
             n=number(len(result.figures)))
         _timed(line + (f": {result.error}" if result.error else ""))
 
-    def skipped(path: Path, elsewhere: bool) -> None:
-        reason = (_("{name}: read by another run at the same time, skipped") if elsewhere
-                  else _("{name}: already in the database, skipped"))
-        _timed(reason.format(name=path.name))
+    def skipped(path: Path, why: str, detail: str) -> None:
+        reason = {
+            KNOWN: _("{name}: already in the database, skipped"),
+            ELSEWHERE: _("{name}: read by another run at the same time, skipped"),
+            COPY: _("{name}: the same bytes as {detail}, skipped"),
+            UNREADABLE: _("{name}: folder cannot be read ({detail}), its files are not "
+                          "processed"),
+        }[why]
+        _timed(reason.format(name=path.name, detail=detail))
 
     try:
         with page_workers(jobs, scheduler) as workers:

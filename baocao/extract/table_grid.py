@@ -310,8 +310,8 @@ def _cells(horizontal: np.ndarray, vertical: np.ndarray, xs: list[float], ys: li
         r0, c0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
         r1, c1 = max(b[0] for b in boxes) + 1, max(b[1] for b in boxes) + 1
         spots = {(r, c) for r in range(r0, r1) for c in range(c0, c1)}
-        if spots & covered:  # not a rectangle: keep its first box alone
-            r1, c1, spots = r0 + 1, c0 + 1, {(r0, c0)}
+        if spots & covered:  # not a rectangle clear of the others (an L of boxes round
+            continue  # another's corner, on a photocopy): its boxes become cells below
         covered |= spots
         box = Box(round(xs[c0]), round(ys[r0]), round(xs[c1]), round(ys[r1]))
         cells.append(GridCell(r0, c0, r1 - r0, c1 - c0, box))

@@ -5,6 +5,7 @@ workers.py). The command line (cli.py) only calls these."""
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 import threading
@@ -24,10 +25,12 @@ from baocao import store
 from baocao.datamodel import DocumentResult
 from baocao.errors import BaocaoError
 from baocao.extract import SUPPORTED_SUFFIXES, page_count
-from baocao.extract.files import file_sha256, is_regular
+from baocao.extract.files import file_sha256, is_regular, printable
 from baocao.extract.tesseract import check_tesseract, limit_threads
-from baocao.i18n import _, code_name, number
+from baocao.i18n import _, code_name, ngettext, number
+from baocao.pipelines.process import failed
 from baocao.pipelines.workers import PageWorkers, read_documents
+from baocao.store.database import database_error, reason
 
 log = logging.getLogger("baocao")
 
@@ -39,18 +42,27 @@ DOCUMENT_LIKE_SUFFIXES = {
 }
 
 
-def collect_inputs(inputs: list[Path]) -> list[Path]:
+def collect_inputs(inputs: list[Path], unreadable: list[tuple[Path, str]] | None = None
+                   ) -> list[Path]:
     """Files named on the command line are always tried; folders are walked recursively
-    for documents, skipping code, notes and hidden files."""
+    for documents, skipping code, notes and hidden files. A folder that cannot be listed is
+    added to `unreadable` with the reason: no row can say that its files were not read."""
     files: list[Path] = []
+    wanted = SUPPORTED_SUFFIXES | DOCUMENT_LIKE_SUFFIXES
+
+    def refused(exc: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append((Path(exc.filename), exc.strerror or str(exc)))
+
     for item in inputs:
         if item.is_dir():
-            for path in sorted(item.rglob("*")):
-                hidden = any(part.startswith(".") for part in path.relative_to(item).parts)
-                wanted = SUPPORTED_SUFFIXES | DOCUMENT_LIKE_SUFFIXES
+            found = []
+            for folder, dirs, names in os.walk(item, onerror=refused):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
                 # a broken link, a FIFO… is listed too: processing records why it failed
-                if not path.is_dir() and not hidden and path.suffix.lower() in wanted:
-                    files.append(path)
+                found += [Path(folder, name) for name in names if not name.startswith(".")
+                          and Path(name).suffix.lower() in wanted]
+            files += sorted(found)
         elif item.exists() or item.is_symlink():
             files.append(item)
         else:
@@ -112,17 +124,36 @@ class Batch:
     log_path: Path
     started: str = field(default_factory=lambda: _now())
     files_seen: int = 0
-    skipped: int = 0  # already in the database, or (of these) read by another run meanwhile
+    # already in the database, or (of these) read by another run meanwhile, or the same
+    # bytes as a file earlier in this run
+    skipped: int = 0
     elsewhere: int = 0
+    copies: int = 0
+    # one per document written (the documents rows this run made), in the order written
     results: list[DocumentResult] = field(default_factory=list)
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)  # folders, and why
+    _where: dict[str, int] = field(default_factory=dict)  # doc_id → its place in results
+
+    def keep(self, result: DocumentResult) -> None:
+        """A document written: one result per documents row, the later one kept."""
+        result = _written(result)
+        if result.doc_id in self._where:
+            self.results[self._where[result.doc_id]] = result
+        else:
+            self._where[result.doc_id] = len(self.results)
+            self.results.append(result)
 
 
-def open_batch(db: str, log_path: Path | None = None) -> Batch:
-    """Start the log, check Tesseract and open the database: everything a run needs first."""
+def open_batch(db: str, log_path: Path | None = None,
+               unreadable: list[tuple[Path, str]] | None = None) -> Batch:
+    """Start the log, check Tesseract and open the database: everything a run needs first.
+    Folders that could not be read (see collect_inputs) are logged and kept for the summary."""
     log_path = log_path or start_log(db)
+    for folder, why in unreadable or []:
+        log.warning("%s: folder cannot be read (%s): its files are not processed", folder, why)
     check_tesseract()
     limit_threads()  # inherited by the worker processes and their Tesseracts
-    return Batch(store.connect(db), db, log_path)
+    return Batch(store.connect(db), db, log_path, unreadable=list(unreadable or []))
 
 
 def close_batch(batch: Batch) -> None:
@@ -139,24 +170,45 @@ def close_batch(batch: Batch) -> None:
     })
 
 
+# Why a file is skipped, as process_files tells skipped(path, why, detail); and a folder
+# that cannot be read, as watch_folder tells it.
+KNOWN, ELSEWHERE, COPY, UNREADABLE = "known", "elsewhere", "copy", "unreadable"
+
+
 def process_files(batch: Batch, files: list[Path], workers: PageWorkers | None, *,
                   force: bool = False, retry_failed: bool = False,
                   progress: bool | None = None,
                   report: Callable[[DocumentResult], None] | None = None,
-                  skipped: Callable[[Path, bool], None] | None = None) -> None:
+                  skipped: Callable[[Path, str, str], None] | None = None) -> None:
     """Process the files not yet in the database, writing each document as it finishes.
     Each is claimed before it is read, so runs sharing the database never read it twice.
-    report(result) hears of each document written, skipped(path, elsewhere) of each skipped."""
+    report(result) hears of each document written; skipped(path, why, detail) of each
+    skipped: KNOWN, ELSEWHERE, or COPY of the earlier file named in detail.
+
+    A document that fails in any stage or in its write is recorded failed and the batch
+    goes on; the database's own failure (DatabaseError) stops it."""
     batch.files_seen += len(files)
     known = set() if force else store.known_documents(batch.engine, retry_failed)
     shas = {path: _sha256_or_none(path) for path in files}
-    todo = [p for p in files if shas[p] is None or shas[p] not in known]
-    batch.skipped += len(files) - len(todo)
+    first: dict[str, Path] = {}  # sha256 → the file of this run that has those bytes
+    todo = []
     for path in files:
-        if path not in todo:
+        sha = shas[path]
+        if sha is not None and sha in known:
             log.info("%s: already in the database, skipped", path)
-            if skipped:
-                skipped(path, False)
+            why, detail = KNOWN, ""
+        elif sha is not None and sha in first:
+            log.info("%s: the same bytes as %s, earlier in this run: skipped", path, first[sha])
+            why, detail = COPY, str(first[sha])
+            batch.copies += 1
+        else:
+            if sha is not None:
+                first[sha] = path
+            todo.append(path)
+            continue
+        batch.skipped += 1
+        if skipped:
+            skipped(path, why, detail)
     if progress is None:
         progress = sys.stderr.isatty()
     bar = tqdm(
@@ -174,13 +226,13 @@ def process_files(batch: Batch, files: list[Path], workers: PageWorkers | None, 
         batch.elsewhere += 1
         log.info("%s: read by another run meanwhile, skipped", path)
         if skipped:
-            skipped(path, True)
+            skipped(path, ELSEWHERE, "")
         return False
 
     def done(result: DocumentResult) -> None:
         with _interrupt_after():  # a document written is a document counted
-            store.write(batch.engine, result)
-            batch.results.append(_written(result))
+            result = _write(batch.engine, result)
+            batch.keep(result)
         log.info("%s: %s (%d pages, %.1f s)", result.path, result.status, result.n_pages,
                  result.seconds)
         bar.set_postfix_str(result.filename[-30:])
@@ -191,6 +243,35 @@ def process_files(batch: Batch, files: list[Path], workers: PageWorkers | None, 
         read_documents(todo, workers, done, tick=bar.update, claim=claim)
     finally:
         bar.close()
+
+
+def _write(engine: Engine, result: DocumentResult) -> DocumentResult:
+    """Write the document, or (its write failed: a constraint, a value the database refuses)
+    its failure instead, so the batch goes on; what was written of it is rolled back. The
+    database's own failure, or a failure row it cannot take either, raises DatabaseError."""
+    try:
+        store.write(engine, result)
+        return result
+    except Exception as exc:
+        _stop_if_database(exc, result)
+        log.exception("%s: could not be written to the database", result.path)
+        result = failed(result, f"could not be written to the database "
+                                f"({type(exc).__name__}): {reason(exc)}")
+    try:
+        store.write(engine, result)
+    except Exception as exc:  # not even its failure: the database is at fault
+        _stop_if_database(exc, result)
+        log.exception("%s: its failure could not be written either", result.path)
+        raise database_error(exc) from exc
+    return result
+
+
+def _stop_if_database(exc: Exception, result: DocumentResult) -> None:
+    """Raise the database's own failure, logged with its traceback."""
+    failure = store.database_failure(exc)
+    if failure is not None:
+        log.error("%s: the database failed while writing it", result.path, exc_info=exc)
+        raise failure from exc
 
 
 def _now() -> str:
@@ -217,14 +298,24 @@ def _version() -> str:
 
 def watch_folder(batch: Batch, inbox: Path, workers: PageWorkers | None, interval: float,
                  report: Callable[[DocumentResult], None],
-                 skipped: Callable[[Path, bool], None] | None = None) -> None:
+                 skipped: Callable[[Path, str, str], None] | None = None) -> None:
     """Process files as they settle in `inbox`, one `runs` row per round, until Ctrl-C
-    (KeyboardInterrupt reaches the caller after the round's row is written)."""
+    (KeyboardInterrupt reaches the caller after the round's row is written). A folder that
+    cannot be read is told once, to the log and to skipped(folder, UNREADABLE, reason)."""
     last_seen: dict[Path, tuple[int, int]] = {}
     handled: set[tuple[Path, int, int]] = set()
+    told: set[Path] = set()
     try:
         while True:
-            ready = settled(collect_inputs([inbox]), last_seen, handled)
+            unreadable: list[tuple[Path, str]] = []
+            ready = settled(collect_inputs([inbox], unreadable), last_seen, handled)
+            for folder, why in unreadable:
+                if folder not in told:
+                    told.add(folder)
+                    log.warning("%s: folder cannot be read (%s): its files are not processed",
+                                folder, why)
+                    if skipped:
+                        skipped(folder, UNREADABLE, why)
             if ready:
                 handled.update((p, *last_seen[p]) for p in ready)
                 process_files(batch, ready, workers, progress=False, report=report,
@@ -284,15 +375,23 @@ def summary_lines(batch: Batch) -> list[str]:
             return total
         return f"{total} ({label}{'; '.join(f'{k} {number(n)}' for k, n in items)})"
 
-    known = skipped - batch.elsewhere
+    known = skipped - batch.elsewhere - batch.copies
     done = ""
     if known:
         done += " " + _("({n} already in the database, skipped)").format(n=number(known))
     if batch.elsewhere:
         done += " " + _("({n} read by another run at the same time, skipped)").format(
             n=number(batch.elsewhere))
+    if batch.copies:
+        done += " " + ngettext("({n} copy of a file earlier in this run, skipped)",
+                               "({n} copies of a file earlier in this run, skipped)",
+                               batch.copies).format(n=number(batch.copies))
+    unread = [(_("folder not read:"), _("{path} ({reason}): its files are not processed")
+               .format(path=printable(str(folder)), reason=why))
+              for folder, why in batch.unreadable]
     lines = [
         (_("documents:"), fmt(status) + done),
+        *unread,
         (_("pages:"), fmt(sources)),
         (_("sections:"), fmt(kinds)),
         (_("figures:"), fmt(figures)),

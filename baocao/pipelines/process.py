@@ -45,6 +45,8 @@ class Opened:
     error: str | None
     processed_at: str
     started: float  # perf_counter() when it was opened: finish() turns it into seconds
+    source: Path | None = None  # the file as named, to look at it again once read
+    seen: tuple[int, int] | None = None  # its size and mtime_ns before it was hashed
 
 
 def begin(path: Path) -> tuple[Opened, Iterator[PageContent] | None]:
@@ -52,10 +54,11 @@ def begin(path: Path) -> tuple[Opened, Iterator[PageContent] | None]:
     the stream of its pages, or None when there are none to read."""
     processed_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     started = time.perf_counter()
-    doc_id, n_pages, pages, error = "", 0, None, None
+    doc_id, n_pages, pages, error, seen = "", 0, None, None, None
     where = _absolute(path)
     try:
         check_regular(path)  # before any open: a FIFO would block
+        seen = _identity(path)
         doc_id = file_sha256(path)
         n_pages, pages = open_document(path)
     except DocumentError as exc:
@@ -69,8 +72,33 @@ def begin(path: Path) -> tuple[Opened, Iterator[PageContent] | None]:
         doc_id = hashlib.sha256(os.fsencode(where)).hexdigest()
     readable, path_bytes = readable_path(where)
     opened = Opened(doc_id, readable, readable_path(path.name)[0], path_bytes, n_pages, error,
-                    processed_at, started)
+                    processed_at, started, path, seen)
     return opened, pages
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    """What tells a file rewritten from the same one: its size and modification time."""
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+# Why a document whose file was rewritten while its pages were read is not kept: its pages
+# may come from both versions, and its id (the hash taken first) names neither for sure.
+CHANGED = "the file changed while it was read; the next run reads it again"
+
+
+def changed(opened: Opened) -> bool:
+    """Whether the file is no longer the one hashed when it was opened: another size or
+    time, or other bytes. A file gone since is not changed: its pages were read before."""
+    if opened.source is None or opened.seen is None:
+        return False
+    try:
+        return (_identity(opened.source) != opened.seen
+                or file_sha256(opened.source) != opened.doc_id)
+    except FileNotFoundError:
+        return False
+    except OSError:  # cannot be read again: its pages cannot be vouched for
+        return True
 
 
 def _absolute(path: Path) -> Path:
@@ -105,12 +133,23 @@ def finish(opened: Opened, pages: Iterable[PageContent]) -> DocumentResult:
         error = f"unexpected error ({type(exc).__name__}): {exc}"
     result = DocumentResult(opened.doc_id, opened.path, opened.filename, "failed", error,
                             opened.processed_at, n_pages=opened.n_pages, pages=read,
-                            path_bytes=opened.path_bytes, page_store=spill)
+                            path_bytes=opened.path_bytes, page_store=spill,
+                            seconds=time.perf_counter() - opened.started)
+    if read and changed(opened):
+        log.warning("%s: %s", opened.path, CHANGED)
+        return failed(result, CHANGED, retryable=True)
     try:
         result = analyse(result, repeated_edge_lines(edges))
-    except Exception as exc:  # keep the pages read; the text stages failed on this input
+    except Exception as exc:  # a bug or an input no stage expected: this document alone fails
         log.exception("text analysis failed on %s", opened.path)
-        result = replace(result, status="partial" if read else "failed",
-                         error=f"text analysis failed ({type(exc).__name__}): {exc}")
+        return failed(result, f"text analysis failed ({type(exc).__name__}): {exc}")
     retryable = result.status != "ok" and any(p.retryable for p in read if p.error)
     return replace(result, seconds=time.perf_counter() - opened.started, retryable=retryable)
+
+
+def failed(result: DocumentResult, error: str, retryable: bool = False) -> DocumentResult:
+    """The document as failed with its reason and nothing of what was read (no page, no
+    figure): what a stage that raised, or a write that failed, leaves of it."""
+    return DocumentResult(result.doc_id, result.path, result.filename, "failed", error,
+                          result.processed_at, n_pages=result.n_pages, seconds=result.seconds,
+                          path_bytes=result.path_bytes, retryable=retryable)

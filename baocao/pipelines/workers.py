@@ -64,7 +64,11 @@ class PageWorkers:
         if not self.forked:
             gc.freeze()
             self.forked = True
-        return self.pool.submit(read_page, path, index)
+        try:
+            return self.pool.submit(read_page, path, index)
+        except BrokenProcessPool:  # a worker died since a page was last waited for
+            self._restart(self.generation)
+            return self.pool.submit(read_page, path, index)
 
     def submit(self, path: Path, n_pages: int) -> list[PageTask]:
         """One task per page. A cluster worker may not see the file: it gets its bytes."""

@@ -5,7 +5,14 @@ readonly.py answers queries on a connection that cannot write. columns.py names 
 goes in which column; rows.py and load.py (a document read back whole) go by it."""
 
 from baocao.store.columns import COLUMNS, Column, descriptions
-from baocao.store.database import DEFAULT_DB, connect, display_name, engine_url, is_url
+from baocao.store.database import (
+    DEFAULT_DB,
+    connect,
+    database_failure,
+    display_name,
+    engine_url,
+    is_url,
+)
 from baocao.store.load import StoredDocument, load_document, load_stored, reader
 from baocao.store.readonly import QueryRefused, query, read_table, typed
 from baocao.store.schema import TABLES, metadata, runs
@@ -13,7 +20,7 @@ from baocao.store.write import claim, known_documents, record_run, release_claim
 
 __all__ = [
     "COLUMNS", "DEFAULT_DB", "TABLES", "Column", "QueryRefused", "StoredDocument", "claim",
-    "connect", "descriptions", "display_name", "engine_url", "is_url", "known_documents",
-    "load_document", "load_stored", "metadata", "query", "read_table", "reader", "record_run",
-    "release_claims", "runs", "typed", "write",
+    "connect", "database_failure", "descriptions", "display_name", "engine_url", "is_url",
+    "known_documents", "load_document", "load_stored", "metadata", "query", "read_table",
+    "reader", "record_run", "release_claims", "runs", "typed", "write",
 ]

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
 
-from baocao.errors import BaocaoError
+from baocao.errors import BaocaoError, DatabaseError
+from baocao.i18n import _
 from baocao.store import schema, search_index
 
 DEFAULT_DB = Path("out/baocao.sqlite")
@@ -78,5 +79,24 @@ def display_name(db: str | Path) -> str:
     return make_url(str(db)).render_as_string(hide_password=True) if is_url(db) else str(db)
 
 
-def reason(exc: Exception) -> str:
-    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+def database_failure(exc: BaseException) -> DatabaseError | None:
+    """The error as the database's own failure (disk full, locked past the wait, server
+    gone: SQLAlchemy's OperationalError and lost connections), which stops a run; None for
+    an error of what was written (a constraint, a value), which fails that document alone."""
+    if isinstance(exc, DatabaseError):
+        return exc
+    lost = isinstance(exc, DBAPIError) and exc.connection_invalidated
+    if not (lost or isinstance(exc, (OperationalError, InterfaceError))):
+        return None
+    return database_error(exc)
+
+
+def database_error(exc: BaseException) -> DatabaseError:
+    """The error as the database's failure, in one line for the user."""
+    return DatabaseError(_("the database failed ({reason}); the documents written before are "
+                           "kept: run again once it works").format(reason=reason(exc)))
+
+
+def reason(exc: BaseException) -> str:
+    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__

@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     no_vietnamese_data = 4  # apt-get install tesseract-ocr-vie
     internal_error = 70  # a bug: one line on the terminal, the traceback in the log
     interrupted = 130  # Ctrl-C: what finished is kept
+    terminated = 143  # SIGTERM (128 + 15), stopped as by Ctrl-C
 
 
 class BaocaoError(Exception):

@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 import signal
 import sys
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -117,6 +116,59 @@ class Batch:
     results: list[DocumentResult] = field(default_factory=list)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (kill, a service manager stopping baocao): a run stops as on Ctrl-C."""
+
+
+class _Stops:
+    """Whether Ctrl-C and SIGTERM are held back now, and the one that came meanwhile."""
+
+    held = False
+    pending: KeyboardInterrupt | None = None
+
+
+@contextmanager
+def stop_cleanly() -> Iterator[None]:
+    """In the block Ctrl-C raises KeyboardInterrupt and SIGTERM Terminated, each held back
+    while the database is written (_interrupt_after), so a run stops cleanly on either."""
+    def stop(signum: int, frame: object) -> None:
+        if _Stops.held:
+            _Stops.pending = _Stops.pending or _stop_for(signum)
+        else:
+            raise _stop_for(signum)
+
+    before = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+
+
+def _stop_for(signum: int) -> KeyboardInterrupt:
+    return Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+@contextmanager
+def _interrupt_after() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back until the block ends, so no transaction is cut short
+    (its connection would keep the write lock) and the `runs` row counts every document
+    the database got. (A signal mask would not do: the kernel hands the signal to another
+    thread, and Python runs its handler in this one all the same.)"""
+    if _Stops.held:  # within another such block
+        yield
+        return
+    _Stops.held = True
+    try:
+        yield
+    finally:
+        _Stops.held = False
+        pending, _Stops.pending = _Stops.pending, None
+        if pending is not None:
+            raise pending
+
+
+@_interrupt_after()
 def open_batch(db: str, log_path: Path | None = None) -> Batch:
     """Start the log, check Tesseract and open the database: everything a run needs first."""
     log_path = log_path or start_log(db)
@@ -125,6 +177,7 @@ def open_batch(db: str, log_path: Path | None = None) -> Batch:
     return Batch(store.connect(db), db, log_path)
 
 
+@_interrupt_after()
 def close_batch(batch: Batch) -> None:
     """Record the run in the `runs` table, and let go of documents claimed but not written."""
     store.release_claims(batch.engine)
@@ -148,7 +201,8 @@ def process_files(batch: Batch, files: list[Path], workers: PageWorkers | None, 
     Each is claimed before it is read, so runs sharing the database never read it twice.
     report(result) hears of each document written, skipped(path, elsewhere) of each skipped."""
     batch.files_seen += len(files)
-    known = set() if force else store.known_documents(batch.engine, retry_failed)
+    with _interrupt_after():
+        known = set() if force else store.known_documents(batch.engine, retry_failed)
     shas = {path: _sha256_or_none(path) for path in files}
     todo = [p for p in files if shas[p] is None or shas[p] not in known]
     batch.skipped += len(files) - len(todo)
@@ -166,6 +220,7 @@ def process_files(batch: Batch, files: list[Path], workers: PageWorkers | None, 
                    "[{elapsed}, {rate_fmt}, ETA {remaining}]{postfix}",
     )
 
+    @_interrupt_after()
     def claim(path: Path) -> bool:
         sha = shas[path]
         if sha is None or store.claim(batch.engine, sha, not force, retry_failed):
@@ -229,27 +284,13 @@ def watch_folder(batch: Batch, inbox: Path, workers: PageWorkers | None, interva
                 handled.update((p, *last_seen[p]) for p in ready)
                 process_files(batch, ready, workers, progress=False, report=report,
                               skipped=skipped)
-                close_batch(batch)
-                batch = open_batch(batch.db, batch.log_path)
+                with _interrupt_after():  # a stop in between would close the round twice
+                    close_batch(batch)
+                    batch = open_batch(batch.db, batch.log_path)
             time.sleep(interval)
     finally:
         if batch.files_seen:
             close_batch(batch)
-
-
-@contextmanager
-def _interrupt_after() -> Iterator[None]:
-    """Ctrl-C held back until the block ends (where signals can be held back: POSIX, the
-    main thread), so the `runs` row counts every document the database got."""
-    held = hasattr(signal, "pthread_sigmask") and threading.current_thread() is \
-        threading.main_thread()
-    if held:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        if held:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _written(result: DocumentResult) -> DocumentResult:

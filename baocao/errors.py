@@ -16,6 +16,7 @@ class ExitCode(IntEnum):
     database_failed = 5  # the database itself failed (disk full, locked, server gone)
     internal_error = 70  # a bug: one line on the terminal, the traceback in the log
     interrupted = 130  # Ctrl-C: what finished is kept
+    terminated = 143  # SIGTERM (128 + 15), stopped as by Ctrl-C
 
 
 class BaocaoError(Exception):

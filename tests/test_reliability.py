@@ -58,6 +58,7 @@ from hostile import (
     process_tree,
     readable_name,
     reason_holds,
+    render_sample_page,
     run_watched,
     tree_memory,
     write_a4_300dpi_tagged_72,
@@ -291,6 +292,150 @@ def test_a_worker_killed_mid_page_is_replaced_and_the_run_finishes(
     assert "internal error" not in err and "Traceback" not in err
     assert {n: d["status"] for n, d in documents(db).items()} == dict.fromkeys(FILES, "ok")
     assert content(db) == reference[1]
+
+
+# --- 3b. the run's end is its workers' end: kill -9, SIGTERM, a killed Tesseract -------------
+
+def _alive(pid: int) -> bool:
+    """The process is there and not a zombie waiting for its parent to reap it."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+def left_running(pids: list[int], seconds: float = 5.0) -> list[str]:
+    """Which of the processes are still running after a few seconds' grace, as 'pid comm'."""
+    deadline = time.monotonic() + seconds
+    while (alive := [p for p in pids if _alive(p)]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return [f"{p} {_comm(p)}" for p in alive]
+
+
+def kill_all(pids: list[int]) -> None:
+    """kill -9 what is left of a run whose workers left its process group."""
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+def wait_for(ready, proc: subprocess.Popen, what: str, seconds: float = 120):
+    """Poll ready() until it answers, while the run goes on."""
+    deadline = time.monotonic() + seconds
+    while not (answer := ready()):
+        assert proc.poll() is None, f"the run ended before {what}"
+        assert time.monotonic() < deadline, f"no {what} within {seconds:.0f} s"
+        time.sleep(0.02)
+    return answer
+
+
+def documents_written(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not made yet
+        return 0
+
+
+def test_kill_9_of_the_run_ends_its_workers_and_their_tesseracts(tmp_path: Path) -> None:
+    proc = start_cli("run", *[str(SAMPLES / f) for f in FILES], "--db",
+                     str(tmp_path / "db.sqlite"), "--jobs", "2")
+    tree: list[int] = []
+    try:
+        wait_for(lambda: busy_worker(proc.pid), proc, "worker running Tesseract")
+        tree = process_tree(proc.pid)[1:]
+        assert any(_comm(p) == "tesseract" for p in tree), tree
+        os.kill(proc.pid, signal.SIGKILL)  # the main process alone, not its process group
+        proc.wait(timeout=30)
+        assert not left_running(tree), "left running after kill -9 of the run"
+    finally:
+        kill_all(tree)
+        kill_group(proc)
+
+
+def test_sigterm_stops_a_run_as_ctrl_c_does(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite"
+    digital_first = sorted(FILES, key=lambda name: "digital" not in name)  # a quick first one
+    proc = start_cli("run", *[str(SAMPLES / f) for f in digital_first], "--db", str(db),
+                     "--jobs", "2")
+    tree: list[int] = []
+    try:
+        wait_for(lambda: documents_written(db), proc, "document written")
+        tree = process_tree(proc.pid)[1:]
+        os.kill(proc.pid, signal.SIGTERM)  # kill, a service manager stopping it
+        proc.wait(timeout=120)
+        left = left_running(tree)
+        kill_all(tree)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        kill_all(tree)
+        kill_group(proc)
+    assert not left, "left running after SIGTERM"
+    assert proc.returncode == 143, (proc.returncode, err)
+    assert "interrupted" in err and "Traceback" not in err, err
+    docs = documents(db)
+    assert docs and {d["status"] for d in docs.values()} == {"ok"}, docs
+    run = last_run(db)
+    assert (run["files_ok"], run["files_failed"]) == (len(docs), 0), run
+
+
+def test_sigterm_stops_watch_as_ctrl_c_does(tmp_path: Path) -> None:
+    inbox = inbox_with(tmp_path, (GOOD_PDF, "good.pdf"))
+    db = tmp_path / "db.sqlite"
+    proc = start_cli("watch", str(inbox), "--db", str(db), "--jobs", "2", "--interval", "0.1")
+    tree: list[int] = []
+    try:
+        wait_for(lambda: documents_written(db), proc, "document written")
+        tree = process_tree(proc.pid)[1:]
+        os.kill(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=60)
+        left = left_running(tree)
+        kill_all(tree)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        kill_all(tree)
+        kill_group(proc)
+    assert not left, "left running after SIGTERM"
+    assert proc.returncode == 0, (proc.returncode, err)
+    assert "Traceback" not in err, err
+    assert last_run(db)["files_ok"] == 1
+
+
+def test_a_killed_tesseract_is_reported_killed_not_timed_out() -> None:
+    from baocao.errors import PageError
+    from baocao.extract import tesseract
+
+    page = render_sample_page(300)
+    tesseract.check_tesseract()  # its `tesseract --version` is not the one to kill
+    with ThreadPoolExecutor(1) as pool:
+        reading = pool.submit(tesseract.ocr_image, page, 3)
+        deadline = time.monotonic() + 60
+        while not (ours := [p for p in process_tree(os.getpid()) if _comm(p) == "tesseract"]):
+            assert not reading.done(), "Tesseract ended before it could be killed"
+            assert time.monotonic() < deadline, "no Tesseract started within 60 s"
+            time.sleep(0.01)
+        os.kill(ours[0], signal.SIGKILL)  # the OOM killer, a user
+        with pytest.raises(PageError) as failed:
+            reading.result(timeout=60)
+    assert "killed" in str(failed.value) and "signal 9" in str(failed.value), failed.value
+    assert "timed out" not in str(failed.value)
+    assert failed.value.retryable  # it may pass next time
+
+
+def test_a_tesseract_past_its_time_limit_is_reported_timed_out(monkeypatch) -> None:
+    from baocao.errors import PageError
+    from baocao.extract import tesseract
+
+    monkeypatch.setattr(tesseract, "OCR_TIMEOUT_S", 0.05)  # a real time-out, reached at once
+    with pytest.raises(PageError, match="timed out") as failed:
+        tesseract.ocr_image(render_sample_page(300), 3)
+    assert failed.value.retryable
 
 
 def test_retry_failed_processes_failed_documents_again(tmp_path: Path) -> None:

@@ -22,10 +22,12 @@ from baocao.pipelines.batch import (
     ELSEWHERE,
     KNOWN,
     UNREADABLE,
+    Terminated,
     close_batch,
     collect_inputs,
     open_batch,
     process_files,
+    stop_cleanly,
     summary_lines,
     watch_folder,
 )
@@ -88,28 +90,29 @@ def run(
     if not files and not unreadable:
         typer.echo(_("baocao: no PDF or image files found in the inputs"), err=True)
         raise typer.Exit(ExitCode.files_failed)
-    interrupted = False
+    interrupted: KeyboardInterrupt | None = None
     try:
-        with page_workers(jobs, scheduler) as workers:
+        with stop_cleanly(), page_workers(jobs, scheduler) as workers:
             process_files(batch, files, workers, force=force, retry_failed=retry_failed,
                           progress=progress)
     except BaocaoError as exc:  # missing Tesseract, unreachable cluster: every file would fail
         raise fail(exc) from None
-    except KeyboardInterrupt:
-        interrupted = True
+    except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (Terminated)
+        interrupted = stop
     close_batch(batch)
     for line in summary_lines(batch):
         typer.echo(line)
     corrected = run_line(batch.engine, [r.doc_id for r in batch.results])
     if corrected:
         typer.echo(corrected)
-    if interrupted:
+    if interrupted is not None:
         n = len(batch.results)
         typer.echo("\n" + ngettext(
             "interrupted: the {n} document finished is kept; run again to do the rest",
             "interrupted: the {n} documents finished are kept; run again to do the rest",
             n).format(n=number(n)), err=True)
-        raise typer.Exit(ExitCode.interrupted)
+        raise typer.Exit(ExitCode.terminated if isinstance(interrupted, Terminated)
+                         else ExitCode.interrupted)
     failed = [r for r in batch.results if r.status == "failed"]
     if failed:
         n = len(batch.results)
@@ -166,11 +169,11 @@ def watch(
         _timed(reason.format(name=path.name, detail=detail))
 
     try:
-        with page_workers(jobs, scheduler) as workers:
+        with stop_cleanly(), page_workers(jobs, scheduler) as workers:
             watch_folder(batch, inbox, workers, interval, report, skipped)
     except BaocaoError as exc:
         raise fail(exc) from None
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the way to stop watching, exit 0
         typer.echo(_("stopped"), err=True)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -84,11 +85,23 @@ def ocr_image(image: Image.Image, psm: int) -> tuple[list[Line], float | None]:
                 output_type=pytesseract.Output.DICT,
                 timeout=OCR_TIMEOUT_S,
             )
-        except RuntimeError as exc:  # pytesseract's timeout
-            raise PageError(f"OCR timed out after {OCR_TIMEOUT_S} s", retryable=True) from exc
-        except pytesseract.TesseractError as exc:
+        except pytesseract.TesseractError as exc:  # a RuntimeError too: caught first
+            if exc.status < 0:  # ended by a signal: the OOM killer, a user's kill
+                raise PageError(f"Tesseract was killed ({_signal_name(-exc.status)}), perhaps "
+                                "for lack of memory; the next run tries the document again",
+                                retryable=True) from exc
             raise PageError(f"Tesseract failed: {exc.message.strip() or exc.status}") from exc
+        except RuntimeError as exc:  # pytesseract's time-out, its only other RuntimeError
+            raise PageError(f"OCR timed out after {OCR_TIMEOUT_S} s", retryable=True) from exc
     return _lines_from_data(data)
+
+
+def _signal_name(number: int) -> str:
+    """'signal 9, SIGKILL'."""
+    try:
+        return f"signal {number}, {signal.Signals(number).name}"
+    except ValueError:
+        return f"signal {number}"
 
 
 def _lines_from_data(data: dict[str, list]) -> tuple[list[Line], float | None]:

@@ -8,7 +8,6 @@ import logging
 import os
 import signal
 import sys
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -144,6 +143,59 @@ class Batch:
             self.results.append(result)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (kill, a service manager stopping baocao): a run stops as on Ctrl-C."""
+
+
+class _Stops:
+    """Whether Ctrl-C and SIGTERM are held back now, and the one that came meanwhile."""
+
+    held = False
+    pending: KeyboardInterrupt | None = None
+
+
+@contextmanager
+def stop_cleanly() -> Iterator[None]:
+    """In the block Ctrl-C raises KeyboardInterrupt and SIGTERM Terminated, each held back
+    while the database is written (_interrupt_after), so a run stops cleanly on either."""
+    def stop(signum: int, frame: object) -> None:
+        if _Stops.held:
+            _Stops.pending = _Stops.pending or _stop_for(signum)
+        else:
+            raise _stop_for(signum)
+
+    before = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+
+
+def _stop_for(signum: int) -> KeyboardInterrupt:
+    return Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+@contextmanager
+def _interrupt_after() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back until the block ends, so no transaction is cut short
+    (its connection would keep the write lock) and the `runs` row counts every document
+    the database got. (A signal mask would not do: the kernel hands the signal to another
+    thread, and Python runs its handler in this one all the same.)"""
+    if _Stops.held:  # within another such block
+        yield
+        return
+    _Stops.held = True
+    try:
+        yield
+    finally:
+        _Stops.held = False
+        pending, _Stops.pending = _Stops.pending, None
+        if pending is not None:
+            raise pending
+
+
+@_interrupt_after()
 def open_batch(db: str, log_path: Path | None = None,
                unreadable: list[tuple[Path, str]] | None = None) -> Batch:
     """Start the log, check Tesseract and open the database: everything a run needs first.
@@ -156,6 +208,7 @@ def open_batch(db: str, log_path: Path | None = None,
     return Batch(store.connect(db), db, log_path, unreadable=list(unreadable or []))
 
 
+@_interrupt_after()
 def close_batch(batch: Batch) -> None:
     """Record the run in the `runs` table, and let go of documents claimed but not written."""
     store.release_claims(batch.engine)
@@ -188,7 +241,8 @@ def process_files(batch: Batch, files: list[Path], workers: PageWorkers | None, 
     A document that fails in any stage or in its write is recorded failed and the batch
     goes on; the database's own failure (DatabaseError) stops it."""
     batch.files_seen += len(files)
-    known = set() if force else store.known_documents(batch.engine, retry_failed)
+    with _interrupt_after():
+        known = set() if force else store.known_documents(batch.engine, retry_failed)
     shas = {path: _sha256_or_none(path) for path in files}
     first: dict[str, Path] = {}  # sha256 → the file of this run that has those bytes
     todo = []
@@ -218,6 +272,7 @@ def process_files(batch: Batch, files: list[Path], workers: PageWorkers | None, 
                    "[{elapsed}, {rate_fmt}, ETA {remaining}]{postfix}",
     )
 
+    @_interrupt_after()
     def claim(path: Path) -> bool:
         sha = shas[path]
         if sha is None or store.claim(batch.engine, sha, not force, retry_failed):
@@ -320,27 +375,13 @@ def watch_folder(batch: Batch, inbox: Path, workers: PageWorkers | None, interva
                 handled.update((p, *last_seen[p]) for p in ready)
                 process_files(batch, ready, workers, progress=False, report=report,
                               skipped=skipped)
-                close_batch(batch)
-                batch = open_batch(batch.db, batch.log_path)
+                with _interrupt_after():  # a stop in between would close the round twice
+                    close_batch(batch)
+                    batch = open_batch(batch.db, batch.log_path)
             time.sleep(interval)
     finally:
         if batch.files_seen:
             close_batch(batch)
-
-
-@contextmanager
-def _interrupt_after() -> Iterator[None]:
-    """Ctrl-C held back until the block ends (where signals can be held back: POSIX, the
-    main thread), so the `runs` row counts every document the database got."""
-    held = hasattr(signal, "pthread_sigmask") and threading.current_thread() is \
-        threading.main_thread()
-    if held:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        if held:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _written(result: DocumentResult) -> DocumentResult:

@@ -1,11 +1,18 @@
 """Pages read side by side: local worker processes (--jobs N) or a Dask cluster, each
-page a task; a worker that dies is replaced and its pages read again."""
+page a task; a worker that dies is replaced and its pages read again, and no worker
+outlives the run."""
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import logging
+import multiprocessing
+import os
 import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -53,8 +60,11 @@ class PageWorkers:
         self.pending: set[PageTask] = set()
 
     def _new_pool(self) -> ProcessPoolExecutor:
+        """Workers forked from this process (fork named, as Python 3.14 no longer does by
+        default): they share its memory (below) and watch it as their parent."""
         self.forked = False
-        return ProcessPoolExecutor(max_workers=self.jobs, initializer=_ignore_interrupt)
+        return ProcessPoolExecutor(self.jobs, multiprocessing.get_context("fork"),
+                                   initializer=_start_worker, initargs=(os.getpid(),))
 
     def _submit(self, path: Path, index: int):
         """A page to the pool. Before its first page makes it fork its workers, the objects
@@ -152,9 +162,37 @@ def page_workers(jobs: int, scheduler: str | None) -> Iterator[PageWorkers | Non
         yield None
 
 
-def _ignore_interrupt() -> None:
-    """Workers leave Ctrl-C to the main process, which stops the run cleanly."""
+# Linux's prctl option: a signal for this process when its parent ends.
+PR_SET_PDEATHSIG = 1
+# Seconds between a worker's looks at its parent, where no such signal comes.
+PARENT_POLL_S = 1.0
+
+
+def _start_worker(parent: int) -> None:
+    """A worker leaves Ctrl-C to the main process, which stops the run cleanly, and ends
+    when that process ends, however it ends (kill -9 too), with the Tesseract it runs."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.setpgid(0, 0)  # a process group of its own, which its Tesseracts join
+    signal.signal(signal.SIGTERM, _end_worker)  # the pool's terminate() too
+    # at once on Linux: SIGTERM when the thread that forked it ends (the main thread, which
+    # submits the pages, so the parent process)
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, ctypes.c_ulong(signal.SIGTERM), 0, 0, 0)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    """Elsewhere, and if the parent ended before the signal was asked for: a worker whose
+    parent ended is someone else's child."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_S)
+    _end_worker()
+
+
+def _end_worker(*_signal: object) -> None:
+    """The worker and the Tesseract it runs end together: their process group."""
+    os.killpg(os.getpid(), signal.SIGKILL)
 
 
 def read_documents(paths: list[Path], workers: PageWorkers | None,

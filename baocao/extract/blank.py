@@ -22,9 +22,9 @@ PAPER_MM = 5.0
 # A mark is ink at least this long one way: the digit of a page number in 9-point type is
 # 2.2 mm tall; dust and toner specks are under 1.5 mm.
 MIN_MARK_MM = 2.0
-# Ink touching the image's edge, or lying wholly within this of it, is the scanner's:
-# borders, shadows of the sheet's edge, punched holes. Printed text keeps 10 mm or more
-# from the edge of the sheet.
+# Ink touching the image's edge, or lying wholly within this of it, is the scanner's: its
+# borders, the shadow of the sheet's edge. Printed text keeps 10 mm or more from the edge
+# of the sheet.
 EDGE_MM = 5.0
 REASON = "blank page: no ink to read (not OCRed)"
 
@@ -40,7 +40,7 @@ def is_blank(image: Image.Image, dpi: int) -> bool:
     side = round(PAPER_MM * mm) | 1
     paper = cv2.dilate(page, np.ones((side, side), np.uint8))
     ink = (cv2.subtract(paper, page) >= INK_CONTRAST).astype(np.uint8)
-    n, _, boxes, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    _, _, boxes, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     x, y, w, h = (boxes[1:, k] for k in range(4))
     height, width = page.shape
     edge = round(EDGE_MM * mm)

@@ -12,8 +12,8 @@ from typing import Any, Generic, Literal, NamedTuple, TypeVar, get_args
 
 # The closed sets of words the tables use (DESIGN.md lists them for researchers).
 # Where a page's text came from: the PDF's text layer, a legacy-encoded (TCVN3, VNI) text
-# layer converted to Unicode, or Tesseract.
-PageSource = Literal["text", "text-converted", "ocr"]
+# layer converted to Unicode, or Tesseract; nowhere for a blank page (no ink: not OCRed).
+PageSource = Literal["text", "text-converted", "ocr", "blank"]
 # How a document went: every page read, some pages read, nothing usable.
 Status = Literal["ok", "partial", "failed"]
 # What a figure is: money (VND), a percentage, a count of things ("6 cuộc").

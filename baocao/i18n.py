@@ -81,6 +81,7 @@ def code_name(code: str | None, lang: str | None = None) -> str:
         # how a document went; where a page's text came from
         "ok": _("ok"), "partial": _("partial"), "failed": _("failed"),
         "text": _("text"), "text-converted": _("text-converted"), "ocr": _("ocr"),
+        "blank": _("blank"),
         # figures, and how a printed table is ruled
         "amount": _("amount"), "percent": _("percent"), "count": _("count"),
         "full": _("full"), "horizontal": _("horizontal"), "none": _("none"),

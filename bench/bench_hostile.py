@@ -1,17 +1,19 @@
 """Hostile-input benchmark: `baocao run FOLDER --jobs 2` over the whole battery of hostile
-files (tests/hostile.py: memory bombs, a 1.1 GB content stream, 100 000 pages, a FIFO,
-broken links, a name that is not UTF-8, a forged name, a ruled table whose grid overlaps
-itself, a report rewritten between two of its pages by the run's fault of tests/faults.py…)
-and one good report, watched from outside: wall time, peak memory of the whole process
-tree (PSS, Tesseracts included), and for every file its status and reason from the
-database.
+files (tests/hostile.py: memory bombs, a 1.1 GB content stream, 100 000 pages, images inside
+PDFs declared 60,000 pixels a side, PNG chunks inflating to 1 GiB, a FIFO, broken links, a
+name that is not UTF-8, a forged name, a ruled table whose grid overlaps itself, a report
+rewritten between two of its pages by the run's fault of tests/faults.py…) and one good
+report, watched from outside: wall time, peak memory of the whole process tree (PSS,
+Tesseracts included), and for every file its status and reason from the database. Then a
+2,000-page PDF of blank pages (240 KB), run alone --blank-runs times: its median time.
 
 Exits non-zero when the run's exit code is not 1 (some files failed, the run finished),
 when a file is not recorded or lacks the reason it should give, when any reason says
 "unexpected error", when the process tree's peak reaches 1 GiB, or when the run hangs
-(--timeout) or runs away with memory (--kill-above, the run is killed).
+(--timeout) or runs away with memory (--kill-above, the run is killed); or when the blank
+pages take a minute or more, or are not all recorded blank.
 
-    .venv/bin/python bench/bench_hostile.py [--quick] [--timeout 600]
+    .venv/bin/python bench/bench_hostile.py [--quick] [--timeout 600] [--blank-runs 3]
     prlimit --as=6000000000 .venv/bin/python bench/bench_hostile.py   # on a shared machine
     .venv/bin/python bench/bench_hostile.py --without pages_100000   # past one blocker
 """
@@ -22,6 +24,7 @@ import argparse
 import os
 import shutil
 import sqlite3
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -37,10 +40,13 @@ from hostile import (  # noqa: E402  (tests/ is not a package)
     outcome_ok,
     readable_name,
     run_watched,
+    write_blank_pages_pdf,
     write_rewritten_pair,
 )
 
 GOOD = REPO / "samples" / "bacninh_p62_scan.pdf"
+# What a volume of blank pages may take, whole (issue 25: 2,000 pages once took 20 minutes).
+BLANK_PAGES, BLANK_SECONDS = 2000, 60.0
 
 
 def main() -> int:
@@ -55,11 +61,15 @@ def main() -> int:
     parser.add_argument("--without", action="append", default=[], metavar="PART",
                         help="leave out the files whose name holds PART (repeatable)")
     parser.add_argument("--keep", action="store_true", help="keep the folder and database")
+    parser.add_argument("--blank-runs", type=int, default=3, metavar="N",
+                        help=f"runs of the {BLANK_PAGES:,}-page blank PDF, their median "
+                             "reported (3; 0 leaves it out)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bench_hostile_"))
     try:
-        return bench(work, args)
+        failed = bench(work, args)
+        return blank_pages(work, args) or failed if args.blank_runs else failed
     finally:
         if args.keep:
             print(f"\nkept: {work}")
@@ -140,6 +150,39 @@ def bench(work: Path, args) -> int:
         print("\nFAILED:\n  " + "\n  ".join(problems))
         return 1
     print("\nall hostile files failed alone, with a reason, in bounded time and memory")
+    return 0
+
+
+def blank_pages(work: Path, args) -> int:
+    """Run a PDF of BLANK_PAGES blank pages alone, --blank-runs times, each into a new
+    database: every page must be recorded blank (none OCRed), in under BLANK_SECONDS."""
+    pdf = write_blank_pages_pdf(work / "blank_pages.pdf", BLANK_PAGES)
+    print(f"\n{BLANK_PAGES:,} blank pages ({pdf.stat().st_size / 1000:.0f} KB), "
+          f"baocao run --jobs {args.jobs}, {args.blank_runs} runs")
+    seconds, problems = [], []
+    for k in range(args.blank_runs):
+        db = work / f"blank_{k}.sqlite"
+        watched = run_watched("run", str(pdf), "--db", str(db), "--jobs", str(args.jobs),
+                              timeout=args.timeout, kill_above=int(args.kill_above * 2**30))
+        seconds.append(watched.seconds)
+        conn = sqlite3.connect(db)
+        try:
+            sources = dict(conn.execute("SELECT source, count(*) FROM pages GROUP BY source"))
+        finally:
+            conn.close()
+        print(f"  run {k + 1}: {watched.seconds:.1f} s, peak {watched.peak / 2**20:.0f} MiB, "
+              f"pages {sources}")
+        if watched.why_not_done() or watched.returncode != 0:
+            problems.append(f"run {k + 1}: {watched.why_not_done() or watched.returncode}")
+        if sources != {"blank": BLANK_PAGES}:
+            problems.append(f"run {k + 1}: pages {sources}, not {BLANK_PAGES} blank")
+    median = statistics.median(seconds)
+    print(f"blank pages:       median {median:.1f} s ({BLANK_PAGES / median:.0f} pages a second)")
+    if median >= BLANK_SECONDS:
+        problems.append(f"{BLANK_PAGES} blank pages took {median:.0f} s (limit {BLANK_SECONDS:g})")
+    if problems:
+        print("\nFAILED:\n  " + "\n  ".join(problems))
+        return 1
     return 0
 
 

@@ -84,6 +84,71 @@ def render_sample_page(dpi: int = 300):
         pdf.close()
 
 
+# --- pages with (almost) nothing on them ----------------------------------------------------
+
+A4_300DPI = (2480, 3508)
+SERIF = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"  # as samples/make_samples.py
+
+
+def scanned_paper(seed: int = 0):
+    """An A4 sheet of greyish paper scanned at 300 DPI: lighter towards one corner (uneven
+    light) and grainy (sensor noise), as a numpy array."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    width, height = A4_300DPI
+    light = np.linspace(0, 12, width)[None, :] + np.linspace(0, 8, height)[:, None]
+    paper = 228 + light + rng.normal(0, 2, (height, width))
+    return np.clip(paper, 0, 255)
+
+
+def near_blank_page(seed: int = 0):
+    """The back of a sheet, scanned: grainy paper, the front's text showing through
+    mirrored and faint, a stamp bled through from the front (a faint ring with its words),
+    dust specks; kept as JPEG like most scanned PDFs' pages. Nothing on it to read."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+    rng = np.random.default_rng(seed)
+    front = Image.new("L", A4_300DPI, 0)  # the front's ink, white on black
+    draw = ImageDraw.Draw(front)
+    font = ImageFont.truetype(SERIF, 54)  # 13 pt
+    for k in range(30):
+        draw.text((300, 400 + k * 90), "Ủy ban nhân dân tỉnh báo cáo kết quả thực hiện năm "
+                  "2023", font=font, fill=255)
+    draw.ellipse((1500, 2300, 1980, 2780), outline=255, width=18)  # a stamp, 4 cm
+    draw.text((1560, 2510), "UBND TỈNH", font=font, fill=255)
+    ink = np.asarray(ImageOps.mirror(front), dtype=np.float64) / 255
+    paper = scanned_paper(seed) - 22 * ink  # show-through: 22 grey levels
+    for _ in range(300):  # dust and toner specks, 1–4 pixels across (0.1–0.3 mm)
+        y, x = rng.integers(0, A4_300DPI[1] - 4), rng.integers(0, A4_300DPI[0] - 4)
+        size = rng.integers(1, 5)
+        paper[y:y + size, x:x + size] = rng.integers(40, 160)
+    return Image.fromarray(np.clip(paper, 0, 255).astype(np.uint8))
+
+
+def page_with_only(text: str, points: float = 13, at: str = "bottom"):
+    """A scanned page with nothing on it but `text`, in `points` type: a page number at the
+    bottom, or one short line at the top. Its paper is even (on grainy paper Tesseract reads
+    the grain around a lone page number as lines of text, and takes seconds to)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    page = Image.new("L", A4_300DPI, 236)
+    font = ImageFont.truetype(SERIF, round(points / 72 * 300))
+    width, height = A4_300DPI
+    y = height - 250 if at == "bottom" else 350
+    ImageDraw.Draw(page).text((width // 2, y), text, font=font, fill=30, anchor="ms")
+    return page
+
+
+def write_scans_pdf(path: Path, pages: list, quality: int = 60) -> Path:
+    """Page images as a scanned PDF at 300 DPI, each page a JPEG (as scanners write)."""
+    first, *rest = [page.convert("L") for page in pages]
+    first.save(path, format="PDF", save_all=True, append_images=rest, resolution=300,
+               quality=quality)
+    return path
+
+
 def write_a4_300dpi_tagged_72(path: Path) -> Path:
     """An A4 scan at 300 DPI (2480 × 3508 pixels) whose file says 72 DPI: taken at its word,
     the page would be 87 × 124 cm and scaled up 4× for OCR (150 megapixels)."""
@@ -143,6 +208,54 @@ def write_overlapping_grid_png(path: Path) -> Path:
     return path
 
 
+def _zeros_deflated(size: int) -> bytes:
+    """`size` zero bytes as a zlib stream (about 1 KB a MB), made in a second however large:
+    one 16 MB block compressed once and repeated (each ends in a full flush, so the copies
+    stand alone), then the checksum of `size` zeros."""
+    block = 1 << 24
+    co = zlib.compressobj(9)
+    first = co.compress(b"\x00" * block) + co.flush(zlib.Z_FULL_FLUSH)
+    copies, rest = divmod(size, block)
+    tail = co.compress(b"\x00" * rest) + co.flush(zlib.Z_FULL_FLUSH) if rest else b""
+    adler = ((size % 65521) << 16) | 1  # Adler-32 of zeros: its sum stays 1
+    blocks = first + first[2:] * (copies - 1) if copies else first[:2]
+    return blocks + tail + b"\x03\x00" + struct.pack(">I", adler)
+
+
+def _white_png_chunks(width: int = 600, height: int = 800) -> tuple[bytes, bytes, bytes]:
+    """A white greyscale PNG's signature and header, its image data, and its end."""
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    data = zlib.compress((b"\x00" + b"\xff" * width) * height, 9)
+    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header), _png_chunk(b"IDAT", data),
+            _png_chunk(b"IEND", b""))
+
+
+def write_png_chunk_bomb(path: Path, kind: bytes = b"iCCP", inflated: int = 1 << 30,
+                         after_image: bool = False, copies: int = 1) -> Path:
+    """A small white PNG with a compressed ancillary chunk (a colour profile, iCCP, or a
+    text, zTXt) of about 1 MB that inflates to 1 GiB; before the image data, or after it
+    (read only when the pixels are). Or `copies` chunks of what each inflates to."""
+    name = b"ICC profile" if kind == b"iCCP" else b"Comment"
+    chunks = _png_chunk(kind, name + b"\x00\x00" + _zeros_deflated(inflated)) * copies
+    head, image, end = _white_png_chunks()
+    path.write_bytes(head + image + chunks + end if after_image
+                     else head + chunks + image + end)
+    return path
+
+
+def write_png_chunk_bombs(folder: Path) -> dict[str, str]:
+    """The PNG chunk bombs, by file name: a colour profile and a text inflating to 1 GiB each,
+    a text after the image data, and 80 texts of 1,000,000 bytes each (each under Pillow's
+    limit for one, not in all). Returns name → the words its failure reason holds."""
+    write_png_chunk_bomb(folder / "png_iccp_1gib.png", b"iCCP")
+    write_png_chunk_bomb(folder / "png_ztxt_1gib.png", b"zTXt")
+    write_png_chunk_bomb(folder / "png_ztxt_after_image.png", b"zTXt", after_image=True)
+    write_png_chunk_bomb(folder / "png_80_texts_of_1mb.png", b"zTXt", 1_000_000, copies=80)
+    return dict.fromkeys(["png_iccp_1gib.png", "png_ztxt_1gib.png",
+                          "png_ztxt_after_image.png", "png_80_texts_of_1mb.png"],
+                         "decompression bomb")
+
+
 # --- PDFs ---------------------------------------------------------------------------------
 
 def write_pdf(path: Path, objects: list[bytes]) -> Path:
@@ -190,6 +303,105 @@ def write_content_bomb_pdf(path: Path, inflated: int = 1_100_000_000) -> Path:
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data
         + b"\nendstream",
     ])
+
+
+# An image declared 60,000 pixels a side: 3.6 gigapixels, 450 MB at one bit a pixel.
+BOMB_SIDE = 60_000
+
+
+def _ccitt_white(side: int) -> bytes:
+    """CCITT G4 data for `side` white rows: each row is the one-bit code "as the row above"
+    (V0), so 60,000 rows take 7.5 KB."""
+    return b"\xff" * ((side + 7) // 8)
+
+
+def _jbig2_white(side: int) -> bytes:
+    """An embedded JBIG2 stream (no file header) of one page `side` pixels a side with
+    nothing on it: a page information segment and an end of page, 30 bytes."""
+    info = struct.pack(">IIIIBH", side, side, 0, 0, 0, 0)
+    return (struct.pack(">IBBBI", 0, 48, 0, 1, len(info)) + info
+            + struct.pack(">IBBBI", 1, 49, 0, 1, 0))
+
+
+def _image_bomb_stream(kind: str, side: int) -> bytes:
+    """An image XObject declared `side` × `side` pixels whose compressed data is tiny."""
+    head = b" /Type /XObject /Subtype /Image /Width %d /Height %d" % (side, side)
+    if kind == "ccitt":
+        return _stream(_ccitt_white(side), head + b" /ColorSpace /DeviceGray"
+                       b" /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1"
+                       b" /Columns %d /Rows %d >>" % (side, side), compress=False)
+    if kind == "jbig2":
+        return _stream(_jbig2_white(side), head + b" /ColorSpace /DeviceGray"
+                       b" /BitsPerComponent 1 /Filter /JBIG2Decode", compress=False)
+    data = _zeros_deflated(side * side)  # Flate: every grey pixel there, black
+    return b"<< /Length %d%s /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter" \
+        b" /FlateDecode >>\nstream\n" % (len(data), head) + data + b"\nendstream"
+
+
+# The widest Flate image PDFium decodes (20,000 pixels a side, 8 bits: 400 MB); past 2 GB
+# a bitmap it refuses to.
+FLATE_BOMB_SIDE = 20_000
+
+
+def write_image_bomb_pdf(path: Path, kind: str = "ccitt", side: int | None = None,
+                         n_pages: int = 2) -> Path:
+    """A PDF of A4 pages, each drawing over the whole page an image declared `side` ×
+    `side` pixels in a few KB: CCITT G4 (7.5 KB a page), JBIG2 (30 bytes) or Flate (400 KB:
+    20,000 pixels a side by default)."""
+    side = side or (FLATE_BOMB_SIDE if kind == "flate" else BOMB_SIDE)
+    objects: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+            b" ".join(b"%d 0 R" % (3 + 3 * k) for k in range(n_pages)), n_pages),
+    ]
+    for k in range(n_pages):
+        first = 3 + 3 * k
+        objects += [
+            b"<< /Type /Page /Parent 2 0 R /MediaBox " + A4 + b" /Resources << /XObject"
+            b" << /Im0 %d 0 R >> >> /Contents %d 0 R >>" % (first + 2, first + 1),
+            _stream(b"q 595 0 0 842 0 0 cm /Im0 Do Q"),
+            _image_bomb_stream(kind, side),
+        ]
+    return write_pdf(path, objects)
+
+
+def write_inline_image_bomb_pdf(path: Path, side: int = BOMB_SIDE) -> Path:
+    """One A4 page drawing an inline image (BI … ID … EI, inside the content stream)
+    declared `side` × `side` pixels of CCITT G4."""
+    inline = (b"q 595 0 0 842 0 0 cm BI /W %d /H %d /BPC 1 /CS /G /F /CCF /DP << /K -1"
+              b" /Columns %d /Rows %d >> ID " % (side, side, side, side)
+              + _ccitt_white(side) + b" EI Q")
+    return write_pdf(path, [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox " + A4 + b" /Contents 4 0 R >>",
+        _stream(inline),
+    ])
+
+
+def write_image_bombs(folder: Path) -> dict[str, str]:
+    """The PDFs whose pages draw images declared far too large, by file name (two pages of
+    CCITT G4, of JBIG2, of Flate, an inline image): name → the words its failure reason holds."""
+    names = {}
+    for kind in ("ccitt", "jbig2", "flate"):
+        names[write_image_bomb_pdf(folder / f"image_{kind}_bomb.pdf", kind).name] = "too large"
+    names[write_inline_image_bomb_pdf(folder / "image_inline_bomb.pdf").name] = "too large"
+    return names
+
+
+def write_blank_pages_pdf(path: Path, n_pages: int = 2000) -> Path:
+    """`n_pages` blank A4 pages (2,000 in 240 KB), all drawing one shared, empty content
+    stream: the backs of sheets scanned as a volume, at their most extreme."""
+    first = 4
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+            b" ".join(b"%d 0 R" % (first + k) for k in range(n_pages)), n_pages),
+        _stream(b"q Q\n", compress=False),
+    ]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox " + A4 + b" /Contents 3 0 R >>"
+                ] * n_pages
+    return write_pdf(path, objects)
 
 
 def write_many_pages_pdf(path: Path, n_pages: int = 100_000) -> Path:
@@ -390,6 +602,8 @@ def hostile_batch(folder: Path, slow: bool = True) -> dict[str, str | None]:
     # another report than the bench's good file: the same bytes would be the same document
     named = write_cp1258_named_copy(folder, SAMPLES / "bacgiang_p56_scan.pdf")
     expect[os.fsdecode(os.path.basename(named))] = None
+    expect.update(write_image_bombs(folder))
+    expect.update(write_png_chunk_bombs(folder))
     if slow:
         add(write_content_bomb_pdf(folder / "content_1gb.pdf"), "too large|limit")
         add(write_a4_300dpi_tagged_72(folder / "a4_300dpi_tagged_72.png"), None)

@@ -54,7 +54,9 @@ from hostile import (
     MEMORY_LIMIT,
     REWRITTEN,
     hostile_batch,
+    near_blank_page,
     outcome_ok,
+    page_with_only,
     process_tree,
     readable_name,
     reason_holds,
@@ -62,6 +64,7 @@ from hostile import (
     run_watched,
     tree_memory,
     write_a4_300dpi_tagged_72,
+    write_blank_pages_pdf,
     write_content_bomb_pdf,
     write_control_named_copy,
     write_cp1258_named_copy,
@@ -71,10 +74,14 @@ from hostile import (
     write_forged_name,
     write_gif_named_png,
     write_hostile_corrections,
+    write_image_bomb_pdf,
+    write_image_bombs,
     write_looping_link,
     write_overlapping_grid_png,
     write_pages_reversed,
+    write_png_chunk_bombs,
     write_rewritten_pair,
+    write_scans_pdf,
     write_strip_png,
     write_tiny_png,
 )
@@ -547,6 +554,117 @@ def test_an_a4_scan_at_300_dpi_tagged_72_dpi_is_read_in_little_memory(tmp_path: 
     assert doc["status"] == "ok", doc["error"]
     found = {r["raw"] for r in rows(db, "SELECT raw FROM figures")}
     assert found & GOOD_FIGURES, found
+
+
+def _good_page_then(source: Path, path: Path) -> Path:
+    """GOOD_PDF's page followed by the first page of `source`, as one PDF."""
+    import pypdfium2 as pdfium
+
+    out = pdfium.PdfDocument.new()
+    for pdf in (pdfium.PdfDocument(str(GOOD_PDF)), pdfium.PdfDocument(str(source))):
+        out.import_pages(pdf, [0])
+    out.save(str(path))
+    return path
+
+
+def test_images_declared_huge_inside_pdfs_fail_their_pages_in_little_memory(
+    tmp_path: Path
+) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    bombs = write_image_bombs(folder)  # CCITT, JBIG2, Flate, inline: 60,000 px a side
+    assert (folder / "image_ccitt_bomb.pdf").stat().st_size < 20_000
+    _good_page_then(write_image_bomb_pdf(tmp_path / "one.pdf", "jbig2", n_pages=1),
+                    folder / "good_then_bomb.pdf")
+    shutil.copy(GOOD_PDF, folder / "z_good.pdf")
+    db = tmp_path / "db.sqlite"
+
+    watched = run_watched("run", str(folder), "--db", str(db), "--jobs", "2", timeout=180)
+
+    _assert_run_ended(watched)
+    assert watched.returncode == 1, watched.stderr
+    docs = documents(db)
+    for name in bombs:
+        error = docs[name]["error"]
+        assert docs[name]["status"] == "failed", (name, error)
+        assert reason_holds(error, "image too large to decode"), (name, error)
+        assert reason_holds(error, "pixels") and "page 1" in error, (name, error)
+    assert "page 2" in docs["image_ccitt_bomb.pdf"]["error"]
+    mixed = docs["good_then_bomb.pdf"]  # the page that draws the bomb fails, the other is kept
+    assert mixed["status"] == "partial", mixed
+    assert mixed["error"].startswith("page 2: image too large to decode"), mixed["error"]
+    found = {r["raw"] for r in rows(db, "SELECT raw FROM figures WHERE doc_id = ?",
+                                    mixed["doc_id"])}
+    assert found == GOOD_FIGURES, found
+    assert docs["z_good.pdf"]["status"] == "ok"
+
+
+def test_png_chunks_inflating_to_1_gib_fail_with_a_clear_reason(tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    bombs = write_png_chunk_bombs(folder)
+    shutil.copy(GOOD_PNG, folder / "z_good.png")
+    db = tmp_path / "db.sqlite"
+
+    watched = run_watched("run", str(folder), "--db", str(db), timeout=180)
+
+    _assert_run_ended(watched)
+    assert watched.returncode == 1, watched.stderr
+    docs = documents(db)
+    for name in bombs:
+        error = docs[name]["error"]
+        assert docs[name]["status"] == "failed", (name, error)
+        assert "unexpected error" not in error, (name, error)
+        assert reason_holds(error, "decompression bomb") and "chunk" in error, (name, error)
+    assert docs["z_good.png"]["status"] == "ok"
+
+
+# --- blank pages ----------------------------------------------------------------------------
+
+def test_blank_pages_are_stored_blank_without_ocr(tmp_path: Path) -> None:
+    pdf = write_blank_pages_pdf(tmp_path / "blank.pdf", n_pages=20)
+    db = tmp_path / "db.sqlite"
+
+    proc = run_cli("run", str(pdf), "--db", str(db))
+
+    assert proc.returncode == 0, proc.stderr
+    [doc] = documents(db).values()
+    assert (doc["status"], doc["n_pages"]) == ("ok", 20), doc
+    pages = rows(db, "SELECT * FROM pages ORDER BY page_no")
+    assert [p["source"] for p in pages] == ["blank"] * 20
+    assert all("blank page" in p["source_reason"] for p in pages), pages[0]["source_reason"]
+    assert {(p["ocr_engine"], p["raw_text"] or "") for p in pages} == {(None, "")}  # unread
+    assert rows(db, "SELECT count(*) AS n FROM words")[0]["n"] == 0
+    assert last_run(db)["pages_ocr"] == 0
+    assert "blank 20" in proc.stdout, proc.stdout
+
+
+def test_a_scanned_back_of_a_sheet_is_blank_but_a_page_number_or_a_line_is_read(
+    tmp_path: Path
+) -> None:
+    pages = [near_blank_page(), page_with_only("- 7 -"),
+             page_with_only("Trang này cố ý để trống", at="top"), page_with_only("3", points=9)]
+    pdf = write_scans_pdf(tmp_path / "scans.pdf", pages)
+    db = tmp_path / "db.sqlite"
+
+    proc = run_cli("run", str(pdf), "--db", str(db))
+
+    assert proc.returncode == 0, proc.stderr
+    read = rows(db, "SELECT source, ocr_engine, raw_text FROM pages ORDER BY page_no")
+    assert [p["source"] for p in read] == ["blank", "ocr", "ocr", "ocr"]
+    assert not read[0]["raw_text"]  # its show-through is not read as text
+    assert all(p["ocr_engine"] for p in read[1:])
+    assert "trống" in read[2]["raw_text"], read[2]["raw_text"]
+
+
+def test_no_page_of_the_samples_or_real_documents_is_taken_for_blank(
+    samples_db: Path, degraded_db: Path, realdev_db: Path
+) -> None:
+    for db in (samples_db, degraded_db, realdev_db):
+        blank = rows(db, "SELECT filename, page_no FROM pages JOIN documents USING (doc_id) "
+                         "WHERE source = 'blank'")
+        assert not blank, [tuple(r) for r in blank]
+        assert rows(db, "SELECT count(*) AS n FROM pages")[0]["n"] > 0
 
 
 # --- 5. smaller breaks ----------------------------------------------------------------------

@@ -7,12 +7,21 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, PngImagePlugin, UnidentifiedImageError
 
 from baocao.datamodel import PageContent
 from baocao.errors import DocumentError, PageError
 from baocao.extract.prepare import check_page_shape
 from baocao.extract.scan import read_scan
+
+# Pillow inflates a PNG's compressed text and colour-profile chunks (zTXt, iTXt, iCCP) only up
+# to PngImagePlugin.MAX_TEXT_CHUNK each and MAX_TEXT_MEMORY in all, and raises a ValueError
+# naming the limit past it: a chunk of 1 MB can inflate to 1 GB.
+PNG_CHUNK_LIMIT = "MAX_TEXT_"
+PNG_CHUNK_BOMB = (
+    f"the PNG holds a compressed text or colour-profile chunk that inflates past what baocao "
+    f"reads ({PngImagePlugin.MAX_TEXT_CHUNK >> 20} MB a chunk, "
+    f"{PngImagePlugin.MAX_TEXT_MEMORY >> 20} MB in all): a decompression bomb?")
 
 
 def open_image(path: Path) -> tuple[int, Iterator[PageContent]]:
@@ -29,6 +38,8 @@ def open_image(path: Path) -> tuple[int, Iterator[PageContent]]:
         ) from exc
     except OSError as exc:
         raise DocumentError(f"broken image: {exc}") from exc
+    except ValueError as exc:  # a chunk too large once inflated, or a broken header
+        raise DocumentError(_broken(exc, "broken image")) from exc
     try:
         check_page_shape(*image.size)
     except PageError as exc:
@@ -66,4 +77,9 @@ def _frame(image: Image.Image, i: int) -> PageContent:
         return PageContent(page_no, "ocr", [], 0, 0, error="out of memory reading this page",
                            retryable=True)
     except (OSError, SyntaxError, ValueError) as exc:  # truncated or corrupt image data
-        return PageContent(page_no, "ocr", [], 0, 0, error=f"broken image data: {exc}")
+        return PageContent(page_no, "ocr", [], 0, 0, error=_broken(exc, "broken image data"))
+
+
+def _broken(exc: Exception, what: str) -> str:
+    """Why Pillow could not read the image: a chunk bomb said plainly, else its own words."""
+    return PNG_CHUNK_BOMB if PNG_CHUNK_LIMIT in str(exc) else f"{what}: {exc}"

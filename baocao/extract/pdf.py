@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import io
+import math
 import zlib
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from pdfminer.pdftypes import PDFStream, resolve1
 from PIL import Image
 
 from baocao.datamodel import PageContent, TableGrid
 from baocao.errors import DocumentError, PageError
 from baocao.extract import textlayer
+from baocao.extract.blank import REASON as BLANK
 from baocao.extract.legacy import legacy_bytes_in_pdfminer
-from baocao.extract.prepare import check_page_shape
+from baocao.extract.prepare import MAX_PAGE_PIXELS, check_page_shape
 from baocao.extract.scan import read_scan
 from baocao.extract.table_text import text_tables
 
@@ -30,6 +33,20 @@ MAX_PAGES = 5_000
 MAX_CONTENT_BYTES = 64 << 20
 # A page smaller than this (points, 1 inch) a side holds nothing to read.
 MIN_PAGE_POINTS = 72
+# The images one page draws are decoded whole by PDFium, whatever the size they are drawn
+# at: no more pixels in all than an image file may hold (an A3 sheet scanned at 600 DPI is
+# 70 megapixels). A CCITT or JBIG2 image of 60,000 × 60,000 pixels fits in a few KB.
+MAX_IMAGE_PIXELS = MAX_PAGE_PIXELS
+# PDFium draws forms (XObjects) nested up to 40 deep; their images count too.
+MAX_FORM_DEPTH = 40
+# A worker reads one page of a file at a time, often many of one file in turn. pdfminer
+# lists a file's pages anew each time it opens the file (0.27 s for 2,000 pages, far longer
+# than reading a blank page), so the file stays open between its pages: for a REOPEN_SHARE
+# of them, at most REOPEN_MOST (each page costs then about 6 ms of listing, and what
+# pdfminer keeps of the objects read, a scan's image on each page, stays small), and at most
+# KEEP_OPEN files at a time (the pages of two documents come interleaved).
+REOPEN_SHARE, REOPEN_MOST = 1 / 40, 50
+KEEP_OPEN = 2
 
 
 def open_pdf(path: Path) -> tuple[int, Iterator[PageContent]]:
@@ -60,21 +77,58 @@ def _pages(path: Path, pdf: pdfium.PdfDocument) -> Iterator[PageContent]:
             yield _page(pdf, plumber, i)
     finally:
         pdf.close()
-        if plumber is not None:
-            plumber.close()
+        _close_plumber(plumber)
 
 
 def read_pdf_page(source: Path | bytes, i: int) -> PageContent:
     """Page i alone (a worker's task when pages are read side by side), from the file or
     from its bytes (a cluster worker that cannot see the file)."""
-    pdf = pdfium.PdfDocument(source if isinstance(source, bytes) else str(source))
-    plumber = _open_plumber(source)
+    if not isinstance(source, bytes):
+        opened = _opened(source)
+        return _page(opened.pdf, opened.plumber, i)
+    opened = _Open(pdfium.PdfDocument(source), _open_plumber(source))
     try:
-        return _page(pdf, plumber, i)
+        return _page(opened.pdf, opened.plumber, i)
     finally:
-        pdf.close()
-        if plumber is not None:
-            plumber.close()
+        opened.close()
+
+
+@dataclass
+class _Open:
+    """A PDF open in a worker, for its pages read one at a time."""
+
+    pdf: pdfium.PdfDocument
+    plumber: pdfplumber.PDF | None
+    pages_read: int = 0
+
+    def close(self) -> None:
+        self.pdf.close()
+        _close_plumber(self.plumber)
+
+    def worn(self) -> bool:
+        """Whether it has served its share of the file's pages."""
+        return self.pages_read >= min(REOPEN_MOST, max(1, int(len(self.pdf) * REOPEN_SHARE)))
+
+
+_open_files: dict[tuple, _Open] = {}  # by the file's path and identity, the latest last
+
+
+def _opened(path: Path) -> _Open:
+    """The file open (again, if it has changed since it was opened or its share of pages is
+    served)."""
+    stat = path.stat()
+    key = (str(path), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    opened = _open_files.pop(key, None)
+    if opened is not None and opened.worn():
+        opened.close()
+        opened = None
+    if opened is None:
+        while len(_open_files) >= KEEP_OPEN:
+            _open_files.pop(next(iter(_open_files))).close()
+        opened = _Open(pdfium.PdfDocument(str(path)), _open_plumber(path))
+    opened.pages_read += 1
+    _open_files[key] = opened
+    return opened
 
 
 def _open_plumber(source: Path | bytes) -> pdfplumber.PDF | None:
@@ -83,6 +137,13 @@ def _open_plumber(source: Path | bytes) -> pdfplumber.PDF | None:
         return pdfplumber.open(io.BytesIO(source) if isinstance(source, bytes) else source)
     except Exception:
         return None
+
+
+def _close_plumber(plumber: pdfplumber.PDF | None) -> None:
+    """Close the file alone: pdfplumber's own close lists every page again to close each
+    (0.3 s for 2,000 pages); the pages read were closed when read, the rest is let go."""
+    if plumber is not None:
+        plumber.stream.close()
 
 
 def _page(pdf: pdfium.PdfDocument, plumber: pdfplumber.PDF | None, i: int) -> PageContent:
@@ -96,8 +157,9 @@ def _page(pdf: pdfium.PdfDocument, plumber: pdfplumber.PDF | None, i: int) -> Pa
                                encoding=verdict.encoding, reason=verdict.reason,
                                text_score=verdict.score,
                                tables=tables if verdict.source == "text" else [])
-        page = read_scan(render(pdf, i), page_no, DPI)
-        return replace(page, reason=verdict.reason, text_score=verdict.score)
+        page = _empty(pdf, i) or read_scan(render(pdf, i), page_no, DPI)
+        reason = "; ".join(r for r in (verdict.reason, page.reason) if r)  # and why blank
+        return replace(page, reason=reason, text_score=verdict.score)
     except PageError as exc:
         return PageContent(page_no, "ocr", [], 0, 0, error=str(exc), retryable=exc.retryable)
     except MemoryError:
@@ -105,6 +167,19 @@ def _page(pdf: pdfium.PdfDocument, plumber: pdfplumber.PDF | None, i: int) -> Pa
                            retryable=True)
     except pdfium.PdfiumError as exc:
         return PageContent(page_no, "ocr", [], 0, 0, error=f"page cannot be rendered: {exc}")
+
+
+def _empty(pdf: pdfium.PdfDocument, i: int) -> PageContent | None:
+    """Page i recorded blank, unrendered, when it has nothing to draw: no content, no
+    annotations (a volume's blank pages, as a PDF writer leaves them); None otherwise."""
+    page = pdf[i]
+    try:
+        if pdfium_c.FPDFPage_CountObjects(page.raw) or pdfium_c.FPDFPage_GetAnnotCount(page.raw):
+            return None
+        width, height = (math.ceil(side * DPI / 72) for side in page.get_size())  # as rendered
+    finally:
+        page.close()
+    return PageContent(i + 1, "blank", [], width, height, dpi=DPI, reason=BLANK)
 
 
 def _text_layer(plumber: pdfplumber.PDF | None, i: int
@@ -149,9 +224,29 @@ def render(pdf: pdfium.PdfDocument, i: int, dpi: int = DPI, width: int | None = 
             check_page_shape(round(width_pt * scale), round(height_pt * scale))
         except PageError as exc:
             raise PageError(f"page cannot be a report page ({size}): {exc}") from None
+        _check_images(page)
         return page.render(scale=scale, grayscale=True).to_pil()
     finally:
         page.close()
+
+
+def _check_images(page: pdfium.PdfPage) -> None:
+    """Refuse a page whose images hold more than MAX_IMAGE_PIXELS, from the sizes their
+    dictionaries declare (inline images' too), before PDFium decodes any of them."""
+    total, largest = 0, (0, 0)
+    for image in page.get_objects([pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=MAX_FORM_DEPTH):
+        try:
+            width, height = image.get_px_size()
+        except pdfium.PdfiumError:  # no size: PDFium will not draw it either
+            continue
+        total += width * height
+        largest = max(largest, (width, height), key=lambda size: size[0] * size[1])
+        if total > MAX_IMAGE_PIXELS:
+            what = (f"image too large to decode: {largest[0]} × {largest[1]} pixels"
+                    if largest[0] * largest[1] == total else "images too large to decode")
+            raise PageError(f"{what}, {total // 1_000_000} megapixels (baocao decodes at most "
+                            f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels of images a page; "
+                            "a decompression bomb?)")
 
 
 def _check_content_size(plumber: pdfplumber.PDF | None, i: int) -> None:

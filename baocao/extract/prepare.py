@@ -74,6 +74,14 @@ def check_page_shape(width: int, height: int) -> None:
                         f"(limit {MAX_PAGE_PIXELS // 1_000_000} megapixels)")
 
 
+def page_dpi(size: tuple[int, int], dpi: int | None) -> int:
+    """The page image's resolution: its file's word where that makes a page of a plausible
+    size, else guessed from an A4 page's long side."""
+    if dpi and max(size) / dpi <= MAX_PAGE_INCHES:
+        return dpi
+    return round(max(size) / A4_LONG_INCHES)
+
+
 def prepare(image: Image.Image, dpi: int | None) -> Prepared:
     """Run the steps the image needs, in order: resolution, orientation, skew, background."""
     check_page_shape(image.width, image.height)
@@ -82,8 +90,7 @@ def prepare(image: Image.Image, dpi: int | None) -> Prepared:
     scale = 1.0
     if dpi and max(image.size) / dpi > MAX_PAGE_INCHES:
         steps.append(f"{dpi} DPI tag ignored")
-        dpi = None
-    dpi = dpi or round(max(image.size) / A4_LONG_INCHES)
+    dpi = page_dpi(image.size, dpi)
     if dpi < LOW_DPI:
         scale = min(TARGET_DPI / dpi, (MAX_PREPARED_PIXELS / (image.width * image.height)) ** 0.5)
         size = (round(image.width * scale), round(image.height * scale))

@@ -12,7 +12,9 @@ from PIL import Image
 
 from baocao.datamodel import Line, PageContent, TableGrid, Word
 from baocao.extract import tesseract
-from baocao.extract.prepare import orientation, prepare, turn_upright
+from baocao.extract.blank import REASON as BLANK
+from baocao.extract.blank import is_blank
+from baocao.extract.prepare import orientation, page_dpi, prepare, turn_upright
 from baocao.extract.table_aligned import aligned_tables
 from baocao.extract.table_grid import FoundTable, find_tables, page_ink
 from baocao.extract.table_hrule import find_hrule_tables
@@ -37,7 +39,12 @@ SQUEEZE_BELOW = 1 / 4
 
 
 def read_scan(image: Image.Image, page_no: int, dpi: int | None) -> PageContent:
-    """OCR one page image (raises PageError when Tesseract fails on it)."""
+    """OCR one page image (raises PageError when Tesseract fails on it); a blank page is
+    recorded as such, unread."""
+    looked_at = page_dpi(image.size, dpi)
+    if is_blank(image, looked_at):
+        return PageContent(page_no, "blank", [], image.width, image.height, dpi=looked_at,
+                           reason=BLANK)
     prepared = prepare(image, dpi)
     found = _tables_in(prepared.image)
     lines, conf = _page_ocr(prepared.image, found, PSM_PAGE)

@@ -196,7 +196,8 @@ def _page(stored: StoredDocument, page: PageContent, kept: Kept, image: str | No
                           "left": left / width * 100, "top": top / height * 100,
                           "width": (right - left) / width * 100,
                           "height": (bottom - top) / height * 100})
-    source = _("OCR") if page.source == "ocr" else _("text layer")
+    source = {"ocr": _("OCR"), "blank": _("blank page, not read")}.get(page.source,
+                                                                      _("text layer"))
     if page.ocr_confidence is not None:
         source = _("{source}, OCR confidence {confidence}").format(
             source=source, confidence=f"{page.ocr_confidence:.0f}")

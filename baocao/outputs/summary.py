@@ -108,7 +108,8 @@ def _documents(db: str | Path) -> list[Block]:
 
 def _bands() -> list[tuple[str, str]]:
     """The OCR confidence bands, in order, with their names."""
-    return [("text", _("text layer (no OCR)")), ("under60", _("OCR, confidence under 60")),
+    return [("text", _("text layer (no OCR)")), ("blank", _("blank page (no OCR)")),
+            ("under60", _("OCR, confidence under 60")),
             ("60to80", _("OCR, confidence 60 to 80")),
             ("80to90", _("OCR, confidence 80 to 90")),
             ("90up", _("OCR, confidence 90 or more")), ("unknown", _("OCR, confidence unknown"))]
@@ -121,7 +122,8 @@ def _pages(db: str | Path) -> list[Block]:
     source = _unstated(source, "source").rename(columns={
         "source": _("source"), "n": _("pages"), "conf": _("mean OCR confidence")})
     bands = _q(db, """
-SELECT CASE WHEN source <> 'ocr' THEN 'text' WHEN ocr_confidence IS NULL THEN 'unknown'
+SELECT CASE WHEN source = 'blank' THEN 'blank' WHEN source <> 'ocr' THEN 'text'
+            WHEN ocr_confidence IS NULL THEN 'unknown'
             WHEN ocr_confidence < 60 THEN 'under60' WHEN ocr_confidence < 80 THEN '60to80'
             WHEN ocr_confidence < 90 THEN '80to90' ELSE '90up' END AS band, count(*) AS n
 FROM pages GROUP BY 1""")

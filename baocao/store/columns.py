@@ -204,7 +204,8 @@ DOCUMENTS = (
 PAGES = (
     _doc_id(), field("page_no", Integer, _("page number in the file, from 1"), "page.page_no",
                      primary_key=True),
-    _page("source", String, _("text (the PDF's text layer) or ocr (read by Tesseract)")),
+    _page("source", String, _("text (the PDF's text layer), ocr (read by Tesseract) or blank "
+                              "(no ink on the page: not read)")),
     _text("text", lambda t: t.text, _("clean text, one paragraph per line")),
     _page("ocr_confidence", Float, _("mean Tesseract word confidence, 0–100")),
     # the text as extracted: its lines are not read back

@@ -597,6 +597,11 @@ def test_images_declared_huge_inside_pdfs_fail_their_pages_in_little_memory(
                                     mixed["doc_id"])}
     assert found == GOOD_FIGURES, found
     assert docs["z_good.pdf"]["status"] == "ok"
+    # its review page shows the good page's image, and is not refused for the bomb page
+    out = tmp_path / "mixed.html"
+    proc = run_cli("review", "good_then_bomb.pdf", "--db", str(db), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_text(encoding="utf-8").count('src="data:image/jpeg;base64,') == 1
 
 
 def test_png_chunks_inflating_to_1_gib_fail_with_a_clear_reason(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import math
 import zlib
 from collections.abc import Iterator
@@ -23,6 +24,8 @@ from baocao.extract.legacy import legacy_bytes_in_pdfminer
 from baocao.extract.prepare import MAX_PAGE_PIXELS, check_page_shape
 from baocao.extract.scan import read_scan
 from baocao.extract.table_text import text_tables
+
+log = logging.getLogger(__name__)
 
 DPI = 300
 # A bound archive volume is a few thousand pages at most; 100,000 tiny pages is an attack
@@ -285,9 +288,16 @@ def _inflated_size(stream: PDFStream, limit: int) -> int:
 
 
 def render_width(path: Path, n_pages: int, width: int) -> dict[int, Image.Image]:
-    """Pages 1…n_pages rendered `width` pixels wide, for people to look at."""
+    """Pages 1…n_pages rendered `width` pixels wide, for people to look at; a page that
+    cannot be a page (a decompression bomb, a strip) is left out, the others shown."""
     pdf = pdfium.PdfDocument(str(path))
+    images = {}
     try:
-        return {i + 1: render(pdf, i, width=width) for i in range(min(len(pdf), n_pages))}
+        for i in range(min(len(pdf), n_pages)):
+            try:
+                images[i + 1] = render(pdf, i, width=width)
+            except PageError as exc:
+                log.warning("%s page %d not shown: %s", path, i + 1, exc)
+        return images
     finally:
         pdf.close()

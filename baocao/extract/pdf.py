@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import io
 import logging
 import math
@@ -114,6 +115,13 @@ class _Open:
 
 
 _open_files: dict[tuple, _Open] = {}  # by the file's path and identity, the latest last
+
+
+@atexit.register
+def _close_open_files() -> None:
+    """Closed before the interpreter ends, not by PDFium's finaliser (which warns)."""
+    while _open_files:
+        _open_files.popitem()[1].close()
 
 
 def _opened(path: Path) -> _Open:

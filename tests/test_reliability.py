@@ -1205,6 +1205,14 @@ BAD_CORRECTIONS = {  # file name: (its text, or None for a deep one; what the er
                    "no corrections found"),
     "listed.json": ('[{"doc_id": [1, 2], "target": "figure", "field": "value"}]',
                     "correction 1 has a list"),
+    # CSV files written by hand: a figure by today's id alone, a cell by a word for its table,
+    # a row that is a word (each once kept as a correction that never applies, or exit 70)
+    "figure_id.csv": ("doc_id,target,field,new_value,figure_id\n"
+                      f"{'0' * 64},figure,value,5,12\n", "(it needs page_no, char_start"),
+    "table_word.csv": ("doc_id,target,field,new_value,table_id,row,col\n"
+                       f"{'0' * 64},cell,text,5,x,1,1\n", "(it needs page_no, table_no, row, col)"),
+    "row_word.csv": ("doc_id,target,field,new_value,page_no,table_no,row,col\n"
+                     f"{'0' * 64},cell,text,5,1,0,x,1\n", "has a list, an object or a word"),
 }
 
 

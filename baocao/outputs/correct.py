@@ -186,10 +186,30 @@ def file_records(path: Path, by: str | None) -> list[dict]:
                 or record["field"] not in FIELDS.get(record["target"], ()):
             raise BaocaoError(_("{path}: correction {n} names no document, or a target and "
                                 "field baocao does not know").format(path=path, n=n))
+        if not _placed(record):
+            raise BaocaoError(_("{path}: correction {n} does not say where what it corrects "
+                                "is (it needs {keys})").format(
+                path=path, n=n, keys=", ".join(PLACES[record["target"]][0])))
         record["author"] = record["author"] or who(by)
         record["new_value"] = _file_value(record)
         records.append(record)
     return records
+
+
+# What a correction of a file must give to find its target again (any one of the sets): a
+# figure by its place in the text or its table cell, a cell by its table on its page.
+PLACES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "document": ((),),
+    "page": (("page_no",),),
+    "section": (("page_no", "target_text"),),
+    "figure": (("page_no", "char_start", "char_end"), ("page_no", "table_no", "row", "col")),
+    "cell": (("page_no", "table_no", "row", "col"),),
+}
+
+
+def _placed(record: dict) -> bool:
+    """Whether the record names its target's place; one that does not could never apply."""
+    return any(all(record[k] is not None for k in keys) for keys in PLACES[record["target"]])
 
 
 def _json_corrections(path: Path, data: object) -> list[dict]:

@@ -310,3 +310,123 @@ def test_place_of_issue_after_the_number_on_one_line() -> None:
     m = meta("SỞ CÔNG THƯƠNG\nSố: 95/BC-SCT Quảng Nam, ngày 22 tháng 3 năm 2024\nBÁO CÁO\n"
              "Sơ kết 03 năm thực hiện Chương trình khuyến công\nMỤC LỤC")
     assert (m.province, m.doc_number, m.doc_date) == ("Quảng Nam", "95/BC-SCT", "2024-03-22")
+
+
+# --- issue 26: title blocks of documents not tuned on -------------------------------------
+# Each block is laid out as Tesseract reads a real one: the two columns in one line, the
+# "V/v" subject of a công văn after the place and date, the seal over the signature.
+
+def test_subject_line_after_the_date_is_the_title_of_a_cong_van() -> None:
+    """A provincial công văn: no type heading; "V/v" read on the number and date's line."""
+    m = meta(HEADER + "Số: 41/UBND-KTTH Quảng Ngãi, ngày 04 tháng 02 năm 2025 V/v đăng ký bổ "
+             "sung\nnội dung trình HĐND tỉnh\ntại kỳ họp thứ 12\nKính gửi: Thường trực HĐND "
+             "tỉnh\nTheo đề nghị của Giám đốc Sở Tài chính tại Công văn số 28/STC-HCSN …")
+    assert (m.doc_type, m.doc_number, m.doc_date) == ("công văn", "41/UBND-KTTH", "2025-02-04")
+    assert m.title == "V/v đăng ký bổ sung nội dung trình HĐND tỉnh tại kỳ họp thứ 12"
+
+
+@pytest.mark.parametrize("number, code", [
+    ("Số: 214/BCA-C04", "BCA-C04"),  # a ministry's code: "BCA" is not "BC", báo cáo
+    ("Số: 4Jl2 /CAT-PC04(Đ1)", "CAT-PC04"),  # a police code: "CAT" is not "CT", chỉ thị
+])
+def test_a_misread_code_never_names_the_type(number: str, code: str) -> None:
+    """The "V/v" line says công văn; the code keeps every letter printed."""
+    m = meta("BỘ CÔNG AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM CÔNG AN TỈNH LÂM ĐỒNG Độc lập - Tự "
+             f"do - Hạnh phúc\n{number} Lâm Đồng, ngày 16 tháng 3 năm 2026 V/v hỗ trợ kinh phí"
+             " đối với lực\nlượng trực tiếp tham gia công tác\nKính gửi: Chủ tịch Ủy ban nhân "
+             "dân tỉnh\nThực hiện Kết luận số 13-KL/TW …")
+    assert (m.doc_type, m.doc_code) == ("công văn", code)
+    assert m.title == "V/v hỗ trợ kinh phí đối với lực lượng trực tiếp tham gia công tác"
+
+
+def test_the_type_heading_outranks_a_subject_line() -> None:
+    """A tờ trình with a "V/v" subject under its heading stays a tờ trình."""
+    m = meta(HEADER + "Số: /TTr-UBND Quảng Ngãi, ngày tháng 10 năm 2025\nTỜ TRÌNH\n"
+             "V/v xin chủ trương thực hiện công tác cai nghiện\ntự nguyện tại gia đình\n"
+             "Kính gửi: Chủ tịch UBND tỉnh")
+    assert m.doc_type == "tờ trình"
+    assert m.title == "V/v xin chủ trương thực hiện công tác cai nghiện tự nguyện tại gia đình"
+
+
+def test_a_subject_nothing_closes_is_left_out() -> None:
+    """A received stamp read into the subject's second line, then the body: where the subject
+    ends is not known, so no title rather than a cut one."""
+    m = meta("BỘ CÔNG AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM CỤC CẢNH SÁT ĐIỀU TRA Độc lập - Tự "
+             "do - Hạnh phúc\nSố: 35/C04-P6 Hà Nội, ngày 28 tháng 8 năm 2025 V/v chuẩn bị tổ "
+             "chức triển khai\nU8ND TỈNH Chương trình MTQG phòng, chống ma tuý 8B N đến năm "
+             "2030 | 1 40A Trong thời gian qua, công tác phòng, chống ma tuý tại địa bàn tỉnh "
+             "đã được Tỉnh uỷ, HĐND, UBND tỉnh quan tâm lãnh đạo, chỉ đạo quyết liệt, đồng bộ.")
+    assert (m.doc_type, m.title, m.province) == ("công văn", None, None)
+
+
+def test_title_ends_where_kinh_gui_is_glued_to_it() -> None:
+    m = meta("CÔNG AN TỈNH LÂM ĐỒNG Độc lập - Tự do - Hạnh phúc\nSố: /TTr-CAT-PC06 Lâm Đồng, "
+             "ngày tháng 4 năm 2026 TỜ TRÌNH\nĐề nghị ban hành Báo cáo kết quả triển khai Đề "
+             "án tháng 3/2026 Kính gửi: Lãnh đạo UBND tỉnh Lâm Đồng.\nThực hiện Quyết định số "
+             "06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ …")
+    assert m.title == "Đề nghị ban hành Báo cáo kết quả triển khai Đề án tháng 3/2026"
+
+
+def test_acronyms_in_a_title_do_not_end_it() -> None:
+    """"Công ty TNHH MTV Đầu tư": two acronyms, not the authority line in capitals."""
+    title = ("Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp về cổ phần hóa Công ty TNHH MTV "
+             "Đầu tư, Xây dựng và Kinh doanh dịch vụ tỉnh trong thời gian qua")
+    m = meta(HEADER + "Số: /TB-UBND Quảng Ngãi, ngày tháng 01 năm 2025 THÔNG BÁO\n" + title +
+             "\nNgày 03/01/2025, Phó Chủ tịch UBND tỉnh chủ trì họp …")
+    assert m.title == title
+
+
+@pytest.mark.parametrize("title_line", [
+    # the first body paragraph read into the title's line: where the title ends is not known
+    "về việc tăng cường an toàn công trình cầu giao thông trong mùa mưa, bão năm 2024 trên "
+    "địa bàn tỉnh Quảng Ngãi Cơn bão số 3 và mưa lũ sau bão vừa qua đã gây thiệt hại rất "
+    "lớn về người, tài sản của Nhân dân và Nhà nước tại các tỉnh phía Bắc.",
+    # the title's first words lost under a handwritten mark
+    "nị ban hành Báo cáo kết quả triển khai Đề án tháng 10/2025",
+])
+def test_a_title_run_into_the_body_or_cut_at_its_start_is_left_out(title_line: str) -> None:
+    m = meta(HEADER + "Số: /CT-UBND Quảng Ngãi, ngày tháng 9 năm 2024 CHỈ THỊ\n" + title_line +
+             "\nTheo nhận định của Đài Khí tượng Thủy văn tỉnh, diễn biến thiên tai …")
+    assert (m.doc_type, m.title) == ("chỉ thị", None)
+
+
+@pytest.mark.parametrize("issuer", [
+    "VĂN PHÒNG CHÍNH PHỦ",
+    "BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA",
+    "BỘCÔNGAN",  # OCR lost the spaces
+    "TỔNG CỤC THỐNG KÊ",
+])
+def test_a_central_body_has_no_province_from_its_place_of_issue(issuer: str) -> None:
+    m = meta(f"{issuer} CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+             "Số: 52/BC-VPCP Hà Nội, ngày 10 tháng 1 năm 2025\nBÁO CÁO\nTình hình thực hiện "
+             "nhiệm vụ năm 2024\nKính gửi: Thủ tướng Chính phủ")
+    assert (m.province, m.doc_type, m.doc_date) == (None, "báo cáo", "2025-01-10")
+
+
+@pytest.mark.parametrize("pages, title, name", [
+    # a rank before the name, the seal over its first word
+    (["Nơi nhận: GIÁM ĐỐC\n- Như trên;\n- Lưu VT, PC04.\nThiếu tướng Lê Văn Hải"],
+     "GIÁM ĐỐC", "Lê Văn Hải"),
+    (["./.& Nơi nhận: KT. GIÁM ĐỐC\n- Như trên;\n- Lưu: VT.\n'ạng tướng Phạm Quốc Anh"],
+     "KT. GIÁM ĐỐC", "Phạm Quốc Anh"),
+    # the name read beside the filing entry that ends the distribution list
+    (["Nơi nhận: TL. CHỦ TỊCH\n- CT, PCT UBND tỉnh;\n- Lưu: VT, KTTHh5. Võ Thị Mai Hương"],
+     "TL. CHỦ TỊCH", "Võ Thị Mai Hương"),
+    # a cover letter signed on its first page, the report it sends after it
+    (["Kính trình./.\nNơi nhận: KT. GIÁM ĐỐC\n- Như trên;\n- Lưu: VT.\nĐại tá Ngô Minh Khoa",
+      "BÁO CÁO\nKết quả tháng 3\n1. Tình hình chung\nĐã giải quyết 120 hồ sơ."],
+     "KT. GIÁM ĐỐC", "Ngô Minh Khoa"),
+])
+def test_signer_under_a_rank_beside_the_list_or_on_a_cover_letter(
+        pages: list[str], title: str, name: str) -> None:
+    m = meta(HEADER + "Số: 08/TTr-UBND Quảng Ngãi, ngày 03 tháng 4 năm 2025 TỜ TRÌNH\n"
+             "Về việc X\nKính gửi: Chủ tịch UBND tỉnh", *pages)
+    assert (m.signer_title, m.signer) == (title, name)
+
+
+def test_an_entry_of_the_list_is_not_a_rank() -> None:
+    """"- Đồng chí Đại tá …" is a recipient, not the signer."""
+    m = meta(HEADER + "Số: 08/TTr-UBND Quảng Ngãi, ngày 03 tháng 4 năm 2025 TỜ TRÌNH\n"
+             "Về việc X\nKính gửi: Chủ tịch UBND tỉnh",
+             "Nơi nhận: GIÁM ĐỐC\n- Như trên;\n- Đồng chí Đại tá Lê Văn Hải\n- Lưu: VT.")
+    assert (m.signer_title, m.signer) == ("GIÁM ĐỐC", None)

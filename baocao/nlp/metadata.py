@@ -26,7 +26,7 @@ from baocao.nlp.provinces import (
     province_2025,
     squash,
 )
-from baocao.nlp.signature import signature
+from baocao.nlp.signature import signature, signature_page
 from baocao.vietnamese.text import fold_chars
 
 # Lines of page 1 looked at for the title block: it never runs longer.
@@ -94,8 +94,10 @@ CODE_TYPES = {
     "BC": "báo cáo", "KH": "kế hoạch", "NQ": "nghị quyết", "DA": "đề án",
 }
 CODE_LETTERS = {"QD": "QĐ", "TTR": "TTr", "DA": "ĐA"}  # the codes' printed spelling
-# The subject line of a công văn, which has no type line. Example: "V/v triển khai …"
-SUBJECT_LINE = regex.compile(r"^[\W_]{0,3}V\s*/\s*v\b\.?", regex.MULTILINE)
+# The subject line of a công văn, which has no type line: at a line's start, or after the
+# place and date when OCR read the two columns into one line.
+# Examples: "V/v triển khai …", "Số: 12/UBND-KT Quảng Ngãi, ngày 04 tháng 02 năm 2025 V/v …"
+SUBJECT_LINE = regex.compile(r"(?:^|(?<=\s))[\W_]{0,3}V\s*/\s*v\b\.?", regex.MULTILINE)
 # The opening "Về việc" of a title, OCR-damaged (matched folded).
 # Examples: "Về việc", "Vềviệc", "và việc"
 ABOUT = regex.compile(r"^v[a-z]{0,2}\s*viec\b", regex.I)
@@ -109,7 +111,13 @@ TITLE_END = regex.compile(
 # A run of three or more words in capitals: the authority line before the preamble
 # ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), read on its own line or glued after the title's last
 # words ("… đạt năm 2024 TRƯỞNG BAN CHỈ ĐẠO PHÒNG, CHỐNG …"). Acronyms stand alone.
-CAPITALS_RUN = regex.compile(r"(?<!\S)\p{Lu}{2,}[,.]?(?:\s+\p{Lu}+[,.]?){2,}")
+# Each word is whole: "Công ty TNHH MTV Đầu tư" has two acronyms, not a run of three.
+CAPITALS_RUN = regex.compile(r"(?<!\S)\p{Lu}{2,}(?!\p{L})[,.]?(?:\s+\p{Lu}+(?!\p{L})[,.]?){2,}")
+# The body's opening glued to the title's last words on one line (matched folded, capital
+# first letter). Example: "Đề nghị ban hành Báo cáo … tháng 3/2026 Kính gửi: Lãnh đạo UBND"
+INLINE_END = regex.compile(r"\s(?:Kinh\s+gui|Can\s+cu)\b")
+# A sentence ending inside a line: the body run into the title. Example: "… mất tích. Do vậy"
+SENTENCE_END = regex.compile(r"\p{Ll}{2,}[.;](?:\s+\p{Lu}|\s*$)")
 # A line of the issuing body that is only an administrative unit, to join to the line above.
 # Example: "ỦY BAN NHÂN DÂN" over "TỈNH THÁI BÌNH"
 UNIT_LINE = regex.compile(r"^(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong)\s", regex.I)
@@ -183,11 +191,11 @@ def read_metadata(texts: list[PageText]) -> DocumentMetadata:
     if kind:
         meta.title = _title(page[kind.end():]) or None
     elif subject:
-        meta.title = _title(page[subject.start():]) or None
+        meta.title = _title(page[subject.start():], closed=True) or None
     if meta.title:
         meta.period, meta.year_start, meta.year_end = reporting_period(meta.title)
     if len(texts) > 1 or kind or subject:
-        meta.signer_title, meta.signer = signature(_full(texts[-1]))
+        meta.signer_title, meta.signer = signature(signature_page([_full(t) for t in texts]))
     return meta
 
 
@@ -199,11 +207,13 @@ def _full(page: PageText) -> str:
 
 def _code(code: str) -> str:
     """The printed code with its type part spelt right: an OCR-doubled letter is dropped and
-    Ð (eth) read for Đ is put back. Examples: "QĐÐ-UBND" → "QĐ-UBND", "QD-UBND" → "QĐ-UBND"."""
+    Ð (eth) read for Đ is put back. Examples: "QĐÐ-UBND" → "QĐ-UBND", "QD-UBND" → "QĐ-UBND";
+    any other letter stays, so a misread code never names a type ("CAT-PC04" is not "CT")."""
     head, sep, tail = code.replace("Ð", "Đ").replace("ð", "đ").partition("-")
     key = fold_chars(head, lower=False).upper()
-    if key not in CODE_TYPES:
-        near = {key[:i] + key[i + 1:] for i in range(len(key))} & CODE_TYPES.keys()
+    if key not in CODE_TYPES:  # only a letter read twice is dropped: "BCA" is not "BC"
+        near = {key[:i] + key[i + 1:] for i in range(1, len(key)) if key[i] == key[i - 1]}
+        near &= CODE_TYPES.keys()
         if len(near) != 1:
             return code.replace("Ð", "Đ")
         key = near.pop()
@@ -326,36 +336,50 @@ def _province_of_place(place: str | None, bodies: list[str]) -> str | None:
     return by_folded().get(squash(fold_chars(name)))
 
 
-# Central bodies, whose place of issue is not the report's province (matched folded).
-# Examples: "BỘ CÔNG THƯƠNG", "KIỂM TOÁN NHÀ NƯỚC", "CHÍNH PHỦ", "CỤC CÔNG THƯƠNG ĐỊA PHƯƠNG"
+# Central bodies, whose place of issue is not the report's province (matched folded, spaces
+# taken out: OCR drops them, "BỘCÔNGAN"). Examples: "BỘ CÔNG THƯƠNG", "KIỂM TOÁN NHÀ NƯỚC",
+# "CHÍNH PHỦ", "CỤC CÔNG THƯƠNG ĐỊA PHƯƠNG", "TỔNG CỤC THUẾ", "VĂN PHÒNG CHÍNH PHỦ",
+# "BAN CHỈ ĐẠO … CỦA CHÍNH PHỦ", "BAN CHỈ ĐẠO TRUNG ƯƠNG …", "ỦY BAN QUỐC GIA …"
 CENTRAL_BODY = regex.compile(
-    r"^(?:bo|chinh\s+phu|thu\s+tuong|quoc\s+hoi|kiem\s+toan\s+nha\s+nuoc|cuc|tong\s+cuc)\b",
-    regex.I,
+    r"^(?:bo|chinhphu|thutuong|quochoi|kiemtoannhanuoc|cuc|tongcuc)|chinhphu|trunguong"
+    r"|quocgia"
 )
 
 
 def _is_central(body: str) -> bool:
-    return bool(CENTRAL_BODY.match(fold_chars(body)))
+    return bool(CENTRAL_BODY.search(squash(fold_chars(body))))
 
 
-def _title(rest: str) -> str:
+def _title(rest: str, closed: bool = False) -> str:
     """The title: the lines after the document type, joined (it is often wrapped), up to
     where the body starts: a known opening, the authority line in capitals, or a long line
-    that ends a sentence."""
+    that ends a sentence. Empty where the body ran into its first line, where its start was
+    lost, or (`closed`, a công văn's "V/v") where no "Kính gửi" or opening closes it."""
     lines: list[str] = []
+    ended = False
     for line in rest.split("\n"):
         line = " ".join(line.split())
         if not line:
             continue
         folded = fold_chars(line, lower=False)
-        if lines and (TITLE_END.match(folded) or BODY_START.match(folded)
-                      or len(line) > MAX_BLOCK_LINE_CHARS
+        if lines and (TITLE_END.match(folded) or BODY_START.match(folded)):
+            ended = True
+            break
+        if lines and (len(line) > MAX_BLOCK_LINE_CHARS
                       or (line.endswith((".", ":")) and len(line) > MAX_TITLE_LINE_CHARS)):
             break
+        glued = INLINE_END.search(folded)
+        if glued:  # "… tháng 3/2026 Kính gửi: …": the title ends on this line
+            lines.append(line[:glued.start()])
+            ended = True
+            break
+        if not lines and len(line) > MAX_TITLE_LINE_CHARS and SENTENCE_END.search(line):
+            return ""  # the first body sentence read into the title's line: no end is sure
         capitals = CAPITALS_RUN.search(line)
         if capitals and (lines or capitals.start() > 0):  # a title in capitals stays
             if capitals.start() > 0:
                 lines.append(line[:capitals.start()])
+            ended = True
             break
         lines.append(line)
     title = " ".join(lines)
@@ -363,6 +387,11 @@ def _title(rest: str) -> str:
     about = ABOUT.match(fold_chars(title))
     if about:  # "và việc", "Vềviệc": OCR damage of the usual opening
         title = ("Về việc" if title[0].isupper() else "về việc") + title[about.end():]
+    elif title[:1].islower() and not fold_chars(title).startswith("ve "):
+        # "nị ban hành …": OCR lost the title's first words ("về kết quả …" is whole)
+        return ""
+    if closed and not ended:
+        return ""
     return title
 
 

@@ -41,11 +41,32 @@ SURNAMES = frozenset(
 )
 
 
+# A military or police rank, all that stands before the signer's name on its line, its
+# first word often damaged by the seal (matched folded); not an entry of the list ("- Tỉnh
+# ủy"). Examples: "Thiếu tướng", "Đại tá", "Thượng tá", "'ạng tướng"
+RANK = regex.compile(r"^[^\w-]*(?:thieu|trung|thuong|dai|\w{0,3})\s+(?:tuong|ta|uy)\s*$",
+                     regex.I)
+# The distribution list's last entry, filing with the typist's initials, beside which OCR
+# may read the name. Example: "- Lưu: VT, KTTHh5. Nguyễn Phước Bình"
+FILED = regex.compile(r"^\W*luu\b", regex.I)
+# The distribution list, which the signature block stands beside (matched folded).
+RECIPIENTS = "Noi nhan"
+
+
+def signature_page(pages: list[str]) -> str:
+    """The page that holds the signature block: the first with the distribution list (a
+    cover letter's, before the report or draft it sends), else the last page."""
+    for page in pages:
+        if RECIPIENTS in fold_chars(page, lower=False):
+            return page
+    return pages[-1] if pages else ""
+
+
 def signature(page: str) -> tuple[str | None, str | None]:
     """The signature block of the last page: its title lines joined by " / " and the
     signer's name ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "Nguyễn Hoàng Giang"); None where unsure."""
     folded = fold_chars(page, lower=False)
-    ends = [at for at in (page.rfind("./."), folded.rfind("Noi nhan")) if at >= 0]
+    ends = [at for at in (page.rfind("./."), folded.rfind(RECIPIENTS)) if at >= 0]
     if not ends:
         return None, None
     titles: list[str] = []
@@ -53,7 +74,7 @@ def signature(page: str) -> tuple[str | None, str | None]:
     for line in page[min(ends):].split("\n"):
         line = " ".join(line.split())
         found = NAME_TAIL.search(line)
-        if found and _is_name(found["name"], line[:found.start("name")]):
+        if found and _is_name(found["name"], line[:found.start("name")], line):
             name = found["name"]
             line = line[:found.start("name")].rstrip()
         tail = CAPITALS_TAIL.search(line)
@@ -64,12 +85,16 @@ def signature(page: str) -> tuple[str | None, str | None]:
     return (" / ".join(titles) or None), name
 
 
-def _is_name(name: str, before: str) -> bool:
-    """A person's name: 2 to 5 words from a family name, alone on its line or after the
-    title; three words at least after a comma of the distribution list."""
+def _is_name(name: str, before: str, line: str) -> bool:
+    """A person's name: 2 to 5 words from a family name, alone on its line, after the title
+    or after a rank; three words at least after a comma of the distribution list or at the
+    end of its filing entry."""
     words = name.split()
     if fold_chars(words[0]) not in SURNAMES:
         return False
-    if before.rstrip().endswith(","):  # "… Nội vụ, Phùng Tô Long": the columns run together
+    if before.rstrip().endswith(",") or FILED.match(fold_chars(line)):
+        # "… Nội vụ, Phùng Tô Long", "- Lưu: VT, KTTHh5. Nguyễn Phước Bình": columns run together
         return len(words) >= 3
+    if RANK.search(fold_chars(before)):  # "Thiếu tướng Trương Minh Đương"
+        return True
     return not regex.search(r"\p{Ll}$", regex.sub(r"[^\p{L}]+", "", before))

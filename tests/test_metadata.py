@@ -114,6 +114,9 @@ def test_an_impossible_date_is_left_out() -> None:
      ("giai đoạn 2016 - 2020", 2016, 2020)),
     ("Tình hình thực hiện kế hoạch năm 2023", ("năm 2023", 2023, 2023)),
     ("Báo cáo công tác khuyến công", (None, None, None)),
+    # a target year is not the period reported on
+    ("V/v triển khai Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030",
+     (None, None, None)),
 ])
 def test_reporting_period(title: str, expected: tuple) -> None:
     assert reporting_period(title) == expected

@@ -134,7 +134,8 @@ PLANS_PART = regex.compile(
 MONTHS_OF_YEAR = regex.compile(r"\b\d{1,2}\s+thang\s+(?:dau\s+|cuoi\s+)?nam\s+((?:19|20)\d\d)\b",
                                regex.I)
 QUARTER = regex.compile(r"\bquy\s+(?:[IV]{1,3}|[1-4])\s+(?:nam\s+)?((?:19|20)\d\d)\b", regex.I)
-YEAR = regex.compile(r"\bnam\s+((?:19|20)\d\d)\b(?!\s*[-–])", regex.I)
+# "đến năm 2030" is a target, not the period reported on
+YEAR = regex.compile(r"(?<!\bden\s+)\bnam\s+((?:19|20)\d\d)\b(?!\s*[-–])", regex.I)
 RANGE = regex.compile(
     r"\b(?:giai\s+doan|thoi\s+ky|nhiem\s+ky)\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", regex.I
 )

@@ -415,6 +415,9 @@ def test_a_central_body_has_no_province_from_its_place_of_issue(issuer: str) -> 
     # the name read beside the filing entry that ends the distribution list
     (["Nơi nhận: TL. CHỦ TỊCH\n- CT, PCT UBND tỉnh;\n- Lưu: VT, KTTHh5. Võ Thị Mai Hương"],
      "TL. CHỦ TỊCH", "Võ Thị Mai Hương"),
+    # a ministry's deputy: the space after "KT." lost
+    (["./.& Nơi nhận: KT.BỘ TRƯỞNG\n- Như trên; THỨ TRƯỞNG\n- Lưu: VT.\nTrần Quang Minh"],
+     "KT. BỘ TRƯỞNG / THỨ TRƯỞNG", "Trần Quang Minh"),
     # a cover letter signed on its first page, the report it sends after it
     (["Kính trình./.\nNơi nhận: KT. GIÁM ĐỐC\n- Như trên;\n- Lưu: VT.\nĐại tá Ngô Minh Khoa",
       "BÁO CÁO\nKết quả tháng 3\n1. Tình hình chung\nĐã giải quyết 120 hồ sơ."],

@@ -8,8 +8,11 @@ import regex
 from baocao.vietnamese.text import fold_chars
 
 # The signature block's capitals at a line's end, where OCR puts the right column beside
-# the "Nơi nhận" list. Examples: "Nơi nhận: TL. CHỦ TỊCH", "- CT, PCT UBND tỉnh; PHÓ CHỦ TỊCH"
-CAPITALS_TAIL = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}+\.?[ \t]+)*\p{Lu}{2,}$")
+# the "Nơi nhận" list. Examples: "Nơi nhận: TL. CHỦ TỊCH", "- CT, PCT UBND tỉnh; PHÓ CHỦ TỊCH",
+# "Nơi nhận: KT.BỘ TRƯỞNG" (the space after the dot lost)
+CAPITALS_TAIL = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{Lu}+(?:\.[ \t]*|[ \t]+))*\p{Lu}{2,}$")
+# The signing-for mark, to be written with its space. Example: "KT.BỘ TRƯỞNG" → "KT. BỘ TRƯỞNG"
+FOR_MARK = regex.compile(r"^(TM|KT|TL|TUQ)\.[ \t]*")
 
 
 # Where one title line of the block ends and the next begins, when OCR joined them: before
@@ -81,7 +84,7 @@ def signature(page: str) -> tuple[str | None, str | None]:
         if tail:
             for piece in SIGNER_SPLIT.split(tail.group()):
                 if SIGNER_TITLE.match(fold_chars(piece, lower=False)):
-                    titles.append(piece.strip())
+                    titles.append(FOR_MARK.sub(r"\1. ", piece.strip()))
     return (" / ".join(titles) or None), name
 
 

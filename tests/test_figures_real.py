@@ -84,6 +84,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [count(124, unit="xã", raw="124 xã")]),
     ("Bộ máy chính quyền 2 cấp đi vào hoạt động ổn định, 35 xã đã tiếp nhận hồ sơ trực tuyến.",
      [count(35, unit="xã", raw="35 xã")]),
+    # OCR lost the tone of "quyền"
+    ("Nghị định quy định phân định thẩm quyền khi tổ chức chính quyên địa phương 02 cấp đã giao "
+     "03 nhiệm vụ cho Công an tỉnh.",
+     [count(3, unit="nhiệm vụ", raw="03 nhiệm vụ")]),
     ("Thực hiện Kế hoạch 123 thành viên Ban Chỉ đạo đã kiểm tra 12 xã.",
      [count(12, unit="xã", raw="12 xã")]),
     ("Cụm 3 gồm 4 xã vùng cao; Ban 5 chủ trì phối hợp với 3 đơn vị.",

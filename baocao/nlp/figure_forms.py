@@ -23,7 +23,8 @@ LABEL_WORDS = r"""
           | ban[ ]chỉ[ ]đạo | tầng | tổ[ ]dân[ ]phố | khu[ ]dân[ ]cư | dân[ ]phố
           | ban | cụm)                                   # "Ban 4", "Cụm 3": a unit's name
       | (?<!(?:mỗi|hàng)[ ])(?:ngày | tháng | quý)           # "tháng 6", not "mỗi tháng 3"
-      | chính[ ]quyền(?:[ ]địa[ ]phương)?      # the two-tier model: "chính quyền địa phương 02 cấp"
+      | chính[ ]quy[eêềếểễệ]n(?:[ ]địa[ ]phương)?  # the two-tier model: "chính quyền địa phương
+                                                 # 02 cấp", its tone OCR lost: "chính quyên"
       | (?-i:(?:Kế|KẾ)[ ](?:hoạch|HOẠCH))        # a plan's name "Kế hoạch 123", not the target
                                                  # in "so với kế hoạch 120 hộ"
     )[ ]*

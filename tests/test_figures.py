@@ -520,3 +520,50 @@ def test_any_count_range_parses_back(a: int, b: int, noun: str, join: tuple[str,
     written = f"{vietnamese(Decimal(low))}{sep}{vietnamese(Decimal(high))} {noun}"
     [f] = find_figures(f"đã hỗ trợ {before}{written} trong năm")
     assert (f.kind, f.unit, f.raw, f.value_low, f.value_high) == ("count", noun, written, low, high)
+
+
+SERIF = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+
+
+def footnoted_pdf(path: Path) -> Path:
+    """A report page whose text layer carries footnote markers as Word sets them: a digit in
+    7 pt, raised 4 pt, glued after a word of the body and opening the footnote at the bottom."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_font("serif", fname=SERIF)
+    pdf.add_page()
+    body = [("Năm 2025, tỉnh triển khai 05 mô hình, sáng kiến cải cách", "1"),
+            ("tại Trung tâm Phục vụ hành chính công tỉnh và 124 xã, phường.", None),
+            ("Cổng dịch vụ công còn lỗi đối với một số thủ tục", "3"),
+            ("nên 12 hồ sơ phải tiếp nhận trực tiếp.", None)]
+    y = 120.0
+    for text, marker in body:
+        pdf.set_font("serif", size=13)
+        pdf.text(72, y, text)
+        if marker:
+            x = 72 + pdf.get_string_width(text)
+            pdf.set_font("serif", size=7)
+            pdf.text(x, y - 4, marker)
+        y += 20
+    for y, marker, text in [(764, "1", " Mô hình “Hồ sơ không hẹn” tại 26 xã."),
+                            (779, "3", " thủ tục Đăng ký thành lập hộ kinh doanh.")]:
+        pdf.set_font("serif", size=7)
+        pdf.text(72, y - 4, marker)
+        pdf.set_font("serif", size=10)
+        pdf.text(72 + pdf.get_string_width(marker), y, text)
+    pdf.output(str(path))
+    return path
+
+
+def test_a_footnote_marker_on_a_text_layer_is_no_count(tmp_path: Path) -> None:
+    """A marker is read as a superscript (issue 26): "¹ Mô hình" and "³ thủ tục" are no counts,
+    the counts of the body and of the footnote's own text stay."""
+    from baocao.pipelines.process import process_file
+
+    result = process_file(footnoted_pdf(tmp_path / "footnoted.pdf"))
+    text = "\n".join(line.text for page in result.page_store for line in page.lines)
+    found = sorted((f.kind, f.value, f.raw) for f in result.figures)
+    assert found == [("count", 5.0, "05 mô hình"), ("count", 12.0, "12 hồ sơ"),
+                     ("count", 26.0, "26 xã"), ("count", 124.0, "124 xã")]
+    assert "cải cách¹" in text and "¹ Mô hình" in text and "³ thủ tục" in text

@@ -78,6 +78,31 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Dọc tuyến Quốc lộ 18 xã Bình Dương đã lắp đặt hệ thống chiếu sáng công cộng.", []),
     ("Vụ tai nạn xảy ra tại Km 15 tuyến Quốc lộ 24, đoạn qua xã Cẩm Lý.", []),
     ("Ban Chỉ đạo 138 tỉnh đã ban hành kế hoạch kiểm tra công tác phòng, chống tội phạm.", []),
+    # --- names with numbers (issue 26): a model, a plan, a unit; the real count beside stays ---
+    ("Từ ngày 01/7/2025, tỉnh vận hành mô hình chính quyền địa phương 02 cấp với 124 xã, "
+     "phường, đặc khu.",
+     [count(124, unit="xã", raw="124 xã")]),
+    ("Bộ máy chính quyền 2 cấp đi vào hoạt động ổn định, 35 xã đã tiếp nhận hồ sơ trực tuyến.",
+     [count(35, unit="xã", raw="35 xã")]),
+    # OCR lost the tone of "quyền"
+    ("Nghị định quy định phân định thẩm quyền khi tổ chức chính quyên địa phương 02 cấp đã giao "
+     "03 nhiệm vụ cho Công an tỉnh.",
+     [count(3, unit="nhiệm vụ", raw="03 nhiệm vụ")]),
+    ("Thực hiện Kế hoạch 123 thành viên Ban Chỉ đạo đã kiểm tra 12 xã.",
+     [count(12, unit="xã", raw="12 xã")]),
+    ("Cụm 3 gồm 4 xã vùng cao; Ban 5 chủ trì phối hợp với 3 đơn vị.",
+     [count(4, unit="xã"), count(3, unit="đơn vị")]),
+    ("Các Chương trình mục tiêu quốc gia phải hoàn thành đúng tiến độ theo kế hoạch 120 hộ "
+     "thoát nghèo.",
+     [count(120, unit="hộ", raw="120 hộ")]),
+    # --- serials, accounts, ID numbers are no counts (issue 26) ---
+    ("Hộ ông Trần Văn Bình được cấp giấy chứng nhận quyền sử dụng đất số AB 123456 cấp ngày "
+     "12/3/2020 cho 2 thửa đất.",
+     [count(2, unit="thửa", raw="2 thửa")]),
+    ("Số tiền 15 triệu đồng được chuyển vào số tài khoản 1234567890 của Kho bạc Nhà nước tỉnh.",
+     [amount(15 * M, raw="15 triệu đồng")]),
+    ("Toàn tỉnh có 12.345 hộ được cấp mã số định danh cá nhân.",
+     [count(12_345, unit="hộ", raw="12.345 hộ")]),
     # --- qualifiers ---
     ("Giá vé xe buýt trên các tuyến được trợ giá không hơn 7.000 đồng/lượt.",
      [amount(7_000, qualifier="không hơn", raw="7.000 đồng")]),
@@ -640,7 +665,7 @@ def test_a_sign_glued_to_a_percent_is_kept(sign: str, value: Decimal) -> None:
     assert f.value == pytest.approx(float(expected), rel=1e-12)
 
 
-NAMES = ["thôn", "tổ", "Quốc lộ", "Km", "lớp", "Ban Chỉ đạo"]
+NAMES = ["thôn", "tổ", "Quốc lộ", "Km", "lớp", "Ban Chỉ đạo", "Kế hoạch", "Cụm", "Ban"]
 PLACES = ["xã", "phường", "tỉnh", "trường"]
 
 

@@ -104,6 +104,7 @@ def _words(text: str, chars: list[dict], encoding: str | None) -> list[Word]:
     (often absent from the PDF itself), its chars have the boxes, in the same order."""
     words: list[Word] = []
     boxes = iter(chars)
+    raised = _raised(chars)
     for token in text.split():
         run = [c for c in (next(boxes, None) for _ in token) if c is not None]
         if not run:
@@ -111,13 +112,44 @@ def _words(text: str, chars: list[dict], encoding: str | None) -> list[Word]:
         x0, x1 = min(c["x0"] for c in run), max(c["x1"] for c in run)
         top, bottom = min(c["top"] for c in run), max(c["bottom"] for c in run)
         fonts = [_font_name(c) for c in run]
-        words.append(Word(_unicode(token, run, encoding), float(x0), float(top),
-                          float(x1 - x0), float(bottom - top),
+        words.append(Word(_superscript(_unicode(token, run, encoding), run, raised),
+                          float(x0), float(top), float(x1 - x0), float(bottom - top),
                           bold=all(BOLD_FONT.search(f) for f in fonts),
                           italic=all(ITALIC_FONT.search(f) for f in fonts),
                           size=round(statistics.median(float(c.get("size") or 0) for c in run), 1)
                           or None))
     return words
+
+
+# A footnote marker is a digit set smaller than its line and above its baseline: "¹" in
+# "đơn vị¹" or opening the footnote "¹ Mô hình…" (6.5 pt on a 10 pt line, its bottom 4 pt
+# higher). Smaller than this share of the line's usual size…
+SUPERSCRIPT_SIZE = 0.8
+# …and its bottom raised by at least this share of that size above the line's usual bottom.
+SUPERSCRIPT_RISE = 0.2
+# The digits as superscripts, so that no later stage reads a footnote marker as a number.
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _raised(chars: list[dict]) -> set[int]:
+    """Which of a line's chars (by id) are digits set as superscripts: footnote markers."""
+    sizes = [float(c.get("size") or 0) for c in chars]
+    if not chars or not all(sizes):
+        return set()
+    size = statistics.median(sizes)
+    baseline = statistics.median(float(c["bottom"]) for c in chars)
+    return {id(c) for c, s in zip(chars, sizes, strict=True)
+            if c["text"].isascii() and c["text"].isdigit() and s < SUPERSCRIPT_SIZE * size
+            and float(c["bottom"]) < baseline - SUPERSCRIPT_RISE * size}
+
+
+def _superscript(word: str, run: list[dict], raised: set[int]) -> str:
+    """The word with its footnote-marker digits written as superscripts ("vị1" → "vị¹"); left
+    as it is when conversion changed its length, so chars and letters no longer pair up."""
+    if not raised or len(word) != len(run):
+        return word
+    return "".join(ch.translate(SUPERSCRIPTS) if id(c) in raised else ch
+                   for ch, c in zip(word, run, strict=True))
 
 
 # Font names of bold and italic faces, after the subset tag. Examples: "ABCDEF+TimesNewRoman

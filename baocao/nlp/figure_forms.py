@@ -20,8 +20,13 @@ LABEL_WORDS = r"""
       | (?<!(?:mỗi|hàng|bình[ ]quân)[ ])                  # "thôn 5", not "mỗi lớp 30 học viên"
         (?:thôn | tổ | ấp | khu[ ]phố | khóm | xóm | đội | lớp | khu | lô | kỳ[ ]họp | phòng
           | quốc[ ]lộ | tỉnh[ ]lộ | huyện[ ]lộ | đường | đường[ ](?:tỉnh|huyện|xã) | km
-          | ban[ ]chỉ[ ]đạo | tầng | tổ[ ]dân[ ]phố | khu[ ]dân[ ]cư | dân[ ]phố)
+          | ban[ ]chỉ[ ]đạo | tầng | tổ[ ]dân[ ]phố | khu[ ]dân[ ]cư | dân[ ]phố
+          | ban | cụm)                                   # "Ban 4", "Cụm 3": a unit's name
       | (?<!(?:mỗi|hàng)[ ])(?:ngày | tháng | quý)           # "tháng 6", not "mỗi tháng 3"
+      | chính[ ]quy[eêềếểễệ]n(?:[ ]địa[ ]phương)?  # the two-tier model: "chính quyền địa phương
+                                                 # 02 cấp", its tone OCR lost: "chính quyên"
+      | (?-i:(?:Kế|KẾ)[ ](?:hoạch|HOẠCH))        # a plan's name "Kế hoạch 123", not the target
+                                                 # in "so với kế hoạch 120 hộ"
     )[ ]*
 """
 
@@ -29,6 +34,11 @@ LABEL_WORDS = r"""
 DASH = "[-–—−]"
 # Marks OCR puts where it could not read a digit: "#350", "2§00", "1¡5", "]20".
 OCR_MARK = r"[#*@&~^|\\_§¡¿\[\]œŒ¦¶¤¢£¥¬]"
+
+# Five digits or more with no group dots are a code (a certificate serial, an account, an ID
+# card), never a quantity: Vietnamese writes "12.345 hộ". Examples: "123456" in "AB 123456
+# cấp ngày…", "1234567890" in "số tài khoản 1234567890"; not "12.345", "2.500,5".
+CODE_DIGITS = r"\d{5,}(?!\.\d{3})"
 
 # Where a quantity may open: not glued to a word, a number or a code, not the second end of a
 # range or date, not a label's number. Examples: "320" in "đạt 320 triệu"; not "12" in "QĐ12",
@@ -39,6 +49,7 @@ QUANTITY_LEFT = rf"""
     (?<!\p{{N}}[ ]?{DASH}[ ]?)          # second end of a range or date: "2016-2020", "13-12"
     (?<!\p{{L}}{DASH})                  # code suffix: "NĐ-12"
     (?<!{LABEL_WORDS})                  # a label's number: "Điều 113", "khoản 2"
+    (?!{CODE_DIGITS})                   # a serial, account or ID: "AB 123456", "1234567890"
 """
 
 

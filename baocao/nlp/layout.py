@@ -251,7 +251,7 @@ def _is_page_sequence(text: str) -> bool:
     """A navigation strip OCR damaged at its ends ("Sh) 9L 52 53 54 … 60 G61"): most tokens
     are page numbers, and most neighbours among them count up by one."""
     tokens = text.split()
-    numbers = [int(t) for t in tokens if t.isdigit() and len(t) <= 4]
+    numbers = [int(t) for t in tokens if t.isdecimal() and len(t) <= 4]
     if len(numbers) < 5 or len(numbers) < 0.6 * len(tokens):
         return False
     steps = sum(b - a == 1 for a, b in zip(numbers, numbers[1:], strict=False))

@@ -103,7 +103,7 @@ def _numbered_columns(row: list[Cell]) -> bool:
     if len(texts) < 3:
         return False
     numbers = [regex.sub(r"[()]", "", t) for t in texts]
-    return all(n.isdigit() for n in numbers) and [int(n) for n in numbers] == list(
+    return all(n.isdecimal() for n in numbers) and [int(n) for n in numbers] == list(
         range(int(numbers[0]), int(numbers[0]) + len(numbers)))
 
 

@@ -103,6 +103,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [amount(15 * M, raw="15 triệu đồng")]),
     ("Toàn tỉnh có 12.345 hộ được cấp mã số định danh cá nhân.",
      [count(12_345, unit="hộ", raw="12.345 hộ")]),
+    # an amount written without group dots is money, not a code
+    ("Tổng kinh phí thực hiện đề án là 12000 triệu đồng, hỗ trợ 150000 đồng/người và "
+     "250000 USD vốn viện trợ.",
+     [amount(12_000 * M, raw="12000 triệu đồng"), amount(150_000, raw="150000 đồng"),
+      amount(250_000, unit="USD", raw="250000 USD")]),
     # --- qualifiers ---
     ("Giá vé xe buýt trên các tuyến được trợ giá không hơn 7.000 đồng/lượt.",
      [amount(7_000, qualifier="không hơn", raw="7.000 đồng")]),

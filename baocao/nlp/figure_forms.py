@@ -35,10 +35,12 @@ DASH = "[-–—−]"
 # Marks OCR puts where it could not read a digit: "#350", "2§00", "1¡5", "]20".
 OCR_MARK = r"[#*@&~^|\\_§¡¿\[\]œŒ¦¶¤¢£¥¬]"
 
-# Five digits or more with no group dots are a code (a certificate serial, an account, an ID
-# card), never a quantity: Vietnamese writes "12.345 hộ". Examples: "123456" in "AB 123456
-# cấp ngày…", "1234567890" in "số tài khoản 1234567890"; not "12.345", "2.500,5".
-CODE_DIGITS = r"\d{5,}(?!\.\d{3})"
+# Five digits or more with no group dots, and no money or percent after them, are a code (a
+# certificate serial, an account, an ID card), never a count: Vietnamese writes "12.345 hộ".
+# Examples: "123456" in "AB 123456 cấp ngày…", "1234567890" in "số tài khoản 1234567890";
+# not "12.345", "2.500,5", "12000,5 người", nor an amount written without dots: "12000 triệu
+# đồng", "150000 đồng", "250000 USD".
+CODE_DIGITS = r"\d{5,}(?![.,]?\d)(?![ ]*(?:triệu|tỷ|tỉ|nghìn|ngàn|đồng|đ\b|USD|VND|%))"
 
 # Where a quantity may open: not glued to a word, a number or a code, not the second end of a
 # range or date, not a label's number. Examples: "320" in "đạt 320 triệu"; not "12" in "QĐ12",

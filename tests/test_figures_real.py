@@ -108,6 +108,18 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      "250000 USD vốn viện trợ.",
      [amount(12_000 * M, raw="12000 triệu đồng"), amount(150_000, raw="150000 đồng"),
       amount(250_000, unit="USD", raw="250000 USD")]),
+    # --- ranges whose two ends each carry the unit (issue 26): one figure, not two counts ---
+    ("Số cơ sở chăn nuôi trang trại quy mô từ 200 con đến dưới 1.000 con là 45 cơ sở.",
+     [count(200, unit="con", raw="200 con đến dưới 1.000 con", value_low=200, value_high=1000),
+      count(45, unit="cơ sở", raw="45 cơ sở")]),
+    ("Mức hỗ trợ mỗi dự án từ 300 triệu đồng đến 1 tỷ đồng tùy quy mô.",
+     [amount(300 * M, raw="300 triệu đồng đến 1 tỷ đồng", value_low=300 * M,
+             value_high=1_000 * M)]),
+    # a change is no range, nor two ends the wrong way round
+    ("Số hộ nghèo giảm từ 120 hộ xuống còn 85 hộ.",
+     [count(120, unit="hộ", raw="120 hộ"), count(85, unit="hộ", raw="85 hộ")]),
+    ("Quy mô mỗi tổ hợp tác từ 10 hộ đến 5 hộ thành viên tùy địa bàn.",
+     [count(10, unit="hộ", raw="10 hộ"), count(5, unit="hộ", raw="5 hộ")]),
     # --- qualifiers ---
     ("Giá vé xe buýt trên các tuyến được trợ giá không hơn 7.000 đồng/lượt.",
      [amount(7_000, qualifier="không hơn", raw="7.000 đồng")]),

@@ -106,6 +106,17 @@ RANGE = regex.compile(
     regex.VERBOSE,
 )
 
+# A range whose two ends each carry the unit, the high end with a bound word, after a figure
+# opened by "từ": what follows the low end up to the high end's number. Example: " đến dưới "
+# in "từ 200 con đến dưới 1.000 con", " đến " in "từ 5 tỷ đồng đến 10 tỷ đồng".
+UNIT_RANGE_JOIN = regex.compile(
+    rf"{GAP}(?:đến|tới){GAP}(?:(?P<bound>dưới|trên|hơn|không[ ]quá|gần){GAP})?(?=\p{{N}})",
+    regex.IGNORECASE,
+)
+# "từ" right before the low end of such a range. Example: "từ " in "quy mô từ 200 con".
+FROM_BEFORE = regex.compile(r"(?<!\p{L})(?i:từ)[ ]+\Z")
+
+
 # Thousands groups that OCR split with a space after the dot, glued back to a number.
 # Example: ". 492,1" after "12" in "12. 492,1 triệu đồng".
 OCR_GROUPS = regex.compile(

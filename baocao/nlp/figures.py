@@ -22,7 +22,7 @@ direction before a number is kept in `change` ("tăng", "giảm còn"). A number
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 import regex
@@ -41,6 +41,7 @@ from baocao.nlp.figure_forms import (
     COUNT_LABEL,
     COUNT_SCALE,
     FRACTION,
+    FROM_BEFORE,
     LABEL_COLON,
     LEADING_GROUPS,
     MONEY_WORDS,
@@ -58,6 +59,7 @@ from baocao.nlp.figure_forms import (
     SENTENCE_END,
     SLASH_NEXT,
     SPLIT_BEFORE,
+    UNIT_RANGE_JOIN,
     WORD_CHAR,
     YEAR,
     ZEROS,
@@ -104,10 +106,32 @@ def find_figures(text: str) -> list[FigureMatch]:
                 continue
         number = NUMBER.match(text, start)
         figures = _figures_at(text, number) if number is not None else []
+        if len(figures) == 1:
+            figures = _with_unit_range(text, figures[0])
         if figures:
             found.extend(figures)
             taken = figures[-1].end
     return found
+
+
+def _with_unit_range(text: str, low: FigureMatch) -> list[FigureMatch]:
+    """"từ 200 con đến dưới 1.000 con": one range figure when both ends carry the same unit
+    (kind, unit and scale); else the figure alone, its high end read on its own as before."""
+    join = UNIT_RANGE_JOIN.match(text, low.end)
+    if join is None or not FROM_BEFORE.search(text, max(0, low.start - 8), low.start):
+        return [low]
+    number = NUMBER.match(text, join.end())
+    ends = _figures_at(text, number) if number is not None else []
+    if len(ends) != 1:
+        return [low]
+    high = ends[0]
+    same = (high.kind, high.unit, high.scale) == (low.kind, low.unit, low.scale)
+    if not same or low.value_low is None or high.value_high is None \
+            or low.value_low > high.value_high or low.value_low != low.value_high \
+            or high.value_low != high.value_high:
+        return [low]
+    return [replace(low, raw=text[low.start:high.end], end=high.end,
+                    value_high=high.value_high)]
 
 
 def _figures_at(text: str, number: regex.Match) -> list[FigureMatch]:

@@ -101,6 +101,10 @@ class Word:
     bold: bool | None = None  # set in a bold font (text layer); None where unknown (OCR)
     italic: bool | None = None  # set in an italic font (text layer); None where unknown
     size: float | None = None  # font size in points (text layer); OCR has only the box
+    # OCR pages: a number's digits read a second time from its crop, enlarged, digits only;
+    # None where it was not re-read. A reading the two agree on is trusted.
+    reread: str | None = None
+    handwritten: bool | None = None  # written by hand (pen ink, slant, size); None: unknown
 
 
 @dataclass(slots=True)

@@ -120,6 +120,54 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [count(120, unit="hộ", raw="120 hộ"), count(85, unit="hộ", raw="85 hộ")]),
     ("Quy mô mỗi tổ hợp tác từ 10 hộ đến 5 hộ thành viên tùy địa bàn.",
      [count(10, unit="hộ", raw="10 hộ"), count(5, unit="hộ", raw="5 hộ")]),
+    # --- forms real reports use that were missed (issue 26, recall) ---
+    # "thí điểm" is a pilot, not a clause's point: its number counts
+    ("UBND tỉnh chỉ đạo triển khai thí điểm 05 mô hình cải cách hành chính tại 12 xã.",
+     [count(5, unit="mô hình", raw="05 mô hình"), count(12, unit="xã")]),
+    ("Việc miễn giảm thực hiện theo điểm 2 khoản 1 Điều 5 của Quy chế.", []),
+    # two counts of one thing joined by a slash; the base of a rate is no count
+    ("Lực lượng chức năng toàn tỉnh bắt giữ 461 vụ/873 đối tượng liên quan đến ma túy.",
+     [count(461, unit="vụ"), count(873, unit="đối tượng", raw="873 đối tượng")]),
+    ("Có 14 hồ sơ phi địa giới TTHC/137 hồ sơ nộp trực tuyến/156 tổng số hồ sơ.",
+     [count(14, unit="hồ sơ"), count(137, unit="hồ sơ"),
+      count(156, unit="hồ sơ", raw="156 tổng số hồ sơ")]),
+    ("Tiếp nhận, giải quyết 360.414 hồ sơ trực tuyến/370.320 tổng hồ sơ, đạt tỷ lệ 97,33%.",
+     [count(360_414, unit="hồ sơ"), count(370_320, unit="hồ sơ", raw="370.320 tổng hồ sơ"),
+      percent(97.33)]),
+    ("Toàn huyện có 8 cán bộ y tế/1.000 dân.", [count(8, unit="cán bộ")]),
+    # a fraction OCR wrote with a blank after its slash; a date so written stays no figure
+    ("Tỉnh hiện có 03/ 124 đơn vị hành chính cấp xã đạt tiêu chí địa bàn không ma túy.",
+     [count(3, unit="đơn vị", of_total=124, raw="03/ 124 đơn vị")]),
+    ("Nghị quyết số 163/2024/QH15 ngày 27/ 11/2024 của Quốc hội.", []),
+    # a damaged "tỷ đông" after an amount written whole in its sentence is money
+    ("Năm 2025, tỉnh được bố trí 7,623 tỷ đồng để thực hiện 03 dự án (Dự án 2: 3,683 tỷ đông; "
+     "Dự án 4: 1,3 tỷ đồng).",
+     [amount(7_623 * M, raw="7,623 tỷ đồng"), count(3, unit="dự án"),
+      amount(3_683 * M, raw="3,683 tỷ đông", unit_repaired=True),
+      amount(1_300 * M, raw="1,3 tỷ đồng", unit_repaired=False)]),
+    # a count named by its label before "là"; not when the label belongs to another figure
+    ("Tổng số nhiệm vụ được giao là 123, đã hoàn thành đúng hạn 123/123 nhiệm vụ (đạt 100%).",
+     [count(123, unit="nhiệm vụ", raw="123", unit_from="label"),
+      count(123, unit="nhiệm vụ", of_total=123), percent(100)]),
+    ("Số hộ nghèo giảm 50 hộ, tỷ lệ còn lại là 3.", [count(50, unit="hộ")]),
+    # documents issued are counted; a document cited after an article's number is not
+    ("Trong năm 2025, HĐND tỉnh đã ban hành 36 Nghị quyết, UBND tỉnh ban hành 137 Quyết định "
+     "quy phạm pháp luật.",
+     [count(36, unit="Nghị quyết"), count(137, unit="Quyết định")]),
+    ("Thực hiện theo Điểu 32 Nghị định số 27/2022/NĐ-CP và khoản 1 Điêu 37 Nghị định "
+     "27/2022/NĐ-CP.", []),
+    ("Có 07 sở, ngành và 35 UBND cấp xã đang triển khai các mô hình, sáng kiến.",
+     [count(7), count(35, unit="UBND cấp xã")]),
+    ("Từ đầu năm đến nay phát sinh 210.048 giao dịch thanh toán trực tuyến.",
+     [count(210_048, unit="giao dịch")]),
+    # a count noun OCR wrote with a wrong tone: the noun it must be, where the paragraph writes
+    # it whole; a number after a short one and a blank is a piece of a misread number
+    ("Toàn tỉnh tiếp nhận 339.133 hồ sơ, trước hạn 293. 132 hô sơ và 24.366 hỗ sơ quá hạn.",
+     [count(339_133, unit="hồ sơ", unit_repaired=False),
+      count(293_132, unit="hồ sơ", raw="293. 132 hô sơ", unit_repaired=True),
+      count(24_366, unit="hồ sơ", raw="24.366 hỗ sơ", unit_repaired=True)]),
+    ("Trong kỳ đã giải quyết 2.126 hô sơ đúng hạn.", []),
+    ("Số hồ sơ quá hạn 125 79 hồ sơ, chiếm tỷ lệ 4%.", [percent(4)]),
     # --- qualifiers ---
     ("Giá vé xe buýt trên các tuyến được trợ giá không hơn 7.000 đồng/lượt.",
      [amount(7_000, qualifier="không hơn", raw="7.000 đồng")]),

@@ -16,6 +16,7 @@ from pathlib import Path
 import regex
 
 from baocao.vietnamese.syllables import is_vietnamese_syllable
+from baocao.vietnamese.text import fold
 
 # Nouns provincial reports count, as they follow the number: taken without asking the tagger,
 # and matched longest first ("hợp tác xã" before "xã"), in any case ("02 Chương trình").
@@ -31,7 +32,13 @@ COUNT_NOUNS = [
     "tổ chức", "chi hội", "chuyên mục", "tổ công tác", "đối tượng", "căn nhà", "ngôi nhà",
     "tin", "bài", "thủ tục", "học sinh", "bệnh nhân", "cá nhân", "tập thể", "điểm trường",
     "quyết định", "nhân khẩu", "hộ nghèo", "hộ cận nghèo", "căn hộ", "công nhân",
+    "nghị quyết", "nghị định", "thông tư", "chỉ thị", "giao dịch",
+    "UBND cấp xã", "UBND cấp huyện", "UBND cấp tỉnh",  # "35 UBND cấp xã" (UBND alone: no)
 ]
+# Kinds of document: counted ("ban hành 36 Nghị quyết"), but one followed by "số" or by its
+# number is a citation, the number before it an article's: "Điều 37 Nghị định số 27/2022".
+DOCUMENT_NOUNS = {"quyết định", "nghị quyết", "nghị định", "thông tư", "chỉ thị"}
+CITED = regex.compile(r"[ ]+(?:(?i:số)(?!\p{L})|\d)")
 # Nouns that may carry an upper-case abbreviation naming the kind: "35 cơ sở CNNT".
 QUALIFIED_NOUNS = {"cơ sở", "sản phẩm", "doanh nghiệp", "thủ tục"}
 # Classifiers: what follows them is a thing counted one by one. Example: "4.500 con gia súc".
@@ -55,7 +62,10 @@ NOT_COUNTED = {
 # A noun the tagger may call so: common noun, classifier, abbreviation, borrowed noun.
 COUNTED_TAGS = {"N", "Nc", "Ny", "Nb"}
 
+# A known noun may follow "tổng số" or "tổng" (OCR: "tông"), the whole it is: "156 tổng số
+# hồ sơ", "370.320 tông hồ sơ" count hồ sơ.
 _KNOWN = regex.compile(
+    r"(?:[ ]+(?i:t[ổô]ng)(?:[ ]+số)?)?"
     r"[ ]+(?P<noun>(?i:"
     + "|".join(r"[ ]+".join(map(regex.escape, n.split()))
                for n in sorted(COUNT_NOUNS, key=len, reverse=True))
@@ -69,6 +79,11 @@ NOT_ABBREVIATIONS = {"QĐ", "NĐ", "TT", "CP", "BC", "TB", "CT", "KH", "NQ", "CV
                      "CM", "MM", "TR", "TEU", "OCOP"}
 # A Roman numeral is a heading's number, not a kind of thing: "2 II".
 ROMAN = regex.compile(r"[IVXLC]+")
+# Known nouns of two syllables or more by their folded form ("ho so" → "hồ sơ"), the longest
+# in syllables, and a word of letters (see damaged_noun_at).
+_FOLDED = {fold(n): n for n in COUNT_NOUNS if " " in n}
+_LONGEST = max(len(n.split()) for n in _FOLDED.values())
+_WORD = regex.compile(r"\p{L}+")
 # The next word after a number, with up to three more for the tagger's context.
 _NEXT_WORD = regex.compile(r"[ ]+(?P<word>\p{L}+)(?P<more>(?:[ ]+\p{L}+){0,3})")
 
@@ -80,6 +95,8 @@ def count_noun_at(text: str, pos: int, open_vocabulary: bool = True
     known = _KNOWN.match(text, pos)
     if known is not None:
         end = known.end()
+        if known.group("noun").lower() in DOCUMENT_NOUNS and CITED.match(text, end):
+            return None
         if known.group("noun").lower() in QUALIFIED_NOUNS:
             abbr = _ABBREVIATION.match(text, end)
             if abbr is not None and abbr.group("abbr") not in NOT_ABBREVIATIONS:
@@ -110,6 +127,33 @@ def count_noun_at(text: str, pos: int, open_vocabulary: bool = True
     if not text.startswith(noun, start):
         return None
     return noun, start + len(noun)
+
+
+def damaged_noun_at(text: str, pos: int) -> tuple[str, int] | None:
+    """A known noun of two syllables or more that OCR wrote with a wrong or lost tone mark
+    ("hô sơ", "hỗ sơ" for "hồ sơ"), as the noun it must be, and where it ends: only where
+    the text also writes the noun whole, and never when the words as written are themselves
+    a word ("công nhận" is no "công nhân")."""
+    words: list[regex.Match] = []  # the words one blank apart, from the number on
+    for word in _WORD.finditer(text, pos, min(len(text), pos + 40)):
+        if len(words) == _LONGEST or word.start() != (words[-1].end() if words else pos) + 1:
+            break
+        words.append(word)
+    for n in range(len(words), 1, -1):
+        written = " ".join(w.group() for w in words[:n])
+        noun = _FOLDED.get(fold(written))
+        if noun is not None and written.lower() not in _lexicon() and _whole(noun).search(text):
+            end = words[n - 1].end()
+            if noun in DOCUMENT_NOUNS and CITED.match(text, end):
+                return None
+            return noun, end
+    return None
+
+
+@lru_cache(maxsize=256)
+def _whole(noun: str) -> regex.Pattern:
+    """The noun written whole, as a word of its own, in any case."""
+    return regex.compile(rf"(?<!\p{{L}})(?i:{regex.escape(noun)})(?!\p{{L}})")
 
 
 @lru_cache(maxsize=4096)

@@ -11,7 +11,9 @@ import regex
 # "mỗi năm 5 cuộc" counts five audits a year; years are told apart by YEAR instead.
 LABEL_WORDS = r"""
     (?<!\p{L})(?i:
-        điều | khoản | điểm | chương | (?<!danh[ ])mục | phần | phụ[ ]lục | biểu | bảng  # "Điều 3"
+        đi[eêềếểễệ]u | khoản | chương | (?<!danh[ ])mục | phần | phụ[ ]lục | biểu | bảng
+                                         # "Điều 3", OCR's "Điểu 44", "Điêu 37"; "khoản 2"
+      | (?<!thí[ ])điểm                      # "điểm 2 khoản 1", not "thí điểm 05 mô hình"
       | trang | page | p\.                                                # "Page 62", "P. 62"
       | dự[ ]án | tiểu[ ]dự[ ]án | đề[ ]án | chương[ ]trình               # "Dự án 2"
       | quyết[ ]định | nghị[ ]định | nghị[ ]quyết | thông[ ]tư | chỉ[ ]thị
@@ -77,8 +79,20 @@ NUMBER = regex.compile(
 )
 
 # Where a number may open at all: a digit not inside another number or word. Only here are
-# RANGE and NUMBER tried. Example: "3" in "có 35 xã", not "5" in it nor "2" in "QĐ2".
-NUMBER_START = regex.compile(r"(?<![\p{L}\p{N}/.,])\d", regex.VERBOSE)
+# RANGE and NUMBER tried. Example: "3" in "có 35 xã", not "5" in it nor "2" in "QĐ2". A digit
+# right after a word and a slash (group "slash") may open a count joined to the count before
+# it (see SLASH_NUMBER): "873" in "bắt giữ 461 vụ/873 đối tượng".
+NUMBER_START = regex.compile(r"(?<![\p{L}\p{N}/.,])\d|(?P<slash>(?<=\p{L}/)\d)", regex.VERBOSE)
+
+# A count after a slash, which reports use to join two counts of one thing seen two ways:
+# "873" in "bắt giữ 461 vụ/873 đối tượng", "137" in "14 hồ sơ phi địa giới/137 hồ sơ nộp
+# trực tuyến"; not a code ("QĐ/12345"), and not the base of a rate, a power of ten:
+# "1.000" in "3,5 bác sĩ/1.000 dân" (see figures._slash_count).
+SLASH_NUMBER = regex.compile(
+    rf"(?!{CODE_DIGITS})" + _digits("") + RANGE_FOLLOWS,
+    regex.VERBOSE,
+)
+POWER_OF_TEN = regex.compile(r"10*")
 
 # Space between the words of one figure: blanks, or a line break the layout put there.
 # Examples: " " in "320 triệu đồng", "\n" in "12.492,1 triệu\nđồng".
@@ -204,6 +218,12 @@ MONEY_WORDS = regex.compile(
     regex.VERBOSE,
 )
 
+# An amount written whole, a scale word and "đồng": a damaged "tỷ đông" in the same sentence
+# after it is money too. Example: "7,623 tỷ đồng" before "(Dự án 2: 3,683 tỷ đông;".
+WHOLE_AMOUNT = regex.compile(rf"\d{GAP}{SCALE_WORD}{GAP}đồng(?!\p{{L}})")
+# How far back in its sentence such an amount is looked for.
+WHOLE_AMOUNT_REACH = 400
+
 # The end of a sentence, so that a money word is looked for in the number's own sentence.
 # Example: ". " in "đạt 5 tỷ đồng. Kinh phí".
 SENTENCE_END = regex.compile(r"[.!?;](?=\s) | \n", regex.VERBOSE)
@@ -222,16 +242,16 @@ PERCENT_UNIT = regex.compile(rf"\s?%|{GAP}phần{GAP}trăm(?!\p{{L}})", regex.VE
 COUNT_SCALE = regex.compile(r"[ ]+(?P<mult>nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})")
 
 # A count of a total, as "X/Y noun" or "X trên (tổng số) Y noun". Examples: "22/22 xã",
-# "14/17 huyện", "37 trên tổng số 63 tỉnh", "5 trên 10 xã"; not "14/6" (a date: no noun
-# follows, or X > Y).
+# "14/17 huyện", "37 trên tổng số 63 tỉnh", "5 trên 10 xã", OCR's "03/ 124 đơn vị" (a blank
+# after the slash); not "14/6" (a date: no noun follows, or X > Y), "27/ 11/2024".
 FRACTION = regex.compile(
     QUANTITY_LEFT
-    + r"(?P<part>\d{1,3}(?:\.\d{3})+|\d+)/(?P<whole>\d{1,3}(?:\.\d{3})+|\d+)"
+    + r"(?P<part>\d{1,3}(?:\.\d{3})+|\d+)/[ ]?(?P<whole>\d{1,3}(?:\.\d{3})+|\d+)"
     + rf"(?![\p{{N}}/]|[.,]\p{{N}}|{OCR_MARK})",
     regex.VERBOSE,
 )
 # A cheap look for the "/" of a fraction before the full pattern is tried.
-SLASH_NEXT = regex.compile(r"[\d.]+/\d")
+SLASH_NEXT = regex.compile(r"[\d.]+/[ ]?\d")
 OUT_OF_TOTAL = regex.compile(
     r"[ ]+trên[ ]+(?:tổng[ ]+số[ ]+)?(?P<whole>\d{1,3}(?:\.\d{3})+|\d+)(?![\p{N}/]|[.,]\p{N})")
 
@@ -240,14 +260,21 @@ AND_NEXT = regex.compile(rf"{GAP}(?:và|hoặc){GAP}(?=\d)")
 # "giữa" before a range joined by "và": "giữa 5 và 10 triệu đồng".
 BETWEEN = regex.compile(r"(?<!\p{L})(?i:giữa)[ ]+\Z")
 
-# A count whose noun stands in the label before a colon, in a report's list. Examples:
-# "Tổng số hồ sơ tiếp nhận: 112", "Số hộ được hỗ trợ: 25"; the number ends its clause.
+# A count whose noun stands in the label before a colon, or before "là", in a report's list
+# or sentence. Examples: "Tổng số hồ sơ tiếp nhận: 112", "Số hộ được hỗ trợ: 25", "Tổng số
+# nhiệm vụ được giao là 123"; the number ends its clause.
 COUNT_LABEL = regex.compile(r"(?<!\p{L})(?i:tổng[ ]số|số[ ]lượng|số)(?=[ ])")
-LABEL_COLON = regex.compile(r":[ ]*\Z")
+LABEL_COLON = regex.compile(r"(?::|(?<!\p{L})(?P<is>là))[ ]*\Z")
+# What may not stand between a label and its "là": another number or a clause's end, which
+# would make the label another figure's. Example: "," in "Số hộ nghèo giảm 50 hộ, còn lại là".
+LABEL_BROKEN = regex.compile(r"[\p{N},;:()]")
 CLAUSE_END = regex.compile(r"[ ]*(?:[.;,)]|\n|\Z)")
 
 # A number split by a blank after a digit: "234" in "có 1 234 hộ" is part of another number.
 SPLIT_BEFORE = regex.compile(r"\d[ ]\Z")
+# Any number after a short number and a blank is a piece of one OCR split or misread: "79" in
+# "quá hạn 125 79 hồ sơ" (printed "12.579"); not "15" in "năm 2024 15 xã".
+PIECE_BEFORE = regex.compile(r"(?<![\p{N}/.,])\d{1,3}[ ]\Z")
 # A run of zeros is no value: OCR junk such as "00 %".
 ZEROS = regex.compile(r"0{2,}")
 

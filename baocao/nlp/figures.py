@@ -28,7 +28,7 @@ from decimal import Decimal
 import regex
 
 from baocao.datamodel import FigureMatch
-from baocao.nlp.counts import count_noun_at
+from baocao.nlp.counts import count_noun_at, damaged_noun_at
 from baocao.nlp.figure_forms import (
     AMOUNT_UNIT,
     AND_NEXT,
@@ -42,6 +42,7 @@ from baocao.nlp.figure_forms import (
     COUNT_SCALE,
     FRACTION,
     FROM_BEFORE,
+    LABEL_BROKEN,
     LABEL_COLON,
     LEADING_GROUPS,
     MONEY_WORDS,
@@ -53,13 +54,18 @@ from baocao.nlp.figure_forms import (
     PER_UNIT,
     PERCENT_UNIT,
     PHONE,
+    PIECE_BEFORE,
+    POWER_OF_TEN,
     QUALIFIER,
     QUALIFIER_REACH,
     RANGE,
     SENTENCE_END,
     SLASH_NEXT,
+    SLASH_NUMBER,
     SPLIT_BEFORE,
     UNIT_RANGE_JOIN,
+    WHOLE_AMOUNT,
+    WHOLE_AMOUNT_REACH,
     WORD_CHAR,
     YEAR,
     ZEROS,
@@ -89,6 +95,12 @@ def find_figures(text: str) -> list[FigureMatch]:
         start = digit.start()
         if start < taken or (phones and any(a <= start < b for a, b in phones)):
             continue
+        if digit.group("slash") is not None:
+            joined = _slash_count(text, start, found)
+            if joined is not None:
+                found.append(joined)
+                taken = joined.end
+            continue
         fraction = FRACTION.match(text, start) if SLASH_NEXT.match(text, start) else None
         if fraction is not None:
             figure = _fraction_at(text, fraction)
@@ -112,6 +124,24 @@ def find_figures(text: str) -> list[FigureMatch]:
             found.extend(figures)
             taken = figures[-1].end
     return found
+
+
+def _slash_count(text: str, start: int, found: list[FigureMatch]) -> FigureMatch | None:
+    """"461 vụ/873 đối tượng": the count after a slash, when a count stands before it in the
+    same sentence and a counted noun follows it; never the base of a rate ("/1.000 dân")."""
+    if not found or found[-1].kind != "count" or found[-1].end is None \
+            or SENTENCE_END.search(text, found[-1].end, start):
+        return None
+    number = SLASH_NUMBER.match(text, start)
+    if number is None or number.group("dec") is not None \
+            or POWER_OF_TEN.fullmatch(number.group("int").replace(".", "")) \
+            or YEAR.fullmatch(number.group("int")):
+        return None
+    unit = _unit_at(text, number.end(), start)
+    if unit is None or unit.kind != "count" or unit.factor != 1:
+        return None
+    value = _decimal(number.group("int"), None)
+    return _figure(text, start, unit, value, value)
 
 
 def _with_unit_range(text: str, low: FigureMatch) -> list[FigureMatch]:
@@ -141,7 +171,7 @@ def _figures_at(text: str, number: regex.Match) -> list[FigureMatch]:
     digits, dec = number.group("int"), number.group("dec")
     if (dec is None and ZEROS.fullmatch(digits)) or (
         len(digits) == 3 and SPLIT_BEFORE.search(text, max(0, start - 2), start)
-    ):
+    ) or PIECE_BEFORE.search(text, max(0, start - 5), start):
         return []
     glued = None
     if dec is None and LEADING_GROUPS.fullmatch(digits) and not _opens_line(text, start):
@@ -197,15 +227,19 @@ def _without_unit(text: str, number: regex.Match) -> list[FigureMatch]:
 
 
 def _label_unit(text: str, start: int, end: int) -> _Unit | None:
-    """The counted noun in a label before a colon: "Tổng số hồ sơ tiếp nhận: 112"."""
-    if LABEL_COLON.search(text, max(0, start - 4), start) is None:
-        return None
-    if CLAUSE_END.match(text, end) is None:
+    """The counted noun in a label before a colon, "Tổng số hồ sơ tiếp nhận: 112", or
+    before "là" in the same clause, "Tổng số nhiệm vụ được giao là 123"."""
+    colon = LABEL_COLON.search(text, max(0, start - 4), start)
+    if colon is None or CLAUSE_END.match(text, end) is None:
         return None
     line = text.rfind("\n", 0, start) + 1
-    label = COUNT_LABEL.search(text, line, start)
-    if label is None or ":" in text[label.end():start].rstrip()[:-1]:
+    labels = list(COUNT_LABEL.finditer(text, line, start))
+    if not labels:
         return None
+    label = labels[-1] if colon.group("is") else labels[0]
+    if ":" in text[label.end():start].rstrip()[:-1] or (
+            colon.group("is") and LABEL_BROKEN.search(text, label.end(), colon.start())):
+        return None  # "Số hộ nghèo giảm 50 hộ, còn lại là 3": the label is another's
     noun = count_noun_at(text, label.end(), open_vocabulary=False)  # not "Mã số thuế: 43…"
     if noun is None:
         return None
@@ -273,7 +307,8 @@ def _money_at(text: str, pos: int, start: int) -> _Unit | None:
     if unit is None:
         return None
     repaired = unit.group("damaged") is not None
-    if repaired and not (_after_money_word(text, start) or PER_UNIT.match(text, unit.end())):
+    if repaired and not (_after_money_word(text, start) or PER_UNIT.match(text, unit.end())
+                         or _after_whole_amount(text, start)):
         return None
     currency = "USD" if unit.group("usd") else "VND"
     return _Unit("amount", currency, _factor(unit), _words(unit.group("scale")), unit.end(),
@@ -308,6 +343,9 @@ def _unit_at(text: str, pos: int, start: int, countable: bool = True) -> _Unit |
     noun = count_noun_at(text, pos) if countable else None
     if noun is not None:
         return _Unit("count", noun[0], 1, None, noun[1])
+    noun = damaged_noun_at(text, pos) if countable else None
+    if noun is not None:  # OCR's "hô sơ" for "hồ sơ": the noun it must be, said repaired
+        return _Unit("count", noun[0], 1, None, noun[1], repaired=True)
     return None
 
 
@@ -370,6 +408,14 @@ def _opens_line(text: str, start: int) -> bool:
     """True when only marks stand before the number on its line: a list number like "3. "."""
     line_start = text.rfind("\n", 0, start) + 1
     return WORD_CHAR.search(text, line_start, start) is None
+
+
+def _after_whole_amount(text: str, start: int) -> bool:
+    """True when an amount written whole ("7,623 tỷ đồng") stands before `start` in its
+    sentence: a damaged "tỷ đông" after it is money too."""
+    window = text[max(0, start - WHOLE_AMOUNT_REACH) : start]
+    ends = list(SENTENCE_END.finditer(window))
+    return WHOLE_AMOUNT.search(window, ends[-1].end() if ends else 0) is not None
 
 
 def _after_money_word(text: str, start: int) -> bool:

@@ -224,6 +224,9 @@ class PageText:
     # stamp, the "Nơi nhận" list and what follows it; kept out of text, headings and figures
     furniture: list[str] = field(default_factory=list)
     full_text: str = ""  # the text with its furniture in place: what title blocks are read from
+    # the page's footnotes, one paragraph each, set apart from the body (no heading, section
+    # or passage holds them) and placed in `text` after it, as printed; their figures say so
+    footnotes: list[Paragraph] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -294,7 +297,8 @@ class FigureMatch:
     of_total: float | None = None  # "22/22 xã", "37 trên tổng số 63 tỉnh": the total
     change: str | None = None  # the direction written before it: "tăng", "giảm còn", "đạt"
     unit_from: str | None = None  # "label": a count's noun read off "Tổng số hồ sơ: 112"
-    unit_repaired: bool = False  # OCR damaged the money unit ("triệu đông"); read from context
+    # OCR damaged the unit ("triệu đông", "hô sơ"); what it must be was read from context
+    unit_repaired: bool = False
 
 
 @dataclass(slots=True, kw_only=True)
@@ -321,6 +325,7 @@ class Figure(FigureMatch):
     table_id: int | None = None  # a figure read from a printed table's cell: which table,
     table_row: int | None = None  # and the cell's row and column in its printed grid
     table_col: int | None = None
+    footnote: bool = False  # read from a footnote of its page (PageText.footnotes)
 
 
 @dataclass(slots=True)

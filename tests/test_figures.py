@@ -567,3 +567,31 @@ def test_a_footnote_marker_on_a_text_layer_is_no_count(tmp_path: Path) -> None:
     assert found == [("count", 5.0, "05 mô hình"), ("count", 12.0, "12 hồ sơ"),
                      ("count", 26.0, "26 xã"), ("count", 124.0, "124 xã")]
     assert "cải cách¹" in text and "¹ Mô hình" in text and "³ thủ tục" in text
+
+
+
+def test_a_footnote_stands_apart_with_its_figures_marked(tmp_path: Path) -> None:
+    """Footnotes (marker first, smaller type, at the page's foot) leave the body's paragraphs
+    and sections; their text ends the page's text, and their figures say they are in a
+    footnote (issue 26). Read back from the database, they are the same."""
+    from baocao import store
+    from baocao.pipelines.process import process_file
+
+    result = process_file(footnoted_pdf(tmp_path / "footnoted.pdf"))
+    [page] = result.texts
+    notes = ["¹ Mô hình “Hồ sơ không hẹn” tại 26 xã.", "³ thủ tục Đăng ký thành lập hộ kinh doanh."]
+    assert [f.text for f in page.footnotes] == notes
+    assert page.text.endswith("\n".join(notes))
+    assert [page.text[f.start:f.start + len(f.text)] for f in page.footnotes] == notes
+    assert not any("Mô hình “Hồ sơ" in p.text for p in page.paragraphs)
+    assert not any(s.heading and "¹" in s.heading for s in result.sections)
+    marked = sorted((f.raw, f.footnote, f.section_id is None) for f in result.figures)
+    assert marked == [("05 mô hình", False, False), ("12 hồ sơ", False, False),
+                      ("124 xã", False, False), ("26 xã", True, True)]
+    engine = store.connect(tmp_path / "db.sqlite")
+    store.write(engine, result)
+    engine.dispose()
+    loaded = store.load_document(tmp_path / "db.sqlite", result.doc_id)
+    assert loaded.texts[0].footnotes == page.footnotes
+    assert [(f.raw, f.footnote) for f in loaded.figures] == [
+        (f.raw, f.footnote) for f in result.figures]

@@ -349,3 +349,27 @@ def test_a_run_in_label_of_a_report_is_an_inline_section() -> None:
         "2. Sở Kế hoạch và Đầu tư:", True, "2.")
     assert run_in.text.startswith("2. Sở Kế hoạch và Đầu tư: chủ trì")
     assert run_in.inherited_kind == "recommendations"  # under "ĐỀ XUẤT, KIẾN NGHỊ"
+
+
+def test_a_heading_ending_a_page_before_a_lettered_item_stays_a_heading() -> None:
+    """A page opening with "a) …" is no sentence cut by the page break: the numbered line
+    ending the page before it is the items' heading (a page whose footnotes stand apart
+    ends on it)."""
+    doc = pages(
+        ["1. Giao Sở Nội vụ:", "a) Hướng dẫn các xã triển khai mô hình.",
+         "2. Giao Văn phòng UBND tỉnh:"],
+        ["a) Khẩn trương hoàn thành việc công bố danh mục thủ tục hành chính.",
+         "b) Hướng dẫn, kiểm tra, đôn đốc các cơ quan thực hiện."],
+    )
+    sections, _ = tag_sections(doc)
+    assert "2. Giao Văn phòng UBND tỉnh:" in [s.heading for s in sections]
+
+
+def test_a_page_opening_mid_sentence_continues_the_last_paragraph() -> None:
+    doc = pages(
+        ["1. Giao Sở Nội vụ:", "Sở Nội vụ hướng dẫn các xã, phường triển khai thực hiện"],
+        ["các mô hình thí điểm trên địa bàn tỉnh.", "2. Giao Sở Tư pháp:", "Thẩm định dự thảo."],
+    )
+    sections, _ = tag_sections(doc)
+    assert [s.heading for s in sections if s.heading] == ["1. Giao Sở Nội vụ:",
+                                                         "2. Giao Sở Tư pháp:"]

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 import regex
 
 from baocao.datamodel import Line, PageContent, PageText, Paragraph, TableGrid, Word
+from baocao.nlp.footnotes import split_footnotes
 from baocao.nlp.looks import measure, type_changes
 from baocao.nlp.repair import repair_ocr
 from baocao.vietnamese.syllables import is_vietnamese_syllable
@@ -83,20 +84,37 @@ def clean_page(page: PageContent, repeated: set[str]) -> PageText:
     lines = [line for line in everything
              if _is_text(line, letter_height) and not _in_table(line, page.tables)]
     header, footer, body = _split_edges(lines, repeated)
+    body, notes = split_footnotes(body)
     furniture = _furniture(body)
     paragraphs = _paragraphs([ln for n, ln in enumerate(body) if n not in furniture],
                              page.page_no, page.tables)
     text = "\n".join(p.text for p in paragraphs)
     whole = _paragraphs(body, page.page_no, page.tables) if furniture else paragraphs
+    footnotes = _footnote_paragraphs(notes, page.page_no, len(text) + 1 if paragraphs else 0)
     return PageText(
         page_no=page.page_no,
-        text=text,
+        text="\n".join([p.text for p in paragraphs] + [f.text for f in footnotes]),
         paragraphs=paragraphs,
         header=header,
         footer=footer,
         furniture=[body[n].text for n in sorted(furniture)],
         full_text="\n".join(p.text for p in whole) if furniture else text,
+        footnotes=footnotes,
     )
+
+
+def _footnote_paragraphs(notes: list[list[Line]], page_no: int, offset: int
+                         ) -> list[Paragraph]:
+    """One paragraph a footnote, its lines re-joined, placed in the page text from `offset`
+    on: after the body, as printed."""
+    paragraphs = []
+    for lines in notes:
+        text, spans = _join(lines)
+        words = [(offset + a, offset + b, word) for a, b, word in spans]
+        paragraphs.append(Paragraph(page_no, text, offset, len(lines), words,
+                                    measure(text, offset, words)))
+        offset += len(text) + 1
+    return paragraphs
 
 
 # Page furniture: a line of the document's form, not of its body (matched without

@@ -131,6 +131,11 @@ def _repair_letter_numbers(headings: list[Heading]) -> None:
             last_number = None
 
 
+# A lettered item opening a page: a new paragraph in lower case, no sentence cut by the page
+# break. Example: "a) Khẩn trương hoàn thành…" after "2. Giao Văn phòng UBND tỉnh:".
+LETTERED_ITEM = regex.compile(r"^\p{Ll}\)\s")
+
+
 def _continued(pages: list[PageText]) -> set[int]:
     """Paragraphs cut by a page break: the next page opens in lower case, mid-sentence."""
     out: set[int] = set()
@@ -139,6 +144,7 @@ def _continued(pages: list[PageText]) -> set[int]:
         index += len(page.paragraphs)
         opens_lower = bool(following and following.paragraphs) and (
             following.paragraphs[0].text[:1].islower()
+            and not LETTERED_ITEM.match(following.paragraphs[0].text)
         )
         if page.paragraphs and opens_lower:
             out.add(index)

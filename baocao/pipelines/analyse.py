@@ -12,6 +12,7 @@ from baocao.datamodel import (
     Figure,
     PageContent,
     PageText,
+    Paragraph,
     Passage,
     Section,
     Word,
@@ -50,7 +51,9 @@ def analyse(read: DocumentResult, repeated: set[str]) -> DocumentResult:
             continue
         text = clean_page(page, repeated)
         found += page_figures(text)
-        texts.append(replace(text, paragraphs=[replace(p, words=()) for p in text.paragraphs]))
+        texts.append(replace(  # a footnote kept as the store gives it back: its text, its place
+            text, paragraphs=[replace(p, words=()) for p in text.paragraphs],
+            footnotes=[Paragraph(f.page_no, f.text, f.start) for f in text.footnotes]))
         if page.tables:
             with_tables.append(table_page(page))
     sections, owner = tag_sections(texts)
@@ -93,11 +96,12 @@ def place_figures(
     return in_sections(found, texts, sections, owner)
 
 
-def page_figures(page: PageText) -> list[tuple[int, Figure]]:
+def page_figures(page: PageText) -> list[tuple[int | None, Figure]]:
     """The figures of one page with what each measures and its box, each with the index of
-    its paragraph on the page; in no section yet (see `in_sections`)."""
-    figures: list[tuple[int, Figure]] = []
-    for index, paragraph in enumerate(page.paragraphs):
+    its paragraph on the page (None: of a footnote); in no section yet (see `in_sections`)."""
+    figures: list[tuple[int | None, Figure]] = []
+    places = [*enumerate(page.paragraphs), *((None, note) for note in page.footnotes)]
+    for index, paragraph in places:
         matches = find_figures(paragraph.text)
         if not matches:
             continue
@@ -116,16 +120,16 @@ def page_figures(page: PageText) -> list[tuple[int, Figure]]:
                 value_high=m.value if m.value_high is None else m.value_high,
                 subject=context.subject, locations=tuple(context.locations), year=context.year,
                 bbox=_box(words), line_boxes=tuple(_line_boxes(words)),
-                confidence=_confidence(words),
+                confidence=_confidence(words), footnote=index is None,
             )
             figures.append((index, figure))
     return figures
 
 
-def in_sections(found: list[tuple[int, Figure]], texts: list[PageText],
+def in_sections(found: list[tuple[int | None, Figure]], texts: list[PageText],
                 sections: list[Section], owner: list[int]) -> list[Figure]:
     """The pages' figures numbered in document order, each placed in the section its
-    paragraph stands in."""
+    paragraph stands in (a footnote's in none)."""
     by_id = {s.section_id: s for s in sections}
     first: dict[int, int] = {}  # page → index of its first paragraph in the document
     total = 0
@@ -133,7 +137,8 @@ def in_sections(found: list[tuple[int, Figure]], texts: list[PageText],
         first[page.page_no], total = total, total + len(page.paragraphs)
     placed = []
     for n, (index, f) in enumerate(found, 1):
-        section = by_id.get(owner[first[f.page_no] + index]) if sections else None
+        section = (by_id.get(owner[first[f.page_no] + index])
+                   if sections and index is not None else None)
         placed.append(replace(f, figure_id=n,
                               section_id=section.section_id if section else None,
                               section_kind=section.inherited_kind if section else None))

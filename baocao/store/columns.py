@@ -13,7 +13,7 @@ from sqlalchemy import Float, Integer, String, Text
 from sqlalchemy.types import TypeEngine
 
 from baocao import i18n
-from baocao.datamodel import Box, PageContent, PageText
+from baocao.datamodel import Box, PageContent, PageText, Paragraph
 from baocao.vietnamese.text import fold_chars, raw_text
 
 
@@ -160,6 +160,17 @@ def _lines(text: str | None) -> list[str]:
     return text.split("\n") if text else []
 
 
+def _footnotes(row: Mapping[str, Any]) -> list[Paragraph]:
+    """A page's footnotes as paragraphs again: its text's last lines (see PageText)."""
+    notes = _lines(row.get("footnotes"))
+    start = len(row.get("text") or "") - len("\n".join(notes))
+    paragraphs = []
+    for note in notes:
+        paragraphs.append(Paragraph(page_no=row["page_no"], text=note, start=start))
+        start += len(note) + 1
+    return paragraphs
+
+
 def _doc_id(**kw: Any) -> Column:
     return place("doc_id", String, primary_key=True, **kw)
 
@@ -223,6 +234,10 @@ PAGES = (
     _page("ocr_language", String, attr="language"), _page("ocr_psm", Integer, attr="psm"),
     _page("preprocessing", Text),
     _text("furniture", lambda t: "\n".join(t.furniture) if t.furniture else None, put=_lines),
+    Column("footnotes", Text, "text.footnotes",
+           lambda r: "\n".join(f.text for f in r.text.footnotes) or None if r.text else None,
+           lambda row: _footnotes(row),
+           _("the page's footnotes, one a line; its text ends with them, after the body")),
     # what preparation did to the image before OCR (see PageContent): how to make it again
     _page("rotation", Integer), _page("skew", Float), _page("scale", Float),
     kept("checked", Integer, default=0),  # 1: a person checked this page against its scan
@@ -286,6 +301,7 @@ FIGURES = (
     listed("boxes", Text, ";", attr="line_boxes", kind=tuple,
            item=lambda box: Box(*(float(v) for v in box.split(","))),
            show=lambda box: ",".join(f"{v:g}" for v in box)),
+    yes_no("footnote", _("1 where it was read from a footnote of its page")),
     *read_columns("value", "unit", "kind"),
 )
 FLAGS = (

@@ -23,6 +23,7 @@ from baocao.nlp.figures import find_figures
 from baocao.nlp.items import find_items
 from baocao.nlp.layout import clean_page
 from baocao.nlp.metadata import read_metadata
+from baocao.nlp.plausibility import mend, second_reading, weigh_figures
 from baocao.nlp.sections import tag_sections
 from baocao.nlp.sentences import sentence_at, sentence_spans
 from baocao.nlp.table_figures import table_figures
@@ -58,11 +59,12 @@ def analyse(read: DocumentResult, repeated: set[str]) -> DocumentResult:
     tables = read_tables(with_tables)
     in_tables = table_figures(tables, sections, len(figures) + 1)
     flags += table_flags(tables, in_tables)
+    figures, doubted = weigh_figures(texts, figures + in_tables)
     return replace(
         read, status=status, error=error, texts=texts, sections=sections,
         items=find_items(texts, sections, owner),
         passages=make_passages(texts, sections, owner),
-        figures=figures + in_tables, flags=flags, tables=tables,
+        figures=figures, flags=flags + doubted, tables=tables,
         metadata=read_metadata(texts),
     )
 
@@ -94,11 +96,11 @@ def place_figures(
 
 
 def page_figures(page: PageText) -> list[tuple[int, Figure]]:
-    """The figures of one page with what each measures and its box, each with the index of
-    its paragraph on the page; in no section yet (see `in_sections`)."""
+    """The figures of one page with what each measures, its box and its second reading, each
+    with the index of its paragraph on the page; in no section yet (see `in_sections`)."""
     figures: list[tuple[int, Figure]] = []
     for index, paragraph in enumerate(page.paragraphs):
-        matches = find_figures(paragraph.text)
+        matches = mend(paragraph.text, find_figures(paragraph.text))
         if not matches:
             continue
         spans = sentence_spans(paragraph.text)
@@ -109,6 +111,7 @@ def page_figures(page: PageText) -> list[tuple[int, Figure]]:
             context = describe(sentence, m.start - s_start, m.end - s_start, m.kind, m.unit)
             start, end = paragraph.start + m.start, paragraph.start + m.end
             words = [w for a, b, w in paragraph.words if a < end and b > start]
+            reread, agrees, handwritten = second_reading(words)
             figure = extend(
                 m, Figure, figure_id=0, page_no=page.page_no, start=start, end=end,
                 sentence=sentence, section_id=None, section_kind=None,
@@ -116,7 +119,8 @@ def page_figures(page: PageText) -> list[tuple[int, Figure]]:
                 value_high=m.value if m.value_high is None else m.value_high,
                 subject=context.subject, locations=tuple(context.locations), year=context.year,
                 bbox=_box(words), line_boxes=tuple(_line_boxes(words)),
-                confidence=_confidence(words),
+                confidence=_confidence(words), reread=reread, reread_agrees=agrees,
+                handwritten=handwritten,
             )
             figures.append((index, figure))
     return figures

@@ -111,8 +111,10 @@ def tables() -> dict[str, dict]:
             },
         },
         "flags": {
-            "description": _("Why a figure was flagged: low OCR confidence, or a total that "
-                             "disagrees with what a share implies."),
+            "description": _("Why a figure was flagged: low OCR confidence, a total that "
+                             "disagrees with what a share implies, or a value too doubtful to "
+                             "count (to_check: left out of totals until a person confirms "
+                             "it)."),
             "facets": ["flag"],
             "columns": descriptions("flags", flags=", ".join(datamodel.FIGURE_FLAGS[:-1]),
                                     last=datamodel.FIGURE_FLAGS[-1]),

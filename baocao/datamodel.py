@@ -35,6 +35,7 @@ SectionKind = Literal[
 # (a test holds the two equal; the Literal is written out so that type checkers read it).
 FlagKind = Literal[
     "low_confidence", "total_mismatch", "share_over_100", "part_over_total", "ratio_mismatch",
+    "to_check",
 ]
 SECTION_KINDS: tuple[str, ...] = get_args(SectionKind)
 
@@ -62,6 +63,9 @@ FLAGS: tuple[FlagSpec, ...] = (
     FlagSpec(_("share_over_100"), ("figure",)),  # a part said to be over 100% of its whole
     FlagSpec(_("part_over_total"), ("cell",)),  # a part ("Trong đó") above its whole
     FlagSpec(_("ratio_mismatch"), ("cell",)),  # a percentage not the ratio of its columns
+    # too doubtful to count (OCR, its second reading, handwriting, an implausible value):
+    # left out of totals until a person confirms it (nlp/plausibility.py)
+    FlagSpec(_("to_check"), ("figure",)),
 )
 # The flags raised on figures of the text, as Datasette's help lists them.
 FIGURE_FLAGS: tuple[str, ...] = tuple(spec.code for spec in FLAGS if "figure" in spec.on)
@@ -322,6 +326,15 @@ class Figure(FigureMatch):
     confidence: float | None = None  # lowest OCR confidence of its words; None: text layer
     implied_total: float | None = None  # a share of a total ("chiếm 26,3%"): the total it implies
     flags: list[FlagKind] = field(default_factory=list)
+    # its words' digits read a second time from the page (Word.reread), joined; whether every
+    # word re-read gave the digits OCR first read (None: none was re-read); handwritten words
+    reread: str | None = None
+    reread_agrees: bool | None = None
+    handwritten: bool | None = None
+    # how far it can be trusted, 0–1: OCR confidence, second reading, plausibility; below
+    # plausibility.TO_CHECK_BELOW it is to_check: left out of totals until a person confirms it
+    trust: float | None = None
+    to_check: bool = False
     table_id: int | None = None  # a figure read from a printed table's cell: which table,
     table_row: int | None = None  # and the cell's row and column in its printed grid
     table_col: int | None = None

@@ -124,7 +124,8 @@ def test_a_document_read_back_carries_its_corrections(made, db, tmp_path: Path) 
     assert loaded.figures[n].value == loaded.figures[n].value_low == 588e6
     assert kept.kept["figures"][n] | {"doc_id": None} == {
         "doc_id": None, "corrected": 1, "value_read": 558e6, "unit_read": "VND",
-        "kind_read": "amount"}
+        "kind_read": "amount", "to_check_read": 0}
+    assert not loaded.figures[n].to_check
     cells = loaded.tables[0].cells
     n = next(n for n, c in enumerate(cells) if (c.row, c.col) == (cell.row, cell.col))
     assert cells[n].text == "198"

@@ -30,7 +30,8 @@ DocArgument = Annotated[str | None, typer.Argument(
 CORRECT_HELP = _(
     "Correct what baocao read: a figure's value, unit or kind, a table cell, a heading's "
     "kind, a document's number, date, province or title; or mark a figure as no figure, "
-    "a page or document as checked by a person.\n\n"
+    "confirm a figure to check (totals count it again), mark a page or document as checked "
+    "by a person.\n\n"
     "The correction is kept in the corrections table with who made it and when, keyed by the "
     "page and the place or text of what it corrects, so 'baocao run --force' and later "
     "versions apply it again. --from applies the file the review page saves, or a "
@@ -53,6 +54,8 @@ def correct(
     not_a_figure: Annotated[bool, typer.Option("--not-a-figure", help=_(
         "The figure is no figure (a phone number, a date): its kind becomes not_a_figure "
         "and its value empty."))] = False,
+    confirm: Annotated[bool, typer.Option("--confirm", help=_(
+        "The figure to check is right as read: totals count it again."))] = False,
     cell: Annotated[str | None, typer.Option("--cell", metavar="TABLE:ROW:COL", help=_(
         "A printed table's cell, numbered from 1 as on the review page; with --text or "
         "--value."))] = None,
@@ -90,9 +93,9 @@ def correct(
             raise BaocaoError(_("name the document to correct, or give --from FILE"))
         else:
             options = {"value": value, "unit": unit, "kind": kind, "text": text,
-                       "not_a_figure": not_a_figure, "cell": cell, "section": section,
-                       "field": field, "checked": checked, "page": page, "note": note,
-                       "by": by}
+                       "not_a_figure": not_a_figure, "confirm": confirm, "cell": cell,
+                       "section": section, "field": field, "checked": checked, "page": page,
+                       "note": note, "by": by}
             records = with_cell_values(db, command_records(
                 db, find_document(db, document), figure, options))
         added, same = save(db, records)

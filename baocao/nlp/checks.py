@@ -3,7 +3,8 @@
 A report that states an amount and its share of a total ("12.492,1 triệu đồng (chiếm tỷ lệ
 26,3% so với tổng kinh phí …)") implies that total; when the report also states the total,
 the two must agree within the rounding of the written numbers. A figure OCR read with low
-confidence is flagged too. Flags never change a value: they say where to look.
+confidence is flagged too, unless a second reading of its digits agrees. Flags never change a
+value: they say where to look.
 """
 
 from __future__ import annotations
@@ -44,7 +45,9 @@ def check_figures(texts: list[PageText], figures: list[Figure]
     reasons; the figures given are left as they were."""
     flags: list[Flag] = []
     for f in figures:
-        if f.confidence is not None and f.confidence < MIN_FIGURE_CONFIDENCE:
+        # a second reading of its digits from the page that agrees vouches for them
+        if f.confidence is not None and f.confidence < MIN_FIGURE_CONFIDENCE \
+                and not f.reread_agrees:
             flags.append(Flag(f.figure_id, "low_confidence",
                               f"OCR read '{f.raw}' with confidence {f.confidence:.0f} "
                               f"(below {MIN_FIGURE_CONFIDENCE}): check it on the page"))

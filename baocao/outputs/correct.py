@@ -19,7 +19,16 @@ from baocao.datamodel import SECTION_KINDS, FigureKind
 from baocao.errors import BaocaoError
 from baocao.i18n import _, ngettext, number
 from baocao.outputs.formulas import restored
-from baocao.store.corrections import FIELDS, KEY, NOT_A_FIGURE, RECORD, add, as_text, statuses
+from baocao.store.corrections import (
+    FIELDS,
+    KEY,
+    NOT_A_FIGURE,
+    RECORD,
+    TO_CHECK,
+    add,
+    as_text,
+    statuses,
+)
 
 INTEGER_KEYS = ("page_no", "char_start", "char_end", "table_no", "row", "col")
 
@@ -52,12 +61,16 @@ def command_records(db: str, doc: dict, figure: int | None, options: dict) -> li
                 _("no figure {n} in this document").format(n=figure))
         if "text" in given:
             raise BaocaoError(_("--text corrects a table cell (--cell); a figure takes "
-                                "--value, --unit, --kind or --not-a-figure"))
+                                "--value, --unit, --kind, --not-a-figure or --confirm"))
         for field, value in given.items():
             out.append(base | {"figure_id": figure, "field": field,
                                "new_value": _checked_value("figure", field, value)})
         if options["not_a_figure"]:
             out.append(base | {"figure_id": figure, "field": NOT_A_FIGURE, "new_value": "1"})
+        if options.get("confirm"):
+            out.append(base | {"figure_id": figure, "field": TO_CHECK, "new_value": "0"})
+    elif options.get("confirm"):
+        raise BaocaoError(_("--confirm confirms a figure: name its FIGURE_ID"))
     elif options["cell"]:
         table, row, col = _cell_place(options["cell"])
         _exists(db, doc, "table_cells", f'table_id = {table} AND "row" = {row} AND col = {col}',
@@ -230,7 +243,7 @@ def _file_value(record: dict) -> str | None:
     new, field = record["new_value"], record["field"]
     if new is None:
         return None
-    if field in ("checked", NOT_A_FIGURE):
+    if field in ("checked", NOT_A_FIGURE, TO_CHECK):
         return "1" if new in ("1", "1.0", "true", "True") else "0"
     if field == "value":
         try:
@@ -342,6 +355,9 @@ def lines(frame: pd.DataFrame, with_file: bool = False) -> list[str]:
             change = _("not a figure") if new == "1" else _("a figure after all")
         elif c["field"] == "checked":
             change = _("checked by a person") if new == "1" else _("not checked")
+        elif c["field"] == TO_CHECK:
+            change = _("confirmed by a person: counted in totals") if new == "0" \
+                else _("to check: left out of totals")
         where = f"{c.get('filename') or c['doc_id'][:12]}: " if with_file else ""
         out.append(f"#{c['correction_id']} {where}{what(c)}: {change} "
                    f"[{names.get(c['status'], c['status'])}], {c['author']}"

@@ -17,6 +17,7 @@ from baocao.errors import BaocaoError
 from baocao.i18n import _
 from baocao.nlp.table_checks import CELL_FLAGS
 from baocao.store.columns import descriptions
+from baocao.store.schema import COUNTED
 
 # The figures as a researcher reads them first: which report, what, how much, where, when.
 FIGURE_COLUMNS = ["filename", "title", "page_no", "value", "unit", "subject", "province",
@@ -92,14 +93,15 @@ def tables() -> dict[str, dict]:
             "description": _("Every figure: money amounts (value in đồng), percentages and "
                              "counts, with its sentence, section and what it measures. "
                              "figure_details shows them with their report's file and title."),
-            "facets": ["kind", "section_kind", "year", "flags", "unit", "corrected"],
+            "facets": ["kind", "section_kind", "year", "flags", "unit", "to_check",
+                       "corrected"],
             "columns": _figure_columns(),
         },
         "figure_details": {
             "description": _("Figures with their report's file, title, province and period, "
                              "and their section's heading. Amounts in đồng are shown in "
                              "triệu đồng (stored in đồng)."),
-            "facets": ["kind", "section_kind", "province", "year_end", "flags"],
+            "facets": ["kind", "section_kind", "province", "year_end", "flags", "to_check"],
             "columns": {
                 "filename": _("the report's file"),
                 "title": _("the report's title"),
@@ -109,8 +111,10 @@ def tables() -> dict[str, dict]:
             },
         },
         "flags": {
-            "description": _("Why a figure was flagged: low OCR confidence, or a total that "
-                             "disagrees with what a share implies."),
+            "description": _("Why a figure was flagged: low OCR confidence, a total that "
+                             "disagrees with what a share implies, or a value too doubtful to "
+                             "count (to_check: left out of totals until a person confirms "
+                             "it)."),
             "facets": ["flag"],
             "columns": descriptions("flags", flags=", ".join(datamodel.FIGURE_FLAGS[:-1]),
                                     last=datamodel.FIGURE_FLAGS[-1]),
@@ -170,10 +174,11 @@ def _found_last(described: dict[str, str]) -> dict[str, str]:
 
 
 # The amounts the queries add up: in đồng, the year their sentence states or else the last
-# year of the report's period. Parameters left empty match everything.
+# year of the report's period, none to check that no person has confirmed ({counted}).
+# Parameters left empty match everything.
 AMOUNTS = """
 FROM figures f JOIN documents d ON d.doc_id = f.doc_id
-WHERE f.kind = 'amount' AND f.unit = 'VND'
+WHERE f.kind = 'amount' AND f.unit = 'VND' AND {counted}
   AND (:province = '' OR fold(d.province) = fold(:province))
   AND (:subject = '' OR fold(coalesce(f.subject, '')) LIKE '%' || fold(:subject) || '%')"""
 # Paragraphs holding every word of :q, folded, in any order (the whole query as a phrase
@@ -185,13 +190,15 @@ JOIN documents d ON d.doc_id = p.doc_id
 WHERE passages_folded_fts MATCH folded_match(:{param})"""
 
 
-def queries() -> dict[str, dict]:
+def queries(counted: str = COUNTED) -> dict[str, dict]:
     """The ready-made queries, titled and described in the interface language; their SQL
-    behind a "show" link, so the results come first."""
-    return {name: {**q, "hide_sql": True} for name, q in _queries().items()}
+    behind a "show" link, so the results come first. `counted`: the condition on figures `f`
+    of what totals add up (store.counted)."""
+    return {name: {**q, "hide_sql": True} for name, q in _queries(counted).items()}
 
 
-def _queries() -> dict[str, dict]:
+def _queries(counted: str) -> dict[str, dict]:
+    amounts = AMOUNTS.format(counted=counted)
     return {
         "search_without_diacritics": {
             "title": _("Search every paragraph, diacritics optional"),
@@ -208,14 +215,14 @@ ORDER BY bm25(passages_folded_fts)""",
             "description": _("Totals of the amounts in đồng by the report's province and the "
                              "year the sentence states (or the last year of the report's "
                              "period), with how many amounts and reports make them. Totals "
-                             "add every amount stated, parts and wholes alike. Narrow it "
-                             "with a word of what it measures (kinh phí, vốn), diacritics "
-                             "optional."),
+                             "add every amount stated, parts and wholes alike, but none to "
+                             "check that no person has confirmed. Narrow it with a word of "
+                             "what it measures (kinh phí, vốn), diacritics optional."),
             "sql": f"""
 SELECT d.province, coalesce(f.year, d.year_end) AS year, count(*) AS amounts,
        count(DISTINCT f.doc_id) AS reports, sum(f.value) AS total_vnd,
        max(f.value) AS largest_vnd
-{AMOUNTS}
+{amounts}
 GROUP BY d.province, coalesce(f.year, d.year_end)
 ORDER BY d.province, year""",
         },
@@ -227,7 +234,7 @@ ORDER BY d.province, year""",
             "sql": f"""
 SELECT max(f.subject) AS subject, count(*) AS amounts, count(DISTINCT f.doc_id) AS reports,
        sum(f.value) AS total_vnd, group_concat(DISTINCT d.province) AS provinces
-{AMOUNTS}
+{amounts}
 GROUP BY fold(coalesce(f.subject, ''))
 ORDER BY total_vnd DESC""",
         },
@@ -238,18 +245,18 @@ ORDER BY total_vnd DESC""",
             "sql": f"""
 SELECT d.filename, d.province, coalesce(f.year, d.year_end) AS year, f.subject,
        f.value AS amount_vnd, f.raw, f.section_kind, f.page_no, f.flags, f.sentence
-{AMOUNTS}
+{amounts}
 ORDER BY d.province, year, f.value DESC""",
         },
         "counts_by_subject": {
             "title": _("Counts by what they count"),
             "description": _("Counts (đề án, cơ sở, lượt…) added up by the counted noun and "
                              "what they measure."),
-            "sql": """
+            "sql": f"""
 SELECT f.unit AS counted, max(f.subject) AS subject, count(*) AS figures,
        count(DISTINCT f.doc_id) AS reports, sum(f.value) AS total
 FROM figures f
-WHERE f.kind = 'count'
+WHERE f.kind = 'count' AND {counted}
 GROUP BY f.unit, fold(coalesce(f.subject, ''))
 ORDER BY f.unit, total DESC""",
         },
@@ -288,12 +295,15 @@ ORDER BY p.ocr_confidence, d.filename, p.page_no""",
         },
         "figures_to_check": {
             "title": _("Figures to check"),
-            "description": _("Flagged figures with the reason and the page to look at."),
-            "sql": """
+            "description": _("Flagged figures with the reason and the page to look at; those "
+                             "to check are left out of totals until a person confirms them "
+                             "(baocao correct FILE FIGURE_ID --confirm)."),
+            "sql": f"""
 SELECT d.filename, f.page_no, f.raw, f.value, f.unit, g.flag, g.detail, f.sentence
 FROM flags g
 JOIN figures f ON f.doc_id = g.doc_id AND f.figure_id = g.figure_id
 JOIN documents d ON d.doc_id = g.doc_id
+WHERE NOT (g.flag = 'to_check' AND {counted})
 ORDER BY d.filename, f.figure_id""",
         },
     }
@@ -307,12 +317,13 @@ def datasette_metadata(name: str, columns: dict[str, set[str]] | None = None) ->
     for table, known in (columns or {}).items():
         if "facets" in described.get(table, {}):
             described[table]["facets"] = [f for f in described[table]["facets"] if f in known]
+    counted = COUNTED if "to_check" in (columns or {}).get("figures", {"to_check"}) else "1 = 1"
     return {
         "title": _("baocao: Vietnamese provincial reports as tables"),
         "description_html": description,
         "extra_css_urls": ["/-/baocao/serve.css"],
         "databases": {name: {"description_html": description,
-                             "tables": described, "queries": queries()}},
+                             "tables": described, "queries": queries(counted)}},
     }
 
 

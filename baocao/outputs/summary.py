@@ -144,11 +144,11 @@ def _figures(db: str | Path) -> list[Block]:
                               margins_name=_("total"))
     table = table.reset_index().rename(columns={"section_kind": _("section kind")})
     table.columns.name = None
-    amounts = _q(db, """
+    amounts = _q(db, f"""
 SELECT d.province, coalesce(f.year, d.year_end) AS year, count(*) AS n,
        count(DISTINCT f.doc_id) AS reports, sum(f.value) AS total
 FROM figures f JOIN documents d ON d.doc_id = f.doc_id
-WHERE f.kind = 'amount' AND f.unit = 'VND'
+WHERE f.kind = 'amount' AND f.unit = 'VND' AND {store.counted(db)}
 GROUP BY d.province, coalesce(f.year, d.year_end) ORDER BY d.province, year""")
     amounts["year"] = amounts["year"].map(lambda y: "" if pd.isna(y) else str(int(y)))
     amounts = _unstated(_unstated(amounts, "province"), "year")
@@ -162,13 +162,18 @@ GROUP BY d.province, coalesce(f.year, d.year_end) ORDER BY d.province, year""")
         Block("amounts", _("Amounts in đồng by province and year"), amounts,
               note=_("The year the sentence states, or else the last year of the report's "
                      "period. A total adds every amount stated, parts and wholes alike: read "
-                     "it as a size, not a budget."), money={total_col}, chart=chart),
+                     "it as a size, not a budget. Amounts to check are left out until a "
+                     "person confirms them."), money={total_col}, chart=chart),
     ]
 
 
 def _to_check(db: str | Path) -> list[Block]:
-    flags = _q(db, "SELECT flag, count(*) AS n, count(DISTINCT doc_id) AS docs FROM flags "
-                   "GROUP BY flag ORDER BY n DESC")
+    # a to_check flag whose figure a person has confirmed since is no longer to check
+    confirmed = f"g.flag = 'to_check' AND {store.counted(db)}"
+    flags = _q(db, f"""
+SELECT g.flag, count(*) AS n, count(DISTINCT g.doc_id) AS docs FROM flags g
+LEFT JOIN figures f ON f.doc_id = g.doc_id AND f.figure_id = g.figure_id
+WHERE NOT ({confirmed}) GROUP BY g.flag ORDER BY n DESC, g.flag""")
     flags = flags.rename(columns={"flag": _("flag"), "n": _("figures and cells"),
                                   "docs": _("documents")})
     worst = _q(db, f"""
@@ -177,6 +182,7 @@ SELECT d.filename, coalesce(f.page_no, t.page_no) AS page, g.flag, g.detail, f.r
 FROM flags g JOIN documents d ON d.doc_id = g.doc_id
 LEFT JOIN figures f ON f.doc_id = g.doc_id AND f.figure_id = g.figure_id
 LEFT JOIN tables t ON t.doc_id = g.doc_id AND t.table_id = g.table_id
+WHERE NOT ({confirmed})
 ORDER BY (f.confidence IS NULL), f.confidence, d.filename, page
 LIMIT {WORST}""")
     worst["confidence"] = worst["confidence"].round(1)

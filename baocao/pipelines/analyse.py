@@ -24,6 +24,7 @@ from baocao.nlp.figures import find_figures
 from baocao.nlp.items import find_items
 from baocao.nlp.layout import clean_page
 from baocao.nlp.metadata import read_metadata
+from baocao.nlp.plausibility import mend, second_reading, weigh_figures
 from baocao.nlp.sections import tag_sections
 from baocao.nlp.sentences import sentence_at, sentence_spans
 from baocao.nlp.table_figures import table_figures
@@ -61,11 +62,12 @@ def analyse(read: DocumentResult, repeated: set[str]) -> DocumentResult:
     tables = read_tables(with_tables)
     in_tables = table_figures(tables, sections, len(figures) + 1)
     flags += table_flags(tables, in_tables)
+    figures, doubted = weigh_figures(texts, figures + in_tables)
     return replace(
         read, status=status, error=error, texts=texts, sections=sections,
         items=find_items(texts, sections, owner),
         passages=make_passages(texts, sections, owner),
-        figures=figures + in_tables, flags=flags, tables=tables,
+        figures=figures, flags=flags + doubted, tables=tables,
         metadata=read_metadata(texts),
     )
 
@@ -97,12 +99,13 @@ def place_figures(
 
 
 def page_figures(page: PageText) -> list[tuple[int | None, Figure]]:
-    """The figures of one page with what each measures and its box, each with the index of
-    its paragraph on the page (None: of a footnote); in no section yet (see `in_sections`)."""
+    """The figures of one page with what each measures, its box and its second reading, each
+    with the index of its paragraph on the page (None: of a footnote); in no section yet
+    (see `in_sections`)."""
     figures: list[tuple[int | None, Figure]] = []
     places = [*enumerate(page.paragraphs), *((None, note) for note in page.footnotes)]
     for index, paragraph in places:
-        matches = find_figures(paragraph.text)
+        matches = mend(paragraph.text, find_figures(paragraph.text))
         if not matches:
             continue
         spans = sentence_spans(paragraph.text)
@@ -113,6 +116,7 @@ def page_figures(page: PageText) -> list[tuple[int | None, Figure]]:
             context = describe(sentence, m.start - s_start, m.end - s_start, m.kind, m.unit)
             start, end = paragraph.start + m.start, paragraph.start + m.end
             words = [w for a, b, w in paragraph.words if a < end and b > start]
+            reread, agrees, handwritten = second_reading(words)
             figure = extend(
                 m, Figure, figure_id=0, page_no=page.page_no, start=start, end=end,
                 sentence=sentence, section_id=None, section_kind=None,
@@ -120,7 +124,8 @@ def page_figures(page: PageText) -> list[tuple[int | None, Figure]]:
                 value_high=m.value if m.value_high is None else m.value_high,
                 subject=context.subject, locations=tuple(context.locations), year=context.year,
                 bbox=_box(words), line_boxes=tuple(_line_boxes(words)),
-                confidence=_confidence(words), footnote=index is None,
+                confidence=_confidence(words), reread=reread, reread_agrees=agrees,
+                handwritten=handwritten, footnote=index is None,
             )
             figures.append((index, figure))
     return figures

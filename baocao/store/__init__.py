@@ -14,13 +14,13 @@ from baocao.store.database import (
     is_url,
 )
 from baocao.store.load import StoredDocument, load_document, load_stored, reader
-from baocao.store.readonly import QueryRefused, query, read_table, typed
+from baocao.store.readonly import QueryRefused, counted, query, read_table, typed
 from baocao.store.schema import TABLES, metadata, runs
 from baocao.store.write import claim, known_documents, record_run, release_claims, write
 
 __all__ = [
     "COLUMNS", "DEFAULT_DB", "TABLES", "Column", "QueryRefused", "StoredDocument", "claim",
-    "connect", "database_failure", "descriptions", "display_name", "engine_url", "is_url",
-    "known_documents", "load_document", "load_stored", "metadata", "query", "read_table",
-    "reader", "record_run", "release_claims", "runs", "typed", "write",
+    "connect", "counted", "database_failure", "descriptions", "display_name", "engine_url",
+    "is_url", "known_documents", "load_document", "load_stored", "metadata", "query",
+    "read_table", "reader", "record_run", "release_claims", "runs", "typed", "write",
 ]

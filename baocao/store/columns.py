@@ -139,7 +139,7 @@ def box_columns(description: str | None = None) -> list[Column]:
 def read_columns(*names: str) -> list[Column]:
     """`corrected` (1 where a person corrected the row) and, for each column a person may
     correct, the machine's reading beside it (value_read beside value), set once corrected."""
-    kinds = {"value": Float, "text": Text}
+    kinds = {"value": Float, "text": Text, "to_check": Integer}
     return [kept("corrected", Integer, default=0),
             *(kept(f"{name}_read", kinds.get(name, String)) for name in names)]
 
@@ -302,7 +302,16 @@ FIGURES = (
            item=lambda box: Box(*(float(v) for v in box.split(","))),
            show=lambda box: ",".join(f"{v:g}" for v in box)),
     yes_no("footnote", _("1 where it was read from a footnote of its page")),
-    *read_columns("value", "unit", "kind"),
+    field("reread", String, _("its digits read a second time from the page (empty: not "
+                              "re-read)")),
+    yes_no("reread_agrees", _("1 where that second reading gives the digits OCR read first, "
+                              "0 where it does not")),
+    yes_no("handwritten", _("1 where some of its words are written by hand")),
+    field("trust", Float, _("how far it can be trusted, 0–1, from its OCR confidence, its "
+                            "second reading and how plausible its value is")),
+    yes_no("to_check", _("1: too doubtful to count (see the flags table): left out of totals "
+                         "until a person confirms it")),
+    *read_columns("value", "unit", "kind", "to_check"),
 )
 FLAGS = (
     _doc_id(), place("flag_id", Integer, primary_key=True),

@@ -1,7 +1,8 @@
 """Corrections people make to what baocao read (a figure's value, a table cell, a document's
-number, 'not a figure', 'this page was checked'), kept in their own table and applied again
-after every write of their document, in the same transaction. A correction names its target
-by what a re-run keeps: the page and the position or text of the thing, never a row id."""
+number, 'not a figure', 'this figure to check is right', 'this page was checked'), kept in
+their own table and applied again after every write of their document, in the same
+transaction. A correction names its target by what a re-run keeps: the page and the position
+or text of the thing, never a row id."""
 
 from __future__ import annotations
 
@@ -26,10 +27,12 @@ from baocao.store.schema import (
 )
 
 NOT_A_FIGURE = "not_a_figure"
+# A figure to check that a person confirmed (to_check 0): totals count it again.
+TO_CHECK = "to_check"
 # What a person may correct, by target. 'checked' marks a page or document checked by a
 # person (1) or not (0); it corrects nothing the machine read.
 FIELDS = {
-    "figure": ("value", "unit", "kind", NOT_A_FIGURE),
+    "figure": ("value", "unit", "kind", NOT_A_FIGURE, TO_CHECK),
     "cell": ("text", "value"),
     "section": ("kind",),
     "document": ("province", "province_2025", "issuer", "title", "doc_number", "doc_date",
@@ -45,7 +48,7 @@ RECORD = (*KEY, "field", "old_value", "new_value", "note", "author", "created_at
 # A correction already in the database is not added twice (a file applied again).
 SAME = (*KEY, "field", "new_value", "author", "created_at")
 # Where a correction's machine reading is kept, by table: value_read beside value.
-READ = {"figures": ("value", "unit", "kind"), "table_cells": ("text", "value"),
+READ = {"figures": ("value", "unit", "kind", TO_CHECK), "table_cells": ("text", "value"),
         "sections": ("kind",)}
 _PRECISION = {10: "day", 7: "month", 4: "year"}
 
@@ -258,6 +261,8 @@ def _corrected(conn: Connection, table, doc_id: str, key: tuple, fields: dict,
     new = dict(read) | {c: _typed(table.c[c].type, v) for c, v in fields.items() if c in read}
     if fields.get(NOT_A_FIGURE) == "1":
         new |= {"kind": NOT_A_FIGURE, "value": None}
+    if table is figures and TO_CHECK not in fields and fields.keys() & {"value", "unit", "kind"}:
+        new[TO_CHECK] = 0  # a person who wrote its right value has checked it
     values = {f"{c}_read": v for c, v in read.items()} | new | {"corrected": 1}
     if table is figures and row.value is not None and new["value"] is not None \
             and row.value_low == row.value == row.value_high:

@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 from baocao.errors import BaocaoError
 from baocao.i18n import _, number
 from baocao.store.database import display_name, is_url
-from baocao.store.schema import metadata
+from baocao.store.schema import COUNTED, metadata
 from baocao.vietnamese.text import fold_chars
 
 # SQLite authorizer action codes a read-only query may use: SELECT, READ, FUNCTION,
@@ -204,3 +204,10 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
             except (TypeError, ValueError):  # 2.5 or "x": the query made something else of it
                 pass
     return frame
+
+
+def counted(db: str | Path) -> str:
+    """The condition on figures `f` of what totals add up (schema.COUNTED); always true on a
+    database older than figures.to_check, where every figure counts as it did."""
+    have = query(db, "SELECT * FROM figures WHERE 1 = 0").columns
+    return COUNTED if "to_check" in have else "1 = 1"

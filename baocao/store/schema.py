@@ -68,6 +68,11 @@ runs = Table(
 )
 
 
+# The figures that totals add up, as a condition on the figures aliased `f`: those not
+# to_check, and those a person confirmed (store/corrections.py sets to_check to 0 then).
+COUNTED = "coalesce(f.to_check, 0) = 0"
+
+
 # Every figure with its document's province, year, file and title and its section's heading:
 # what researchers filter and facet on. (period: the report's, as its title words it.)
 FIGURE_DETAILS = """

@@ -6,8 +6,8 @@ disagrees, when it is handwritten, or when its value is implausible: a percentag
 with no "gấp"/"lần", a year-like number carrying its neighbour's unit, a count with decimals,
 a number with a stray mark before it ("4, l 2%"). Below TO_CHECK_BELOW it is `to_check`:
 flagged, and left out of totals until a person confirms it. Where the text proves a number is
-no figure of its own (a fraction's denominator, a year after "năm"), `mend` stores the right
-figure or none: a value known wrong is never stored.
+no figure of its own (a year after "năm" that took a neighbour's unit), `mend` drops it: a
+value known wrong is never stored.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import regex
 
 from baocao.datamodel import Figure, FigureMatch, Flag, PageText, Word
 from baocao.nlp.checks import MIN_FIGURE_CONFIDENCE
-from baocao.nlp.figure_forms import CHANGE, CHANGE_REACH, QUALIFIER, QUALIFIER_REACH, YEAR
 
 # Trust below which a figure is to_check: the OCR confidence under which it was already
 # flagged low_confidence (nlp/checks.py), on the same 0–1 scale.
@@ -29,10 +28,6 @@ TO_CHECK_BELOW = MIN_FIGURE_CONFIDENCE / 100
 AGREED = 0.95
 DOUBTED = 0.3
 
-# A number, a slash and a blank before a count: the count is the denominator of a fraction
-# OCR split. Example: "03/ " before "124 đơn vị" in "hiện có 03/ 124 đơn vị hành chính …"
-SPLIT_FRACTION = regex.compile(
-    r"(?<![\p{L}\p{N}/.,])(?P<part>\d{1,3}(?:\.\d{3})+|\d+)[ ]*/[ ]*\Z")
 # The word "năm" (year) right before a number: what follows is a year, whatever unit it took
 # from a neighbour; not "mỗi năm 5 cuộc" (five a year). Example: "trong năm " before "7025
 # và 50%" (OCR's 7025 for 2025).
@@ -53,38 +48,11 @@ DIGIT = regex.compile(r"\d")
 
 
 def mend(text: str, matches: list[FigureMatch]) -> list[FigureMatch]:
-    """The figures found in `text` with what the text proves set right: a fraction's
-    denominator becomes the count of a total it is part of ("03/ 124 đơn vị": 3 of 124), a
-    year after "năm" that took a neighbour's unit is dropped; the matches are left as they
-    were."""
-    out = []
-    for m in matches:
-        before = text[max(0, m.start - REACH):m.start]
-        if BARE_YEAR.fullmatch(m.raw) and YEAR_WORD.search(before):
-            continue
-        split = SPLIT_FRACTION.search(before) if m.kind == "count" else None
-        if split is None:
-            out.append(m)
-            continue
-        fraction = _fraction(text, m, m.start - len(before) + split.start(), split["part"])
-        if fraction is not None:
-            out.append(fraction)
-    return out
-
-
-def _fraction(text: str, m: FigureMatch, start: int, written: str) -> FigureMatch | None:
-    """The count of a total a split fraction "03/ 124 đơn vị" is, read as "22/22 xã" is;
-    None where it cannot be one (a part over its whole, a year: a date or a code)."""
-    part, whole = float(written.replace(".", "")), m.value
-    if not 0 < whole or part > whole or m.value_low != m.value_high \
-            or YEAR.fullmatch(m.raw.split()[0]):  # "tháng 03/ 2024 …": a date
-        return None
-    qualifier = QUALIFIER.search(text, max(0, start - QUALIFIER_REACH), start)
-    change = CHANGE.search(text, max(0, start - CHANGE_REACH), start)
-    return replace(m, value=part, value_low=part, value_high=part, of_total=whole,
-                   start=start, raw=text[start:m.end],
-                   qualifier=" ".join(qualifier["q"].lower().split()) if qualifier else None,
-                   change=" ".join(change["c"].lower().split()) if change else None)
+    """The figures found in `text` less what the text proves is no figure: a year after "năm"
+    that took a neighbour's unit; the matches are left as they were. (A fraction OCR split,
+    "03/ 124 đơn vị", is read whole by nlp/figures.py.)"""
+    return [m for m in matches if not (
+        BARE_YEAR.fullmatch(m.raw) and YEAR_WORD.search(text[max(0, m.start - REACH):m.start]))]
 
 
 def second_reading(words: Sequence[Word]) -> tuple[str | None, bool | None, bool | None]:

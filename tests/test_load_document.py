@@ -18,7 +18,7 @@ from baocao.store.corrections import add
 
 HEADINGS_DOC = SAMPLES / "khuyencong_p62_p56_digital.pdf"  # text layer: headings, points
 TABLE_DOC = SAMPLES / "tables" / "g_khanhhoa_binhchon_ruled_digital.pdf"  # a ruled table
-FLAGGED_DOC = SAMPLES / "tables" / "e_pci2024_landscape_scan.pdf"  # OCR: doubtful figures
+FLAGGED_DOC = SAMPLES / "tables" / "e_pci2024_landscape_scan.pdf"  # OCR: doubtful cells
 FILES = [HEADINGS_DOC, TABLE_DOC, FLAGGED_DOC]
 
 

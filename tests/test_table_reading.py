@@ -5,11 +5,14 @@ of the Bắc Giang khuyến công report in ../shared/seeds and the Lâm Đồng
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from baocao.datamodel import Box, Cell, Table, TableCell
 from baocao.nlp.table_cells import read_cells
 from baocao.nlp.table_checks import check_table
+from baocao.nlp.table_figures import table_figures
 from baocao.nlp.table_numbers import cell_number, column_format, parse
 from baocao.nlp.tables import _caption
 
@@ -156,3 +159,34 @@ def test_english_format_columns_are_read_as_english() -> None:
 ])
 def test_caption_label_and_unit_from_the_lines_above(above: list[str], expected) -> None:
     assert _caption(above) == expected
+
+
+# The Bắc Giang result "Hỗ trợ máy móc thiết bị" (BUDGET above): 3.150 triệu đồng, as a
+# table prints it under each unit line: the stored amount is the same, exactly.
+@pytest.mark.parametrize(("unit", "printed"), [
+    ("triệu đồng", "3.150"),
+    ("1.000 đồng", "3.150.000"),  # thousands of đồng: "Đơn vị tính: 1.000 đồng"
+    ("1000 đồng", "3.150.000"),
+    ("nghìn đồng", "3.150.000"),
+    ("1.000.000 đồng", "3.150"),
+    ("đồng", "3.150.000.000"),
+])
+def test_a_unit_line_scales_its_cells_exactly(unit: str, printed: str) -> None:
+    table = replace(_read([["TT", "Nội dung", "Thực hiện"],
+                           ["1", "Hỗ trợ máy móc thiết bị", printed]]), unit=unit)
+    [figure] = table_figures([table], [], 1)
+    assert (figure.kind, figure.value, figure.unit) == ("amount", 3_150_000_000, "VND")
+    assert figure.raw == printed and figure.subject == "Hỗ trợ máy móc thiết bị"
+
+
+def test_a_unit_line_holding_a_number_of_its_own_scales_no_cell() -> None:
+    """The Lâm Đồng PCI letter's table, under the unit line its copy prints: "điểm; thứ
+    hạng trên 63 tỉnh, thành phố" names a score and a rank out of 63, not a unit of 63
+    provinces: rank 58 is no count of 58 × 63/12 tỉnh, and a score no amount."""
+    rows = [["STT", "Chỉ số thành phần", "Lâm Đồng", None],
+            [None, None, "Điểm số", "Thứ hạng"],
+            ["1", "Chi phí gia nhập thị trường", "6,74", "58"]]
+    table = replace(_read(rows, {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 2)}),
+                    unit="điểm; thứ hạng trên 63 tỉnh, thành phố")
+    assert (_cell(table, 2, 2).value, _cell(table, 2, 3).value) == (6.74, 58)
+    assert table_figures([table], [], 1) == []

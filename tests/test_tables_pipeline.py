@@ -180,11 +180,36 @@ def test_tables_that_add_up_raise_no_check(samples_tables_db: Path) -> None:
                                    "OR flags LIKE '%part_over%' OR flags LIKE '%ratio%'") == []
 
 
+def test_a_unit_line_naming_a_rank_out_of_63_scales_no_cell(samples_tables_db: Path) -> None:
+    """The PCI sample's unit line "Đơn vị tính: điểm; thứ hạng trên 63 tỉnh, thành phố"
+    names scores and ranks out of 63, no unit: its cells keep the values printed (Lâm Đồng
+    ranks 58th for "Chi phí gia nhập thị trường", gold) and none becomes a figure (rank 58
+    was once stored as 304,5 tỉnh)."""
+    name = "e_pci2024_landscape_scan.pdf"
+    [table] = rows(samples_tables_db, "SELECT t.* FROM tables t JOIN documents d USING "
+                                      "(doc_id) WHERE d.filename = ?", name)
+    assert table["unit"] == "điểm; thứ hạng trên 63 tỉnh, thành phố"
+    assert rows(samples_tables_db, "SELECT f.* FROM figures f JOIN documents d USING "
+                                   "(doc_id) WHERE d.filename = ? AND f.table_id IS NOT NULL",
+                name) == []
+    gold = json.loads((SAMPLES / "tables" / "gold" / "e_pci2024_landscape_scan.json")
+                      .read_text(encoding="utf-8"))
+    ranks = {(c["row"], c["col"]): c["value"] for c in gold["tables"][0]["cells"]
+             if c["numeric"] and c["col"] in (3, 5, 7)}
+    assert ranks[(2, 3)] == 58 and len(ranks) == 33
+    stored = {(c["row"], c["col"]): c["value"] for c in rows(
+        samples_tables_db, "SELECT * FROM table_cells WHERE doc_id = ? AND table_id = ?",
+        table["doc_id"], table["table_id"])}
+    assert stored[(2, 3)] == 58
+    assert sum(stored.get(at) == value for at, value in ranks.items()) >= 31  # OCR: 95 %
+
+
 def test_review_page_draws_each_table_cell_on_the_scan(samples_tables_db: Path, browser,
                                                        tmp_path: Path) -> None:
     """The landscape PCI sample in a real browser: each cell of its table framed on the
     page image, inside the image, and the table listed in its printed grid with the values
-    read; the gold's cell text is there."""
+    read; the gold's cell text is there. Its scores and ranks are no figures: the flags
+    to check are on the cells OCR doubted, each named and linked as its cell."""
     from test_review import keep, open_page
 
     name = "e_pci2024_landscape_scan.pdf"
@@ -208,15 +233,63 @@ def test_review_page_draws_each_table_cell_on_the_scan(samples_tables_db: Path, 
                       .read_text(encoding="utf-8"))
     grid = tab.locator("table.grid").inner_text()
     assert sum(c["text"] in grid for c in gold["tables"][0]["cells"] if c["numeric"]) >= 60
-    # each flag in the list to check names its cell or figure in whole numbers and leads to it
-    # (a document with flags of both kinds once gave "table 1.0, cell 4.0:2.0", a dead link)
     flags = rows(samples_tables_db, "SELECT * FROM flags WHERE doc_id = ?", doc["doc_id"])
-    assert {f["figure_id"] is None for f in flags} == {True, False}
+    numeric = {(c["row"], c["col"]) for c in gold["tables"][0]["cells"] if c["numeric"]}
+    assert flags and all(f["figure_id"] is None and (f["row"], f["col"]) in numeric
+                         for f in flags)
+    _flags_link_to_their_places(tab, len(flags))
+    keep(tab, "#page-1", tmp_path, "review-table")
+    tab.close()
+
+
+def _flags_link_to_their_places(tab, n_flags: int) -> None:
+    """Each flag in the list to check names its cell or figure in whole numbers and leads
+    to it (a document with flags of both kinds once gave "table 1.0, cell 4.0:2.0", a dead
+    link)."""
     links = tab.locator(".flags li a").all()
-    assert len(links) == len(flags)
+    assert len(links) == n_flags
     for link in links:
         assert re.fullmatch(r"figure \d+|table \d+, cell \d+:\d+", link.inner_text())
         target = link.get_attribute("href")[1:]
         assert tab.evaluate("id => document.getElementById(id) !== null", target), target
-    keep(tab, "#page-1", tmp_path, "review-table")
+
+
+WILDDEV = REPO.parent / "shared" / "wilddev"
+# A real scanned Lâm Đồng submission (wilddev) whose flags are of both kinds: a figure of
+# its text OCR doubted and a cell of its member table OCR doubted.
+BOTH_FLAGS = "ld_24841"
+
+
+@pytest.fixture(scope="module")
+def both_flags_db(tmp_path_factory) -> Path:
+    require_shared(WILDDEV)
+    out = tmp_path_factory.mktemp("both_flags") / "baocao.sqlite"
+    proc = run_cli("run", str(WILDDEV / "docs" / f"{BOTH_FLAGS}.pdf"), "--db", str(out),
+                   "--no-progress")
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def test_review_page_links_flags_of_both_kinds_in_whole_numbers(both_flags_db: Path, browser,
+                                                                 tmp_path: Path) -> None:
+    """A document flagged on figures and on table cells alike: each flag's link names its
+    figure or cell in whole numbers and leads to it. Its flagged figures are ones the
+    page prints (its gold's figures)."""
+    from test_review import open_page
+
+    out = tmp_path / "review.html"
+    proc = run_cli("review", f"{BOTH_FLAGS}.pdf", "--db", str(both_flags_db), "--out",
+                   str(out))
+    assert proc.returncode == 0, proc.stderr
+    flags = rows(both_flags_db, "SELECT * FROM flags")
+    assert {f["figure_id"] is None for f in flags} == {True, False}
+    assert all(f["table_id"] is not None for f in flags if f["figure_id"] is None)
+    gold = json.loads((WILDDEV / "gold" / f"{BOTH_FLAGS}.json").read_text(encoding="utf-8"))
+    printed = {(g["page"], g["value"]) for g in gold["figures"]}
+    flagged = rows(both_flags_db, "SELECT f.* FROM figures f JOIN flags USING (doc_id, "
+                                  "figure_id)")
+    assert flagged and all((f["page_no"], f["value"]) in printed for f in flagged)
+    tab, seen = open_page(browser, out)
+    assert seen["errors"] == []
+    _flags_link_to_their_places(tab, len(flags))
     tab.close()

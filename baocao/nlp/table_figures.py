@@ -18,6 +18,11 @@ from baocao.vietnamese.text import fold
 HEADER_UNIT = regex.compile(r"\((?P<unit>[^()]{1,30})\)\s*$")
 # A column of units, one per row, by its header, folded: "ĐVT", "Đơn vị tính", "Đơn vị".
 UNIT_COLUMN = regex.compile(r"^(?:dvt|don vi(?: tinh)?)$")
+# A unit that opens with the multiple its cells are written in: "1.000 đồng" (a cell 5.000
+# is 5.000.000 đồng), "1.000.000 đồng", "1000 USD", "1.000 người".
+UNIT_MULTIPLE = regex.compile(r"^(?P<multiple>1(?:\.?000)+)\s+(?P<unit>\D.*)$")
+# What a unit is read after, as in running text: "Có 12 triệu đồng."
+PROBE_LEAD = "Có "
 
 
 def table_figures(tables: list[Table], sections: list[Section], first_id: int
@@ -99,11 +104,21 @@ def _figure_kind(cell: Cell, unit: str | None
 
 @cache
 def _unit(unit: str) -> tuple[FigureKind, float, str, str | None] | None:
-    """Read a unit the way running text is read: "triệu đồng" → amount × 1.000.000."""
-    probe = 12
-    found = find_figures(f"Có {probe} {unit}.")
-    if len(found) != 1:
+    """Read a unit the way running text is read: "triệu đồng" → amount × 1.000.000. A unit
+    line holding a number of its own ("điểm; thứ hạng trên 63 tỉnh") names no unit."""
+    multiple = UNIT_MULTIPLE.match(unit)
+    if multiple:
+        read = _unit(multiple["unit"])
+        if read is None or read[0] == "percent":
+            return None
+        kind, factor, name, _scale = read
+        return kind, factor * int(multiple["multiple"].replace(".", "")), name, unit
+    if regex.search(r"\d", unit):
         return None
+    probe = 12
+    found = find_figures(f"{PROBE_LEAD}{probe} {unit}.")
+    if len(found) != 1 or found[0].start != len(PROBE_LEAD):
+        return None  # the figure read must be the probe with the unit after it
     match = found[0]
     return match.kind, match.value / probe, match.unit, match.scale
 

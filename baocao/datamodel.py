@@ -224,6 +224,10 @@ class PageText:
     # stamp, the "Nơi nhận" list and what follows it; kept out of text, headings and figures
     furniture: list[str] = field(default_factory=list)
     full_text: str = ""  # the text with its furniture in place: what title blocks are read from
+    # where full_text holds a number read with doubt (written by hand, read otherwise the
+    # second time, or with little confidence): a title block's number and day are not taken
+    # from there
+    doubted: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -384,6 +388,8 @@ class DocumentMetadata:
     doc_date_precision: str | None = None  # "day", "month" or "year": what doc_date holds
     signer: str | None = None  # the name under the signature block
     signer_title: str | None = None  # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+    # the parts of the number and date filled in by hand, and so not stored: "number, day"
+    handwritten: str | None = None
 
 
 @dataclass

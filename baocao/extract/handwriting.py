@@ -67,12 +67,27 @@ def inks(image: Image.Image) -> Inks | None:
     return Inks(pen, seal)
 
 
-def moved(found: Inks, size: tuple[int, int], scale: float, turn: int, skew: float) -> Inks:
-    """The inks of the page image as read, moved as the page was prepared for OCR (scaled,
-    turned `turn` degrees clockwise, then `skew` degrees counter-clockwise about its centre)
-    so that they lie under the OCR's word boxes; `size` is the prepared image's."""
-    return Inks(_moved(found.pen, size, scale, turn, skew),
-                _moved(found.seal, size, scale, turn, skew))
+def moved(found: Inks, size: tuple[int, int], turn: int, skew: float) -> Inks:
+    """The inks of the page image as read (at any resolution), moved as the page was
+    prepared for OCR (turned `turn` degrees clockwise, then `skew` degrees counter-clockwise
+    about its centre: neither depends on the scale) and brought to `size`, the prepared
+    image's, so that they lie under the OCR's word boxes."""
+    return Inks(_moved(found.pen, size, turn, skew), _moved(found.seal, size, turn, skew))
+
+
+def _moved(channel: np.ndarray, size: tuple[int, int], turn: int, skew: float) -> np.ndarray:
+    quarter = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180,
+               270: cv2.ROTATE_90_COUNTERCLOCKWISE}.get(turn % 360)
+    if quarter is not None:
+        channel = cv2.rotate(channel, quarter)
+    if skew:
+        h, w = channel.shape
+        matrix = cv2.getRotationMatrix2D((w / 2, h / 2), skew, 1.0)
+        channel = cv2.warpAffine(channel, matrix, (w, h), flags=cv2.INTER_LINEAR,
+                                 borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+    if (channel.shape[1], channel.shape[0]) != size:
+        channel = cv2.resize(channel, size, interpolation=cv2.INTER_LINEAR)
+    return channel
 
 
 def without_seals(page: Image.Image, found: Inks) -> Image.Image:
@@ -85,26 +100,6 @@ def without_seals(page: Image.Image, found: Inks) -> Image.Image:
     grey = np.array(page.convert("L"))
     grey[seal] = 255
     return Image.fromarray(grey)
-
-
-def _moved(channel: np.ndarray, size: tuple[int, int], scale: float, turn: int, skew: float
-           ) -> np.ndarray:
-    if scale != 1.0:
-        channel = cv2.resize(channel, (round(channel.shape[1] * scale),
-                                       round(channel.shape[0] * scale)),
-                             interpolation=cv2.INTER_LINEAR)
-    quarter = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180,
-               270: cv2.ROTATE_90_COUNTERCLOCKWISE}.get(turn % 360)
-    if quarter is not None:
-        channel = cv2.rotate(channel, quarter)
-    if skew:
-        h, w = channel.shape
-        matrix = cv2.getRotationMatrix2D((w / 2, h / 2), skew, 1.0)
-        channel = cv2.warpAffine(channel, matrix, (w, h), flags=cv2.INTER_LINEAR,
-                                 borderMode=cv2.BORDER_CONSTANT, borderValue=0)
-    if (channel.shape[1], channel.shape[0]) != size:  # a pixel lost to rounding
-        channel = cv2.resize(channel, size, interpolation=cv2.INTER_NEAREST)
-    return channel
 
 
 def mark_handwriting(lines: list[Line], page: Image.Image, found: Inks | None

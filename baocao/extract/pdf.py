@@ -30,6 +30,9 @@ from baocao.extract.table_text import text_tables
 log = logging.getLogger(__name__)
 
 DPI = 300
+# The colour render that tells pen and seal inks from print: a pen's colour holds at a
+# quarter of the pixels (a ballpoint's median blue is the same at 100 DPI as at 300).
+INK_DPI = 150
 # A bound archive volume is a few thousand pages at most; 100,000 tiny pages is an attack
 # on every loop over pages.
 MAX_PAGES = 5_000
@@ -183,9 +186,9 @@ def _page(pdf: pdfium.PdfDocument, plumber: pdfplumber.PDF | None, i: int) -> Pa
 
 def _scanned(pdf: pdfium.PdfDocument, i: int) -> PageContent:
     """Page i read by OCR: rendered in greyscale for Tesseract (pdfium's own grey, which
-    OCR was tuned on) and in colour for the pen ink of handwriting, the colour page let go
-    once its coloured inks are found (26 MB at 300 DPI)."""
-    coloured = inks(render(pdf, i, colour=True))
+    OCR was tuned on) and in colour, at INK_DPI, for the pen ink of handwriting and the
+    seals' red, the colour page let go once its inks are found."""
+    coloured = inks(render(pdf, i, INK_DPI, colour=True))
     return read_scan(render(pdf, i), i + 1, DPI, coloured)
 
 

@@ -52,8 +52,7 @@ def read_scan(image: Image.Image, page_no: int, dpi: int | None,
                            reason=BLANK)
     prepared = prepare(image, dpi)
     if coloured is not None:  # under the OCR's boxes, and the seals' red taken out
-        coloured = moved(coloured, prepared.image.size, prepared.scale, prepared.turn,
-                         prepared.skew)
+        coloured = moved(coloured, prepared.image.size, prepared.turn, prepared.skew)
         cleaned = without_seals(prepared.image, coloured)
         if cleaned is not prepared.image:
             prepared.image = cleaned
@@ -73,7 +72,7 @@ def read_scan(image: Image.Image, page_no: int, dpi: int | None,
                 prepared.steps.append(f"rotate {turn}°")
                 prepared.turn = (prepared.turn + turn) % 360  # turns commute with the deskew
                 if coloured is not None:
-                    coloured = moved(coloured, turned.size, 1.0, turn, 0.0)
+                    coloured = moved(coloured, turned.size, turn, 0.0)
     if _doubtful(lines, conf, found):
         block_lines, block_conf = _page_ocr(prepared.image, found, PSM_BLOCK)
         if _quality(block_lines, block_conf) > _quality(lines, conf):

@@ -35,7 +35,7 @@ MAX_LINES = 4
 # Tesseract's mode for one line of text.
 PSM_LINE = 7
 # What is kept: words read with this mean confidence, at least two of them Vietnamese
-# syllables, all of them letters (quotes and commas around them aside).
+# syllables (quotes and commas around them aside), none of them holding a digit.
 MIN_CONFIDENCE = 70.0
 MIN_SYLLABLES = 2
 DIGIT = regex.compile(r"\d")

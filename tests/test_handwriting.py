@@ -249,6 +249,26 @@ def test_initials_after_the_closing_mark_are_not_text() -> None:
     assert text.text == "ký theo quy định./."
 
 
+def test_a_line_of_unread_handwriting_is_no_text() -> None:
+    """The pen-written fill of an incoming-mail stamp beside a title, read "M.Ỡ.Ỡ mm" at
+    low confidence: no line of the page, not the title's tail."""
+    words = [Word("M.Ỡ.Ỡ", 0, 100, 80, 40, 51, handwritten=True),
+             Word("mm", 100, 100, 40, 40, 26, handwritten=True)]
+    [text] = clean_pages([ocr_page(words)])
+    assert text.text == "" and text.full_text == ""
+
+
+def test_the_title_starts_past_a_stamps_handwriting_read_before_it() -> None:
+    """ "KẾ HOẠCH" then, on the title's line, a stamp's handwritten "2" read with doubt."""
+    text = (HEADER + "Số: 996/KH-TCT Hà Nội, ngày 24 tháng 02 năm 2026\nKẾ HOẠCH\n"
+            "2 Phối hợp kiểm soát các hoạt động hợp pháp liên quan đến ma túy năm 2026\n"
+            "Thực hiện Nghị định số 105/2021/NĐ-CP ngày 04 tháng 12 năm 2021 của Chính phủ")
+    at = text.index("2 Phối")
+    m = read_metadata([PageText(1, text, [], full_text=text, doubted=[(at, at + 1)])])
+    assert m.title == ("Phối hợp kiểm soát các hoạt động hợp pháp liên quan đến ma túy "
+                       "năm 2026")
+
+
 # --- a page's frame is not a table -------------------------------------------------------------
 
 def test_rules_along_the_page_edges_are_no_table() -> None:

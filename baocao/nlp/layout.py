@@ -167,14 +167,17 @@ def _without_specks(line: Line, letter_height: float) -> Line:
     Handwriting Tesseract could not read (pen ink read at under DOUBTED_MARK: the numbers
     of an incoming-mail stamp, a note) is no text either, and nor is what follows the "./."
     that ends a document's text on its line: the drafter's initials ("./. 1%.")."""
+    text = [w for w in _to_end_mark(line.words)
+            if not (w.handwritten and w.conf is not None and w.conf < DOUBTED_MARK)]
+    if line.words and not text:  # nothing but unread handwriting: no line
+        return Line("", line.x0, line.x1, line.top, line.bottom, [])
     words = [
-        w for w in _to_end_mark(line.words)
+        w for w in text
         if not (w.text.isalpha() and w.height < SPECK_HEIGHT * letter_height and w.conf is not None)
         and not (w.conf is not None and not any(ch.isalnum() for ch in w.text)
                  and ((w.conf < DOUBTED_MARK and len(w.text) <= 3) or set(w.text) == {"_"}))
-        and not (w.handwritten and w.conf is not None and w.conf < DOUBTED_MARK)
-    ]
-    if len(words) == len(line.words) or not words:
+    ] or text
+    if len(words) == len(line.words):
         return line
     return Line(
         " ".join(w.text for w in words),

@@ -195,7 +195,7 @@ def read_metadata(texts: list[PageText]) -> DocumentMetadata:
         meta.issuer = _as_written(_issuer(bodies), rest, meta.province)
     page = _full(texts[0])  # the title may run past the block: one long line
     if kind:
-        meta.title = _title(page[kind.end():]) or None
+        meta.title = _title(page[_past_doubt(page, kind.end(), doubted):]) or None
     elif subject:
         meta.title = _title(page[subject.start():], closed=True) or None
     if meta.title:
@@ -341,6 +341,20 @@ CENTRAL_BODY = regex.compile(
 
 def _is_central(body: str) -> bool:
     return bool(CENTRAL_BODY.search(squash(fold_chars(body))))
+
+
+# The next word of the text, after the spaces before it.
+NEXT_WORD = regex.compile(r"\s*(\S+)")
+
+
+def _past_doubt(page: str, at: int, doubted: list[tuple[int, int]]) -> int:
+    """Where the title starts once the words holding a number read with doubt before it
+    are passed: a stamp's handwriting read on the title's first line ("0Í 2 Phối hợp …")."""
+    word = NEXT_WORD.match(page, at)
+    while word and in_doubt(word.span(1), doubted):
+        at = word.end()
+        word = NEXT_WORD.match(page, at)
+    return at
 
 
 def _title(rest: str, closed: bool = False) -> str:

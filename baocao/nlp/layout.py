@@ -426,9 +426,10 @@ def _hard_break(line: Line, following: Line, margins: _Margins) -> bool:
 
 def _opens_block(prev: Line, line: Line, stands_alone: bool, margins: _Margins) -> bool:
     """Whether `line` starts a new block although `prev` ran to the right margin."""
-    if (line.top - prev.top > SPACED * margins.pitch
-            and margins.indent(line) > 2 * margins.char):
-        # set apart and indented: a new paragraph after a title that ends unpunctuated
+    if (line.top - prev.top > SPACED * margins.pitch and margins.indent(line) > 2 * margins.char
+            and margins.gap_right(line) < 2 * margins.char):
+        # set apart, indented and running to the margin: a new paragraph after a title that
+        # ends unpunctuated (not a stray mark below the last line: "K)" for a page number)
         return True
     if prev.text.endswith(SENTENCE_END):
         # a bullet, an enumeration, a first-line indent or a change of type (a heading in

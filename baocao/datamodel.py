@@ -231,6 +231,10 @@ class PageText:
     # the page's footnotes, one paragraph each, set apart from the body (no heading, section
     # or passage holds them) and placed in `text` after it, as printed; their figures say so
     footnotes: list[Paragraph] = field(default_factory=list)
+    # where full_text holds a number read with doubt (written by hand, read otherwise the
+    # second time, or with little confidence): a title block's number and day are not taken
+    # from there
+    doubted: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -402,6 +406,8 @@ class DocumentMetadata:
     doc_date_precision: str | None = None  # "day", "month" or "year": what doc_date holds
     signer: str | None = None  # the name under the signature block
     signer_title: str | None = None  # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+    # the parts of the number and date filled in by hand, and so not stored: "number, day"
+    handwritten: str | None = None
 
 
 @dataclass

@@ -11,6 +11,7 @@ from PIL import Image, PngImagePlugin, UnidentifiedImageError
 
 from baocao.datamodel import PageContent
 from baocao.errors import DocumentError, PageError
+from baocao.extract.handwriting import inks
 from baocao.extract.prepare import check_page_shape
 from baocao.extract.scan import read_scan
 
@@ -70,7 +71,7 @@ def _frame(image: Image.Image, i: int) -> PageContent:
         check_page_shape(*image.size)  # each frame of a TIFF has its own size
         image.load()
         dpi = image.info.get("dpi", (None,))[0]
-        return read_scan(image, page_no, round(dpi) if dpi else None)
+        return read_scan(image, page_no, round(dpi) if dpi else None, inks(image))
     except PageError as exc:
         return PageContent(page_no, "ocr", [], 0, 0, error=str(exc), retryable=exc.retryable)
     except MemoryError:

@@ -21,6 +21,7 @@ from baocao.datamodel import PageContent, TableGrid
 from baocao.errors import DocumentError, PageError
 from baocao.extract import textlayer
 from baocao.extract.blank import REASON as BLANK
+from baocao.extract.handwriting import inks
 from baocao.extract.legacy import legacy_bytes_in_pdfminer
 from baocao.extract.prepare import MAX_PAGE_PIXELS, check_page_shape
 from baocao.extract.scan import read_scan
@@ -29,6 +30,9 @@ from baocao.extract.table_text import text_tables
 log = logging.getLogger(__name__)
 
 DPI = 300
+# The colour render that tells pen and seal inks from print: a pen's colour holds at a
+# quarter of the pixels (a ballpoint's median blue is the same at 100 DPI as at 300).
+INK_DPI = 150
 # A bound archive volume is a few thousand pages at most; 100,000 tiny pages is an attack
 # on every loop over pages.
 MAX_PAGES = 5_000
@@ -168,7 +172,7 @@ def _page(pdf: pdfium.PdfDocument, plumber: pdfplumber.PDF | None, i: int) -> Pa
                                encoding=verdict.encoding, reason=verdict.reason,
                                text_score=verdict.score,
                                tables=tables if verdict.source == "text" else [])
-        page = _empty(pdf, i) or read_scan(render(pdf, i), page_no, DPI)
+        page = _empty(pdf, i) or _scanned(pdf, i)
         reason = "; ".join(r for r in (verdict.reason, page.reason) if r)  # and why blank
         return replace(page, reason=reason, text_score=verdict.score)
     except PageError as exc:
@@ -178,6 +182,14 @@ def _page(pdf: pdfium.PdfDocument, plumber: pdfplumber.PDF | None, i: int) -> Pa
                            retryable=True)
     except pdfium.PdfiumError as exc:
         return PageContent(page_no, "ocr", [], 0, 0, error=f"page cannot be rendered: {exc}")
+
+
+def _scanned(pdf: pdfium.PdfDocument, i: int) -> PageContent:
+    """Page i read by OCR: rendered in greyscale for Tesseract (pdfium's own grey, which
+    OCR was tuned on) and in colour, at INK_DPI, for the pen ink of handwriting and the
+    seals' red, the colour page let go once its inks are found."""
+    coloured = inks(render(pdf, i, INK_DPI, colour=True))
+    return read_scan(render(pdf, i), i + 1, DPI, coloured)
 
 
 def _empty(pdf: pdfium.PdfDocument, i: int) -> PageContent | None:
@@ -220,10 +232,11 @@ def _layer_of(page: pdfplumber.page.Page
     return records, width, height, min(1.0, covered / (width * height or 1)), tables
 
 
-def render(pdf: pdfium.PdfDocument, i: int, dpi: int = DPI, width: int | None = None
-           ) -> Image.Image:
-    """Render one page in greyscale at `dpi` (or `width` pixels wide), refusing pages too
-    large to be a real page: the one place PDF pages become images."""
+def render(pdf: pdfium.PdfDocument, i: int, dpi: int = DPI, width: int | None = None,
+           colour: bool = False) -> Image.Image:
+    """Render one page at `dpi` (or `width` pixels wide), refusing pages too large to be a
+    real page: the one place PDF pages become images. In greyscale, unless `colour`: the
+    page OCR reads is rendered in colour, so that pen ink can be told from print."""
     page = pdf[i]
     try:
         width_pt, height_pt = page.get_size()
@@ -236,7 +249,7 @@ def render(pdf: pdfium.PdfDocument, i: int, dpi: int = DPI, width: int | None = 
         except PageError as exc:
             raise PageError(f"page cannot be a report page ({size}): {exc}") from None
         _check_images(page)
-        return page.render(scale=scale, grayscale=True).to_pil()
+        return page.render(scale=scale, grayscale=not colour).to_pil()
     finally:
         page.close()
 

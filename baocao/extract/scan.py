@@ -14,7 +14,10 @@ from baocao.datamodel import Line, PageContent, TableGrid, Word
 from baocao.extract import tesseract
 from baocao.extract.blank import REASON as BLANK
 from baocao.extract.blank import is_blank
+from baocao.extract.handwriting import Inks, mark_handwriting, moved, without_seals
+from baocao.extract.missed import missed_lines
 from baocao.extract.prepare import orientation, page_dpi, prepare, turn_upright
+from baocao.extract.reread import reread_numbers
 from baocao.extract.table_aligned import aligned_tables
 from baocao.extract.table_grid import FoundTable, find_tables, page_ink
 from baocao.extract.table_hrule import find_hrule_tables
@@ -38,14 +41,22 @@ INK_GREY, BLANK_KEPT = 128, 30
 SQUEEZE_BELOW = 1 / 4
 
 
-def read_scan(image: Image.Image, page_no: int, dpi: int | None) -> PageContent:
+def read_scan(image: Image.Image, page_no: int, dpi: int | None,
+              coloured: Inks | None = None) -> PageContent:
     """OCR one page image (raises PageError when Tesseract fails on it); a blank page is
-    recorded as such, unread."""
+    recorded as such, unread. `coloured`: the page's pen and seal inks (handwriting.inks of
+    the page in colour), to tell handwriting and seals from print; None: no colour."""
     looked_at = page_dpi(image.size, dpi)
     if is_blank(image, looked_at):
         return PageContent(page_no, "blank", [], image.width, image.height, dpi=looked_at,
                            reason=BLANK)
     prepared = prepare(image, dpi)
+    if coloured is not None:  # under the OCR's boxes, and the seals' red taken out
+        coloured = moved(coloured, prepared.image.size, prepared.turn, prepared.skew)
+        cleaned = without_seals(prepared.image, coloured)
+        if cleaned is not prepared.image:
+            prepared.image = cleaned
+            prepared.steps.append("seal ink removed")
     found = _tables_in(prepared.image)
     lines, conf = _page_ocr(prepared.image, found, PSM_PAGE)
     psm = PSM_PAGE
@@ -60,10 +71,14 @@ def read_scan(image: Image.Image, page_no: int, dpi: int | None) -> PageContent:
                 found = turned_found
                 prepared.steps.append(f"rotate {turn}°")
                 prepared.turn = (prepared.turn + turn) % 360  # turns commute with the deskew
+                if coloured is not None:
+                    coloured = moved(coloured, turned.size, turn, 0.0)
     if _doubtful(lines, conf, found):
         block_lines, block_conf = _page_ocr(prepared.image, found, PSM_BLOCK)
         if _quality(block_lines, block_conf) > _quality(lines, conf):
             lines, conf, psm = block_lines, block_conf, PSM_BLOCK
+    lines = _with_missed(lines, prepared.image, found, coloured)
+    lines = reread_numbers(mark_handwriting(lines, prepared.image, coloured), prepared.image)
     tables = [read_table(prepared.image, t) for t in found] + _unruled(lines)
     tables.sort(key=lambda t: t.bbox[1])
     return PageContent(
@@ -72,6 +87,19 @@ def read_scan(image: Image.Image, page_no: int, dpi: int | None) -> PageContent:
         preprocessing="; ".join(prepared.steps) or "none", tables=tables,
         rotation=prepared.turn, skew=prepared.skew, scale=prepared.scale,
     )
+
+
+def _with_missed(lines: list[Line], image: Image.Image, found: list[FoundTable],
+                 coloured: Inks | None) -> list[Line]:
+    """The page's lines with those the page reading passed over (see extract/missed.py), each
+    in its place from the top; the tables' cells are read on their own and left out."""
+    page = Image.fromarray(_without(image, found)) if found else image
+    missed = missed_lines(lines, page, coloured)
+    out = list(lines)
+    for line in missed:
+        at = next((i for i, ln in enumerate(out) if ln.top > line.top), len(out))
+        out.insert(at, line)
+    return out
 
 
 def _doubtful(lines: list[Line], conf: float | None, found: list[FoundTable]) -> bool:

@@ -48,6 +48,9 @@ LONG_KERNEL = 128
 # Faint ink is looked at this far (px) around the rule regions: more than the threshold's
 # block, the bridging, a side piece and a rule's tolerance together.
 FAINT_MARGIN = 128
+# Rules this close to all four edges of the page (share of its width and height) are the
+# scanner's edge or a frame drawn round the page, not a table: printed tables keep margins.
+PAGE_EDGE = 0.01
 
 
 @dataclass
@@ -115,7 +118,8 @@ def find_tables(image: Image.Image, page: PageInk | None = None) -> list[FoundTa
     rules = cv2.bitwise_or(horizontal, vertical)
     joined = cv2.dilate(rules, np.ones((BRIDGE * 2, BRIDGE * 2), np.uint8))
     regions = [Box(x, y, x + w, y + h) for x, y, w, h in _boxes(joined)
-               if w >= width / 5 and h >= height / 40]
+               if w >= width / 5 and h >= height / 40
+               and not _round_the_page(Box(x, y, x + w, y + h), width, height)]
     if not regions:  # rules, but none spanning a table's size: faint ink not needed
         return []
     sides = _sides(page.gray, regions)
@@ -125,6 +129,13 @@ def find_tables(image: Image.Image, page: PageInk | None = None) -> list[FoundTa
         if table is not None:
             tables.append(FoundTable(table[0], table[1], table[2], rules))
     return sorted(tables, key=lambda t: t.ys[0])
+
+
+def _round_the_page(box: Box, width: int, height: int) -> bool:
+    """Whether rules run along all four edges of the page (see PAGE_EDGE)."""
+    dx, dy = width * PAGE_EDGE, height * PAGE_EDGE
+    return (box[0] <= dx and box[1] <= dy and box[2] >= width - dx
+            and box[3] >= height - dy)
 
 
 def _sides(gray: np.ndarray, regions: list[Box]

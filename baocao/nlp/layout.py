@@ -10,6 +10,7 @@ from collections.abc import Iterable
 import regex
 
 from baocao.datamodel import Line, PageContent, PageText, Paragraph, TableGrid, Word
+from baocao.nlp.doubted import doubted_numbers
 from baocao.nlp.footnotes import split_footnotes
 from baocao.nlp.looks import measure, type_changes
 from baocao.nlp.repair import repair_ocr
@@ -100,6 +101,7 @@ def clean_page(page: PageContent, repeated: set[str]) -> PageText:
         furniture=[body[n].text for n in sorted(furniture)],
         full_text="\n".join(p.text for p in whole) if furniture else text,
         footnotes=footnotes,
+        doubted=doubted_numbers(whole),
     )
 
 
@@ -130,8 +132,8 @@ FURNITURE_LINE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 # The distribution list, which the signature block stands beside: from "Nơi nhận:" to the
-# page's end everything is furniture.
-RECIPIENTS = regex.compile(r"^[\W_]{0,3}noi\s+nhan\b", regex.IGNORECASE)
+# page's end everything is furniture. OCR may read its N as V, or lose it: "Voi nhận:"
+RECIPIENTS = regex.compile(r"^[\W_]{0,3}[nv]?oi\s+nhan\b", regex.IGNORECASE)
 
 
 def _furniture(lines: list[Line]) -> set[int]:
@@ -179,14 +181,21 @@ def _without_specks(line: Line, letter_height: float) -> Line:
     """Drop "letters" far smaller than the page's letters: specks OCR read as "ï" or "š";
     and short marks Tesseract itself doubts ("-" at 48, "__" at 25, where a printed dash
     reads at 90+). Small punctuation it is sure of ("-", ".") is kept, and so are dot leaders
-    of a table of contents, however doubted: they tell a contents line from a heading."""
+    of a table of contents, however doubted: they tell a contents line from a heading.
+    Handwriting Tesseract could not read (pen ink read at under DOUBTED_MARK: the numbers
+    of an incoming-mail stamp, a note) is no text either, and nor is what follows the "./."
+    that ends a document's text on its line: the drafter's initials ("./. 1%.")."""
+    text = [w for w in _to_end_mark(line.words)
+            if not (w.handwritten and w.conf is not None and w.conf < DOUBTED_MARK)]
+    if line.words and not text:  # nothing but unread handwriting: no line
+        return Line("", line.x0, line.x1, line.top, line.bottom, [])
     words = [
-        w for w in line.words
+        w for w in text
         if not (w.text.isalpha() and w.height < SPECK_HEIGHT * letter_height and w.conf is not None)
         and not (w.conf is not None and not any(ch.isalnum() for ch in w.text)
                  and ((w.conf < DOUBTED_MARK and len(w.text) <= 3) or set(w.text) == {"_"}))
-    ]
-    if len(words) == len(line.words) or not words:
+    ] or text
+    if len(words) == len(line.words):
         return line
     return Line(
         " ".join(w.text for w in words),
@@ -196,6 +205,18 @@ def _without_specks(line: Line, letter_height: float) -> Line:
         max(w.top + w.height for w in words),
         words,
     )
+
+
+# The mark that ends a document's text. Example: "… theo quy định./."
+END_MARK = "./."
+
+
+def _to_end_mark(words: list[Word]) -> list[Word]:
+    """The words of a line up to the one that ends the document's text ("định./.")."""
+    for i, w in enumerate(words):
+        if END_MARK in w.text:
+            return words[:i + 1]
+    return words
 
 
 def _normalized(line: Line, ocr: bool) -> Line:
@@ -423,6 +444,11 @@ def _hard_break(line: Line, following: Line, margins: _Margins) -> bool:
 
 def _opens_block(prev: Line, line: Line, stands_alone: bool, margins: _Margins) -> bool:
     """Whether `line` starts a new block although `prev` ran to the right margin."""
+    if (line.top - prev.top > SPACED * margins.pitch and margins.indent(line) > 2 * margins.char
+            and margins.gap_right(line) < 2 * margins.char):
+        # set apart, indented and running to the margin: a new paragraph after a title that
+        # ends unpunctuated (not a stray mark below the last line: "K)" for a page number)
+        return True
     if prev.text.endswith(SENTENCE_END):
         # a bullet, an enumeration, a first-line indent or a change of type (a heading in
         # bold or larger letters) after a finished sentence

@@ -7,19 +7,20 @@ the left ("UBND TỈNH BẮC GIANG" over "SỞ CÔNG THƯƠNG"), the national mo
 then "Số: 412/BC-SCT" and "Bắc Giang, ngày 15 tháng 12 năm 2023", then the document type
 ("BÁO CÁO") and the title. OCR often reads the two columns into one line, so the block is
 taken apart by what its pieces say, not by where they stand. The number's digits and the
-day are often handwritten: they are kept only when read as clean digits, else the printed
-code ("QĐ-UBND") and month ("2025-01") are what is stored, never a guess. Patterns are
-matched on the text without diacritics (fold_chars keeps offsets), so an OCR-damaged accent
-still matches, and values are sliced from the original text.
+day are often handwritten: they are kept only when read as clean digits that the page did
+not read with doubt (nlp/doubted.py: written by hand, read otherwise a second time, unsure),
+else the printed code ("QĐ-UBND") and month ("2025-01") are what is stored, never a guess,
+and `handwritten` names the parts left out. Patterns are matched on the text without
+diacritics (fold_chars keeps offsets), so an OCR-damaged accent still matches, and values
+are sliced from the original text.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
 import regex
 
 from baocao.datamodel import DocumentMetadata, PageText
+from baocao.nlp.doubted import in_doubt, read_date
 from baocao.nlp.provinces import (
     by_folded,
     names_pattern,
@@ -67,8 +68,6 @@ DATE_FIELD = regex.compile(
     r"(?<!\p{L})(?i:ngay)(?P<d>[^\n]{0,6}?)(?i:thang)(?P<m>[^\n]{0,6}?)(?i:nam)[ \t]*"
     r"(?P<y>(?:19|20)\d\d)\b"
 )
-# A day or month read with confidence: 1 or 2 digits standing apart. Example: " 15 "
-CLEAN_DAY = regex.compile(r"\s+(\d{1,2})\s+")
 # The place of issue, just before the date field: a run of capitalised words, not the tail of
 # a code ("…/BC-SCT Quảng Nam,"). Examples: "Bắc Giang, ", "TP. Hồ Chí Minh, "
 PLACE = regex.compile(
@@ -169,14 +168,20 @@ def read_metadata(texts: list[PageText]) -> DocumentMetadata:
     number, when = NUMBER_FIELD.search(folded), DATE_FIELD.search(folded)
     after = max((m.end() for m in (number, when) if m), default=0)
     kind = DOC_TYPE.search(folded, after)
+    doubted = texts[0].doubted
+    by_hand = []
     if number:
         meta.doc_code = _code(text[number.start("code"):number.end("code")])
         digits = text[number.start("digits"):number.end("digits")]
-        if TYPED_DIGITS.fullmatch(digits):
+        if TYPED_DIGITS.fullmatch(digits) and not in_doubt(number.span("digits"), doubted):
             year = (number["year"] or "").replace(" ", "").replace("\t", "")
             meta.doc_number = f"{digits}{year}/{meta.doc_code}"
+        elif digits.strip():  # something written there that is not a typed number
+            by_hand.append("number")
     if when:
-        meta.doc_date, meta.doc_date_precision = _date(when)
+        meta.doc_date, meta.doc_date_precision, unread = read_date(when, doubted)
+        by_hand += unread
+    meta.handwritten = ", ".join(by_hand) or None
     subject = SUBJECT_LINE.search(text, after)
     meta.doc_type = _doc_type(kind, subject, meta.doc_code)
     head_end = min((m.start() for m in (number, when, kind) if m), default=len(text))
@@ -190,7 +195,7 @@ def read_metadata(texts: list[PageText]) -> DocumentMetadata:
         meta.issuer = _as_written(_issuer(bodies), rest, meta.province)
     page = _full(texts[0])  # the title may run past the block: one long line
     if kind:
-        meta.title = _title(page[kind.end():]) or None
+        meta.title = _title(page[_past_doubt(page, kind.end(), doubted):]) or None
     elif subject:
         meta.title = _title(page[subject.start():], closed=True) or None
     if meta.title:
@@ -219,19 +224,6 @@ def _code(code: str) -> str:
             return code.replace("Ð", "Đ")
         key = near.pop()
     return CODE_LETTERS.get(key, key) + sep + tail
-
-
-def _date(when: regex.Match) -> tuple[str | None, str | None]:
-    """The date as far as it was read with confidence: "2025-01-17" (day), "2025-01"
-    (month) when the handwritten day was not, "2025" (year); an impossible one is left out."""
-    year = int(when["y"])
-    day, month = CLEAN_DAY.fullmatch(f" {when['d']} "), CLEAN_DAY.fullmatch(f" {when['m']} ")
-    if not month or not 1 <= int(month[1]) <= 12:
-        return f"{year:04d}", "year"
-    if not day:
-        return f"{year:04d}-{int(month[1]):02d}", "month"
-    full = _iso_date(year, int(month[1]), int(day[1]))
-    return (full, "day") if full else (None, None)
 
 
 def _doc_type(kind: regex.Match | None, subject: regex.Match | None,
@@ -351,6 +343,20 @@ def _is_central(body: str) -> bool:
     return bool(CENTRAL_BODY.search(squash(fold_chars(body))))
 
 
+# The next word of the text, after the spaces before it.
+NEXT_WORD = regex.compile(r"\s*(\S+)")
+
+
+def _past_doubt(page: str, at: int, doubted: list[tuple[int, int]]) -> int:
+    """Where the title starts once the words holding a number read with doubt before it
+    are passed: a stamp's handwriting read on the title's first line ("0Í 2 Phối hợp …")."""
+    word = NEXT_WORD.match(page, at)
+    while word and in_doubt(word.span(1), doubted):
+        at = word.end()
+        word = NEXT_WORD.match(page, at)
+    return at
+
+
 def _title(rest: str, closed: bool = False) -> str:
     """The title: the lines after the document type, joined (it is often wrapped), up to
     where the body starts: a known opening, the authority line in capitals, or a long line
@@ -418,15 +424,3 @@ def reporting_period(title: str) -> tuple[str | None, int | None, int | None]:
         words = title[done.start():done.end()]
         return f"{words} {title[span.start():span.end()]}", first, first + int(done[1]) - 1
     return title[span.start():span.end()], first, last
-
-
-def _iso_date(year: int, month: int, day: int) -> str | None:
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:  # "ngày 31 tháng 2": a misread digit; no date rather than a wrong one
-        return None
-
-
-# --- the provinces ------------------------------------------------------------------------
-
-

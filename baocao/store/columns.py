@@ -208,6 +208,8 @@ DOCUMENTS = (
     field("doc_date_precision", String, attr="metadata.doc_date_precision"),
     field("signer", Text, attr="metadata.signer"),
     field("signer_title", Text, attr="metadata.signer_title"),
+    field("handwritten", Text, _("parts of the number and date filled in by hand and so not "
+                                 "stored: number, day, month"), "metadata.handwritten"),
     # 1 where a person corrected a field (the machine's reading is the correction's old_value)
     # or checked the whole document against its scan (see corrections)
     kept("corrected", Integer, default=0), kept("checked", Integer, default=0),
@@ -344,6 +346,10 @@ WORDS = (
     field("conf", Float, _("Tesseract confidence 0–100 (empty: text layer)")),
     # the text layer's font: bold, italic (1/0) and size in points; empty on OCR pages
     yes_no("bold"), yes_no("italic"), field("size", Float),
+    field("reread", String, _("OCR: the digits of a number read a second time from its crop "
+                              "(empty: not read again)")),
+    yes_no("handwritten", _("OCR: 1 where the word is written by hand (pen ink, taller than "
+                            "the typed digits of its line)")),
 )
 # One row per printed table part (a table over two pages is two parts, the second pointing
 # at the first with continues_table_id); one row per cell of its printed grid.

@@ -90,6 +90,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [count(3, unit="nhiệm vụ", raw="03 nhiệm vụ")]),
     ("Thực hiện Kế hoạch 123 thành viên Ban Chỉ đạo đã kiểm tra 12 xã.",
      [count(12, unit="xã", raw="12 xã")]),
+    # a rank is a position, not a count (PAR/SIPAS/PCI rankings as provincial reports give them)
+    ("Chỉ số cải cách hành chính năm 2024 của tỉnh đạt 88,14%, xếp hạng 11/34 tỉnh, thành phố.",
+     [percent(88.14, raw="88,14%")]),
+    ("Chỉ số PCI năm 2024 của tỉnh đứng trong Top 30 tỉnh, thành phố, tăng 5 bậc so với năm 2023.",
+     []),
     ("Cụm 3 gồm 4 xã vùng cao; Ban 5 chủ trì phối hợp với 3 đơn vị.",
      [count(4, unit="xã"), count(3, unit="đơn vị")]),
     ("Các Chương trình mục tiêu quốc gia phải hoàn thành đúng tiến độ theo kế hoạch 120 hộ "

@@ -19,6 +19,7 @@ LABEL_WORDS = r"""
       | quyết[ ]định | nghị[ ]định | nghị[ ]quyết | thông[ ]tư | chỉ[ ]thị
       | công[ ]văn | luật | (?<!(?:tổng|dân)[ ])số     # "số 12", not "tổng số 35", "dân số 1,2"
       | giai[ ]đoạn | niên[ ]độ | khóa | khoá | đợt | thứ | quận | phường  # "giai đoạn 2"
+      | hạng | top                     # a rank: "xếp hạng 11/34 tỉnh", "Top 30 tỉnh"
       | (?<!(?:mỗi|hàng|bình[ ]quân)[ ])                  # "thôn 5", not "mỗi lớp 30 học viên"
         (?:thôn | tổ | ấp | khu[ ]phố | khóm | xóm | đội | lớp | khu | lô | kỳ[ ]họp | phòng
           | quốc[ ]lộ | tỉnh[ ]lộ | huyện[ ]lộ | đường | đường[ ](?:tỉnh|huyện|xã) | km

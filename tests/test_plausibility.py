@@ -113,6 +113,8 @@ def test_second_reading_of_a_figures_words() -> None:
     assert second_reading([word("2", reread="2"), word("tỷ"), word("500"),
                            word("triệu")]) == ("2", None, None)
     assert second_reading([word("320"), word("triệu")]) == (None, None, None)
+    # a second reading that came back empty is no reading, not a disagreement
+    assert second_reading([word("3", reread=""), word("xã")]) == (None, None, None)
     assert second_reading([word("15", handwritten=True), word("hộ", handwritten=False)])[2]
 
 

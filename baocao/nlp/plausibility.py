@@ -60,7 +60,8 @@ def second_reading(words: Sequence[Word]) -> tuple[str | None, bool | None, bool
     (joined), whether every word holding digits gave the same digits again (None: not all were
     re-read and none disagreed), whether any of them is handwritten (None: unknown)."""
     numbers = [w for w in words if DIGIT.search(w.text)]
-    reread = [w for w in numbers if w.reread is not None]
+    # a second reading that gave nothing (a lone digit often comes back empty) says nothing
+    reread = [w for w in numbers if w.reread]
     joined = " ".join(w.reread for w in reread if w.reread) or None
     agrees: bool | None = None
     if any(_digits(w.reread or "") != _digits(w.text) for w in reread):

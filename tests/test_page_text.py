@@ -175,7 +175,7 @@ def test_line_objects_keep_their_boxes_after_rejoin() -> None:
 ])
 def test_running_headers_and_page_numbers_found_by_form_and_sequence(line: str,
                                                                       edge: bool) -> None:
-    from baocao.nlp.layout import _is_edge_line
+    from baocao.nlp.edges import _is_edge_line
 
     assert _is_edge_line(line, set()) is edge
 

@@ -4,13 +4,12 @@ lines re-joined into paragraphs, headings and bullet lines kept on their own."""
 from __future__ import annotations
 
 import statistics
-from collections import Counter
-from collections.abc import Iterable
 
 import regex
 
 from baocao.datamodel import Line, PageContent, PageText, Paragraph, TableGrid, Word
 from baocao.nlp.doubted import doubted_numbers
+from baocao.nlp.edges import edge_keys, repeated_edge_lines, split_edges
 from baocao.nlp.footnotes import split_footnotes
 from baocao.nlp.looks import measure, type_changes
 from baocao.nlp.repair import repair_ocr
@@ -26,25 +25,6 @@ WRITTEN_NUMBER = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+")
 BODY_SIZE = 0.6
 # An OCR "letter" lower than this share of the page's median word height is a speck.
 SPECK_HEIGHT = 0.4
-# Lines looked at for running headers at the top and footers at the bottom of a page.
-EDGE_LINES = 3
-
-# A running header naming the page. Example: "Page 62 - Tai lieu Khuyen cong OK (13-12)"
-RUNNING_PAGE_HEADER = regex.compile(r"^(?:page|trang)\s+\d{1,4}\s*[-–—:|]", regex.IGNORECASE)
-# A page label. Examples: "P. 62", "Tr. 5", "Trang 12"
-PAGE_LABEL = regex.compile(r"^(?:p\.|tr\.|trang|page)\s*\d{1,4}$", regex.IGNORECASE)
-# A bare page number, maybe between dashes. Examples: "61", "- 61 -"
-PAGE_NUMBER = regex.compile(r"^[-–—]?\s*\d{1,4}\s*[-–—]?$")
-# A continuation page's running header naming the report itself, alone on its line.
-# Example: "Báo cáo số 318/BC-UBND ngày 05/12/2022" (not the title block's "Số: 318/BC-UBND")
-REPORT_REFERENCE = regex.compile(
-    r"^(?:báo cáo|kế hoạch|tờ trình|đề án)\s+số\s*:?\s*\d+/[\p{L}\d.-]+"
-    r"(?:,?\s+ngày\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{4})?$",
-    regex.IGNORECASE,
-)
-# A navigation strip of page numbers. Example: "51 52 53 54 55 56 57 58 59 60 61"
-NAV_STRIP = regex.compile(r"^\d{1,4}(?:\s+\d{1,4}){3,}$")
-
 # Marks that open a new paragraph when the line before ended a sentence or clause.
 # Examples: "- Nguồn kinh phí…", "+ BCKT tỉnh…", "• …", "Thứ nhất: …", "Một là, …",
 # "2. Những khó khăn…", "(3) Kinh nghiệm…", "a) …", "II. KẾT QUẢ…", "1.4.2.1 Xây dựng…"
@@ -84,7 +64,7 @@ def clean_page(page: PageContent, repeated: set[str]) -> PageText:
                   for line in page.lines]
     lines = [line for line in everything
              if _is_text(line, letter_height) and not _in_table(line, page.tables)]
-    header, footer, body = _split_edges(lines, repeated)
+    header, footer, body = split_edges(lines, repeated)
     body, notes = split_footnotes(body)
     furniture = _furniture(body)
     paragraphs = _paragraphs([ln for n, ln in enumerate(body) if n not in furniture],
@@ -222,96 +202,6 @@ def _to_end_mark(words: list[Word]) -> list[Word]:
 def _normalized(line: Line, ocr: bool) -> Line:
     text = repair_ocr(normalize(line.text)) if ocr else normalize(line.text)
     return Line(text, line.x0, line.x1, line.top, line.bottom, line.words)
-
-
-def _edge_key(text: str) -> str:
-    """Compare edge lines without digits and accents, so "Page 61 …" repeats "Page 62 …"."""
-    return regex.sub(r"\d+", "#", fold(text))
-
-
-# An edge line this short (words) is page furniture even when its numbers change:
-# "Trang 3/12", "Lần 2".
-FURNITURE_WORDS = 3
-
-
-def edge_keys(page: PageContent) -> dict[str, tuple[str, ...]]:
-    """The lines at the page's top and bottom as `repeated_edge_lines` compares them: each
-    without digits and accents, with the numbers it holds."""
-    keys: dict[str, tuple[str, ...]] = {}
-    for line in page.lines[:EDGE_LINES] + page.lines[-EDGE_LINES:]:
-        text = normalize(line.text)
-        keys[_edge_key(text)] = tuple(regex.findall(r"\d+", fold(text)))
-    return keys
-
-
-def repeated_edge_lines(pages: Iterable[dict[str, tuple[str, ...]]]) -> set[str]:
-    """Lines standing at the top or bottom of at least two pages (their `edge_keys`) are
-    running headers/footers: the same line, or the same apart from one number (a page
-    number: "Page 61 …", "Page 62 …"), or a short furniture-like line. Content lines that
-    only share their words ("1. Kết quả thực hiện năm 2022" / "2. Kết quả thực hiện năm
-    2023", "Tổng kinh phí thực hiện là 150/320 triệu đồng." / "… 200/450 …") are not."""
-    seen: dict[str, set[tuple[str, ...]]] = {}
-    counts: Counter[str] = Counter()
-    for keys in pages:
-        counts.update(keys.keys())
-        for key, numbers in keys.items():
-            seen.setdefault(key, set()).add(numbers)
-    return {key for key, n in counts.items()
-            if n >= 2 and len(key) > 3 and _page_numbered(key, seen[key])}
-
-
-def _page_numbered(key: str, numbers: set[tuple[str, ...]]) -> bool:
-    """The occurrences differ in at most one number, or the line is short; a sentence
-    ("… là 150/320 triệu đồng.") repeats as a header only word for word."""
-    if len(numbers) == 1 or len(key.split()) <= FURNITURE_WORDS:
-        return True
-    if key.endswith((".", ";")):
-        return False
-    rows = list(numbers)
-    varying = [i for i in range(len(rows[0])) if len({r[i] for r in rows}) > 1]
-    return len(varying) <= 1
-
-
-def _is_edge_line(text: str, repeated: set[str]) -> bool:
-    # a speck read as a lone letter beside the label ("P.62 š") does not hide it
-    text = " ".join(t for t in text.split() if len(t) > 1 or not t.isalpha())
-    return bool(
-        RUNNING_PAGE_HEADER.match(text)
-        or PAGE_LABEL.match(text)
-        or PAGE_NUMBER.match(text)
-        or NAV_STRIP.match(text)
-        or REPORT_REFERENCE.match(text)
-        or _is_page_sequence(text)
-        or _edge_key(text) in repeated
-    )
-
-
-def _is_page_sequence(text: str) -> bool:
-    """A navigation strip OCR damaged at its ends ("Sh) 9L 52 53 54 … 60 G61"): most tokens
-    are page numbers, and most neighbours among them count up by one."""
-    tokens = text.split()
-    numbers = [int(t) for t in tokens if t.isdecimal() and len(t) <= 4]
-    if len(numbers) < 5 or len(numbers) < 0.6 * len(tokens):
-        return False
-    steps = sum(b - a == 1 for a, b in zip(numbers, numbers[1:], strict=False))
-    return steps >= 0.7 * (len(numbers) - 1)
-
-
-def _split_edges(
-    lines: list[Line], repeated: set[str]
-) -> tuple[list[str], list[str], list[Line]]:
-    """Peel header lines off the top and footer lines off the bottom of the page."""
-    start = 0
-    while start < min(EDGE_LINES, len(lines)) and _is_edge_line(lines[start].text, repeated):
-        start += 1
-    end = len(lines)
-    while end > max(start, len(lines) - EDGE_LINES) and _is_edge_line(
-        lines[end - 1].text, repeated
-    ):
-        end -= 1
-    header = [line.text for line in lines[:start]]
-    footer = [line.text for line in lines[end:]]
-    return header, footer, lines[start:end]
 
 
 def _paragraphs(lines: list[Line], page_no: int, tables: list[TableGrid] | None = None

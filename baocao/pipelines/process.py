@@ -19,7 +19,7 @@ from baocao.datamodel import (
 from baocao.errors import DocumentError, MissingDependencyError
 from baocao.extract import open_document
 from baocao.extract.files import check_regular, file_sha256, readable_path
-from baocao.nlp.layout import edge_keys, repeated_edge_lines
+from baocao.nlp.edges import edge_keys, repeated_edge_lines
 from baocao.pipelines.spill import PageSpill
 
 log = logging.getLogger(__name__)

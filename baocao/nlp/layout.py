@@ -89,11 +89,17 @@ def _footnote_paragraphs(notes: list[list[Line]], page_no: int, offset: int
                          ) -> list[Paragraph]:
     """One paragraph a footnote, its lines re-joined, placed in the page text from `offset`
     on: after the body, as printed."""
+    return _as_paragraphs(notes, page_no, offset)
+
+
+def _as_paragraphs(blocks: list[list[Line]], page_no: int, offset: int) -> list[Paragraph]:
+    """Each block of lines re-joined into one paragraph, placed one after the other in the
+    page text from `offset` on."""
     paragraphs = []
-    for lines in notes:
-        text, spans = _join(lines)
+    for block in blocks:
+        text, spans = _join(block)
         words = [(offset + a, offset + b, word) for a, b, word in spans]
-        paragraphs.append(Paragraph(page_no, text, offset, len(lines), words,
+        paragraphs.append(Paragraph(page_no, text, offset, len(block), words,
                                     measure(text, offset, words)))
         offset += len(text) + 1
     return paragraphs
@@ -219,15 +225,7 @@ def _paragraphs(lines: list[Line], page_no: int, tables: list[TableGrid] | None 
             blocks.append([line])
         else:
             blocks[-1].append(line)
-    paragraphs = []
-    offset = 0
-    for block in blocks:
-        text, spans = _join(block)
-        words = [(offset + a, offset + b, word) for a, b, word in spans]
-        paragraphs.append(Paragraph(page_no, text, offset, len(block), words,
-                                    measure(text, offset, words)))
-        offset += len(text) + 1
-    return paragraphs
+    return _as_paragraphs(blocks, page_no, 0)
 
 
 def _table_between(line: Line, following: Line, tables: list[TableGrid]) -> bool:

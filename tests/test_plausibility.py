@@ -15,6 +15,7 @@ from baocao.nlp.checks import check_figures
 from baocao.nlp.plausibility import (
     AGREED,
     DOUBTED,
+    SURE_READ,
     TO_CHECK_BELOW,
     implausible,
     second_reading,
@@ -145,9 +146,13 @@ def test_an_agreeing_second_reading_vouches_for_a_doubtful_ocr_figure() -> None:
 
 
 def test_a_disagreeing_second_reading_or_handwriting_is_to_check() -> None:
-    figure, flags = scanned(96, reread="820")
+    figure, flags = scanned(85, reread="820")
     assert figure.reread == "820" and figure.reread_agrees is False
     assert figure.to_check and figure.trust < TO_CHECK_BELOW and flags == ["to_check"]
+    # a first reading OCR was sure of outweighs the second: kept, trusted less than it was
+    figure, flags = scanned(96, reread="820")
+    assert figure.reread_agrees is False and not figure.to_check and flags == []
+    assert figure.trust == SURE_READ / 100
     figure, flags = scanned(96, reread="320", handwritten=True)
     assert figure.handwritten and figure.to_check and flags == ["to_check"]
     figure, flags = scanned(96)

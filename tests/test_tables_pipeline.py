@@ -254,17 +254,16 @@ def _flags_link_to_their_places(tab, n_flags: int) -> None:
         assert tab.evaluate("id => document.getElementById(id) !== null", target), target
 
 
-WILDDEV = REPO.parent / "shared" / "wilddev"
-# A real scanned Lâm Đồng submission (wilddev) whose flags are of both kinds: a figure of
-# its text OCR doubted and a cell of its member table OCR doubted.
-BOTH_FLAGS = "ld_24841"
+# A real scanned Bình Thuận financial report (realtables) whose flags are of both kinds:
+# figures its table cells gave that OCR doubted, and cells OCR doubted that give no figure.
+BOTH_FLAGS = "bt_hhdn_bctc"
 
 
 @pytest.fixture(scope="module")
 def both_flags_db(tmp_path_factory) -> Path:
-    require_shared(WILDDEV)
+    require_shared(REALTABLES)
     out = tmp_path_factory.mktemp("both_flags") / "baocao.sqlite"
-    proc = run_cli("run", str(WILDDEV / "docs" / f"{BOTH_FLAGS}.pdf"), "--db", str(out),
+    proc = run_cli("run", str(REALTABLES / "docs" / f"{BOTH_FLAGS}.pdf"), "--db", str(out),
                    "--no-progress")
     assert proc.returncode == 0, proc.stderr
     return out
@@ -273,8 +272,8 @@ def both_flags_db(tmp_path_factory) -> Path:
 def test_review_page_links_flags_of_both_kinds_in_whole_numbers(both_flags_db: Path, browser,
                                                                  tmp_path: Path) -> None:
     """A document flagged on figures and on table cells alike: each flag's link names its
-    figure or cell in whole numbers and leads to it. Its flagged figures are ones the
-    page prints (its gold's figures)."""
+    figure or cell in whole numbers and leads to it. Its flagged figures are values its
+    tables print (the gold's cells)."""
     from test_review import open_page
 
     out = tmp_path / "review.html"
@@ -284,11 +283,13 @@ def test_review_page_links_flags_of_both_kinds_in_whole_numbers(both_flags_db: P
     flags = rows(both_flags_db, "SELECT * FROM flags")
     assert {f["figure_id"] is None for f in flags} == {True, False}
     assert all(f["table_id"] is not None for f in flags if f["figure_id"] is None)
-    gold = json.loads((WILDDEV / "gold" / f"{BOTH_FLAGS}.json").read_text(encoding="utf-8"))
-    printed = {(g["page"], g["value"]) for g in gold["figures"]}
+    printed = {(t["page"], c["row"], c["col"]): c["value"] for t in _gold(BOTH_FLAGS)["tables"]
+               for c in t["cells"] if c["numeric"]}
     flagged = rows(both_flags_db, "SELECT f.* FROM figures f JOIN flags USING (doc_id, "
                                   "figure_id)")
-    assert flagged and all((f["page_no"], f["value"]) in printed for f in flagged)
+    assert flagged and all(
+        printed.get((f["page_no"], f["table_row"], f["table_col"])) == f["value"]
+        for f in flagged)
     tab, seen = open_page(browser, out)
     assert seen["errors"] == []
     _flags_link_to_their_places(tab, len(flags))

@@ -286,6 +286,10 @@ class Passage:
     section_kind: SectionKind | None  # the section's kind, or its parent's if it names none
     text: str
     char_start: int  # where it starts in its page's text
+    # what its own sentences report (difficulties, causes, lessons), even where no heading
+    # names it, and how sure (0–1); see nlp/meaning.py
+    kind: SectionKind | None = None
+    kind_confidence: float | None = None
 
 
 @dataclass(slots=True)

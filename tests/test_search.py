@@ -8,8 +8,9 @@ from pathlib import Path
 from conftest import SAMPLES, rows, run_cli
 
 from baocao import store
-from baocao.datamodel import DocumentResult, Passage
+from baocao.datamodel import DocumentResult, PageText, Paragraph, Passage
 from baocao.outputs.search import parse, search
+from baocao.pipelines.analyse import make_passages
 from baocao.vietnamese.text import fold
 
 
@@ -97,6 +98,24 @@ def _tiny(db: str | Path, texts: list[str]) -> None:
 
 TINY = ["Hạn hán kéo dài ảnh hưởng sản xuất", "Nguồn vốn còn hạn chế",
         "Nhung kho khan ve von can thao go"]  # the last as OCR reads a page without accents
+
+
+def test_a_paragraph_is_found_by_the_kind_its_sentences_report(tmp_path: Path) -> None:
+    """A difficulty told in a section naming no kind (passages.kind, read at analysis) is
+    found by --kind difficulties and shown so; a paragraph of results is not."""
+    db = tmp_path / "kinds.sqlite"
+    result = DocumentResult("e" * 64, "/nowhere/kinds.pdf", "kinds.pdf", "ok", None, "now",
+                            n_pages=1)
+    texts = ["Năm 2023 tỉnh đã hỗ trợ 25 đề án khuyến công, kinh phí 3.450 triệu đồng.",
+             "Bên cạnh kết quả đạt được, việc giải ngân kinh phí khuyến công vẫn còn nhiều "
+             "vướng mắc."]
+    result.passages = make_passages(
+        [PageText(1, "\n".join(texts), [Paragraph(1, t, 0) for t in texts])], [], [0, 0])
+    store.write(store.connect(db), result)
+    _, hits = search(db, "kinh phí khuyến công", kind="difficulties")
+    assert [(h.text, h.section_kind) for h in hits] == [(texts[1], "difficulties")]
+    assert {h.section_kind for h in search(db, "kinh phí khuyến công")[1]} == {
+        None, "difficulties"}
 
 
 def test_exact_and_folded_on_a_small_database(tmp_path: Path) -> None:

@@ -58,13 +58,16 @@ def test_table_of_contents_lines_are_not_headings() -> None:
     assert [s.heading for s in sections if s.heading] == ["I. KẾT QUẢ ĐẠT ĐƯỢC"]
 
 
-def test_title_block_is_not_a_section() -> None:
+def test_title_block_is_not_a_section_but_its_title_line_is() -> None:
+    """The report's title line ("BÁO CÁO") heads the outline, as an act's does; the issuer,
+    the number and the title under it are no sections."""
     doc = pages(["UBND TỈNH BẮC GIANG", "Số: 123/BC-UBND", "BÁO CÁO",
                  "Kết quả thực hiện khuyến công năm 2023", "I. KẾT QUẢ ĐẠT ĐƯỢC", "Nội dung.",
                  "Kinh nghiệm rút ra:", "Một là, tuyên truyền."])
     sections, _ = tag_sections(doc)
-    assert [(s.heading, s.kind) for s in sections if s.heading] == [
-        ("I. KẾT QUẢ ĐẠT ĐƯỢC", "achievements"), ("Kinh nghiệm rút ra:", "lessons")]
+    assert [(s.heading, s.kind, s.level) for s in sections if s.heading] == [
+        ("BÁO CÁO", "other", 1), ("I. KẾT QUẢ ĐẠT ĐƯỢC", "achievements", 2),
+        ("Kinh nghiệm rút ra:", "lessons", 3)]
 def pages(*texts: list[str]) -> list[PageText]:
     out = []
     for no, paragraphs in enumerate(texts, 1):
@@ -98,15 +101,20 @@ def test_outline_levels_parents_and_page_span() -> None:
     assert "Thiếu vốn đối ứng." in sections[2].text  # the parent holds its sub-section's text
 
 
-def test_numbered_sentences_and_cut_paragraphs_are_not_headings() -> None:
+def test_numbered_sentences_and_cut_paragraphs_are_points_run_in() -> None:
+    """A numbered sentence cut by the page break is a point of the text (inline, headed by its
+    first line) holding the page's continuation; "2." after "2.4." is no child of it."""
     doc = pages(
         ["2.4. Một số đề xuất, kiến nghị cho HĐND",
          "2. Hội đồng nhân dân quyết định các vấn đề của địa phương do luật định; giám sát việc"],
         ["tuân theo Hiến pháp và pháp luật ở địa phương."],
     )
     sections, _ = tag_sections(doc)
-    assert [s.heading for s in sections] == ["2.4. Một số đề xuất, kiến nghị cho HĐND"]
-    assert sections[0].page_end == 2
+    assert [(s.heading, s.inline, s.kind) for s in sections] == [
+        ("2.4. Một số đề xuất, kiến nghị cho HĐND", False, "recommendations"),
+        ("2. Hội đồng nhân dân quyết định các vấn đề của địa phương do luật định; giám sát "
+         "việc", True, "other")]
+    assert sections[1].parent_id is None and sections[1].page_end == 2
 
 
 # An act (directive, decision, notice): the header lines, then its numbered points.
@@ -241,13 +249,17 @@ def test_words_like_lessons_are_not_lessons(heading: str) -> None:
     assert "lessons" not in classify(heading)
 
 
-def test_reports_get_no_run_in_sections() -> None:
-    """Outside acts, a long numbered paragraph stays running text (the outlines of reports
-    are compared heading by heading)."""
+def test_a_reports_numbered_paragraph_is_a_point_of_its_sections_kind() -> None:
+    """In a report, a long numbered paragraph is a point run into the text; under results
+    it reports a result, though it opens with a task's verb ("Giao")."""
     doc = pages(["I. KẾT QUẢ ĐẠT ĐƯỢC",
                  "1. Giao Sở Công Thương chủ trì tổ chức 6 cuộc bình chọn; kinh phí hỗ trợ là "
                  "320 triệu đồng, đạt 100% kế hoạch năm."])
-    assert [s.heading for s in tag_sections(doc)[0] if s.heading] == ["I. KẾT QUẢ ĐẠT ĐƯỢC"]
+    sections = [s for s in tag_sections(doc)[0] if s.heading]
+    assert [(s.heading, s.kind, s.inline) for s in sections] == [
+        ("I. KẾT QUẢ ĐẠT ĐƯỢC", "achievements", False),
+        ("1. Giao Sở Công Thương chủ trì tổ chức 6 cuộc bình chọn; kinh phí hỗ trợ là 320 "
+         "triệu", "achievements", True)]
 
 
 def test_a_short_line_in_capitals_is_a_heading_without_a_number() -> None:
@@ -256,7 +268,8 @@ def test_a_short_line_in_capitals_is_a_heading_without_a_number() -> None:
                  "PHÓ CHỦ TỊCH", "SỞ CÔNG THƯƠNG"])
     sections, _ = tag_sections(doc)
     assert [(s.heading, s.kind) for s in sections if s.heading] == [
-        ("I. KẾT QUẢ ĐẠT ĐƯỢC", "achievements"), ("NHỮNG KHÓ KHĂN, VƯỚNG MẮC", "difficulties")]
+        ("BÁO CÁO", "other"), ("I. KẾT QUẢ ĐẠT ĐƯỢC", "achievements"),
+        ("NHỮNG KHÓ KHĂN, VƯỚNG MẮC", "difficulties")]
 
 
 def test_capitals_opening_a_later_page_are_a_heading_before_any_number() -> None:
@@ -264,7 +277,7 @@ def test_capitals_opening_a_later_page_are_a_heading_before_any_number() -> None
                 ["PHƯƠNG HƯỚNG NĂM 2024", "Tiếp tục hỗ trợ."])
     sections, _ = tag_sections(doc)
     assert [(s.heading, s.kind) for s in sections if s.heading] == [
-        ("PHƯƠNG HƯỚNG NĂM 2024", "plans")]
+        ("BÁO CÁO", "other"), ("PHƯƠNG HƯỚNG NĂM 2024", "plans")]
 
 
 def test_enumeration_words_open_run_in_points_of_an_act() -> None:
@@ -324,11 +337,12 @@ def test_a_dash_line_of_running_text_is_no_heading() -> None:
 
 
 def test_a_report_title_after_its_title_block_is_no_heading() -> None:
-    """"Kết quả thực hiện…" under "BÁO CÁO" is the title, though it opens with a kind word."""
+    """"Kết quả thực hiện…" under "BÁO CÁO" is the title, though it opens with a kind word;
+    "BÁO CÁO" is the title line, a section of kind other."""
     rows = [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", False), ("Số: 412/BC-SCT", False),
             ("BÁO CÁO", False), ("Kết quả thực hiện Chương trình khuyến công năm 2023", False),
             *BODY]
-    assert _outline(rows) == [(None, "other")]
+    assert _outline(rows) == [(None, "other"), ("BÁO CÁO", "other")]
 
 
 def test_a_run_in_label_of_a_report_is_an_inline_section() -> None:
@@ -373,3 +387,148 @@ def test_a_page_opening_mid_sentence_continues_the_last_paragraph() -> None:
     sections, _ = tag_sections(doc)
     assert [s.heading for s in sections if s.heading] == ["1. Giao Sở Nội vụ:",
                                                          "2. Giao Sở Tư pháp:"]
+
+
+# --- kinds by meaning, lists, outlines repaired (issue 31) ---------------------------------
+# Headings and sentences written after those of provincial reports, plans and decisions on
+# industrial promotion (khuyến công), PCI and administrative reform; kinds read from meaning.
+
+@pytest.mark.parametrize("heading,kinds", [
+    # contrast: what the heading turns to is what it is about
+    ("2. Kết quả đạt được, tuy nhiên vẫn còn những tồn tại, hạn chế",
+     ["difficulties", "achievements"]),
+    ("Bên cạnh kết quả đạt được, công tác khuyến công vẫn còn một số hạn chế",
+     ["difficulties", "achievements"]),
+    # negation: a kind said not to be there is none
+    ("3. Không có khó khăn, vướng mắc", []),
+    # a shortcoming named by what was not done
+    ("2. Những mặt chưa làm được", ["difficulties"]),
+    ("III. TỔ CHỨC THỰC HIỆN", ["plans"]),
+    # results of a year's tasks are results, not plans
+    ("1. Kết quả thực hiện nhiệm vụ năm 2024", ["achievements"]),
+])
+def test_classify_by_meaning(heading: str, kinds: list[str]) -> None:
+    assert classify(heading) == kinds
+
+
+def test_lists_of_documents_and_people_are_no_headings() -> None:
+    """A list of the documents sent along or repealed, and of a council's members, are
+    entries of a list, in a report as in a submission."""
+    report = pages(["I. CĂN CỨ XÂY DỰNG BÁO CÁO",
+                    "1. Nghị quyết số 15/2019/NQ-HĐND ngày 12/7/2019 của HĐND tỉnh về chính "
+                    "sách khuyến công trên địa bàn tỉnh giai đoạn 2019 - 2025.",
+                    "(2) Báo cáo số 36/BC-SCT ngày 02/02/2024 của Sở Công Thương về kết quả "
+                    "thực hiện Chương trình khuyến công năm 2023.",
+                    "3. Ông Nguyễn Văn An - Phó Giám đốc Sở Công Thương, Phó Chủ tịch Hội đồng.",
+                    "II. KẾT QUẢ THỰC HIỆN"])
+    assert [s.heading for s in tag_sections(report)[0] if s.heading] == [
+        "I. CĂN CỨ XÂY DỰNG BÁO CÁO", "II. KẾT QUẢ THỰC HIỆN"]
+    submission = act(["TỜ TRÌNH", "Hồ sơ gửi kèm theo gồm:",
+                      "(1) Báo cáo số 36/BC-HĐTĐ ngày 02/02/2026 của Hội đồng thẩm định;",
+                      "(2) Dự thảo Quyết định của Chủ tịch UBND tỉnh về công bố Chỉ số cải cách "
+                      "hành chính năm 2025 của các sở, ban, ngành."])
+    assert [h[0] for h in outline(submission)] == ["TỜ TRÌNH"]
+
+
+def test_bullet_labels_open_sections_of_their_kind() -> None:
+    """"+ Nguyên nhân:" and "- Tồn tại, hạn chế:" opening their paragraphs are sections of
+    their kind, run in; a label naming no kind is none; likewise in a submission."""
+    body = ["II. ĐÁNH GIÁ CHUNG",
+            "- Tồn tại, hạn chế: Nguồn kinh phí khuyến công địa phương còn thấp so với nhu cầu "
+            "của các cơ sở công nghiệp nông thôn.",
+            "+ Nguyên nhân: do ngân sách tỉnh còn khó khăn, nguồn xã hội hóa huy động được ít.",
+            "+ Các nhiệm vụ trọng tâm trong thời gian tới: tiếp tục hỗ trợ các cơ sở đầu tư "
+            "máy móc, thiết bị tiên tiến.",
+            "- Kinh phí thực hiện: 2.350 triệu đồng."]
+    want = [("II. ĐÁNH GIÁ CHUNG", "other", False),
+            ("- Tồn tại, hạn chế:", "difficulties", True),
+            ("+ Nguyên nhân:", "causes", True),
+            ("+ Các nhiệm vụ trọng tâm trong thời gian tới:", "plans", True)]
+    assert [(s.heading, s.kind, s.inline) for s in tag_sections(pages(body))[0]
+            if s.heading] == want
+    assert [h[:3] for h in outline(act(["TỜ TRÌNH", *body]))[1:]] == want
+
+
+def test_points_of_a_titled_article_are_sections_its_clauses_are_not() -> None:
+    """Under "Điều 2. Tổ chức thực hiện", a body's duty standing alone ("1. Sở Tài chính
+    chịu trách nhiệm:") and the tasks lettered under it are sections, of kind plans."""
+    doc = act(["QUYẾT ĐỊNH:", "Điều 1. Phê duyệt kế hoạch khuyến công năm 2024.",
+               "Điều 2. Tổ chức thực hiện", "1. Sở Công Thương chịu trách nhiệm:",
+               "a) Chủ trì, phối hợp với các cơ quan liên quan hướng dẫn các cơ sở công "
+               "nghiệp nông thôn lập hồ sơ đề án khuyến công theo quy định.",
+               "b) Kiểm tra, giám sát việc thực hiện các đề án; tổng hợp, báo cáo kết quả "
+               "thực hiện về UBND tỉnh trước ngày 15 tháng 12 năm 2024.",
+               "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký."])
+    got = [(h[0][:28], h[1], h[2]) for h in outline(doc)]
+    assert got == [("QUYẾT ĐỊNH:", "other", False), ("Điều 1.", "other", True),
+                   ("Điều 2. Tổ chức thực hiện", "plans", False),
+                   ("1. Sở Công Thương chịu trách", "plans", False),
+                   ("a) Chủ trì, phối hợp với các", "plans", True),
+                   ("b) Kiểm tra, giám sát việc t", "plans", True),
+                   ("Điều 3.", "other", True)]
+
+
+def test_articles_quoted_in_a_submission_are_no_articles() -> None:
+    doc = act(["TỜ TRÌNH", "V. BỐ CỤC VÀ NỘI DUNG CƠ BẢN CỦA NGHỊ QUYẾT",
+               "Nghị quyết gồm 2 điều:", "Điều 1. Bãi bỏ toàn bộ các nghị quyết;",
+               "Điều 2. Hiệu lực thi hành.", "NGHỊ QUYẾT", "QUYẾT NGHỊ:",
+               "Điều 1. Bãi bỏ toàn bộ Nghị quyết số 27/2017/NQ-HĐND ngày 14/7/2017 của Hội "
+               "đồng nhân dân tỉnh."])
+    assert [(h[0], h[3]) for h in outline(doc)] == [
+        ("TỜ TRÌNH", None), ("V. BỐ CỤC VÀ NỘI DUNG CƠ BẢN CỦA NGHỊ QUYẾT", "V."),
+        ("NGHỊ QUYẾT", None), ("QUYẾT NGHỊ:", None), ("Điều 1.", "Điều 1.")]
+
+
+def test_title_lines_of_documents_held_in_a_file() -> None:
+    """A report drafted on a later page, a list attached, a title OCR glued or split, or
+    with a number written in by hand before it, are title lines."""
+    doc = pages(["CHỈ THỊ"], ["Số: /BC-UBND Lào Cai, ngày tháng năm 2024 BÁO CÁO",
+                             "Kết quả thực hiện Chương trình khuyến công năm 2024",
+                             "NGHỊQUYẾT", "QUY ÉT ĐỊNH:", "15 KẾ HOẠCH", "Phụ lục 02"])
+    sections, _ = tag_sections(doc)
+    assert [s.heading for s in sections if s.heading] == [
+        "CHỈ THỊ", "BÁO CÁO", "NGHỊQUYẾT", "QUY ÉT ĐỊNH:", "KẾ HOẠCH", "Phụ lục 02"]
+
+
+def test_a_misread_number_is_repaired_by_its_neighbours() -> None:
+    """"1H." between "II." and "IV." is "III." (a Roman part, not a point); "7." between "1."
+    and "3." is "2."; a Roman part after a preamble's "1." is not its child."""
+    doc = pages(["1. Mục đích", "Nâng cao hiệu quả.", "II. NỘI DUNG",
+                 "1. Hỗ trợ đào tạo nghề", "7. Hỗ trợ xây dựng mô hình trình diễn",
+                 "3. Hỗ trợ ứng dụng máy móc tiên tiến", "1H. TỔ CHỨC THỰC HIỆN",
+                 "IV. KINH PHÍ"])
+    sections, _ = tag_sections(doc)
+    got = [(s.heading[:12], s.label, s.level) for s in sections if s.heading]
+    assert got == [("1. Mục đích", "1.", 1), ("II. NỘI DUNG", "II.", 1),
+                   ("1. Hỗ trợ đà", "1.", 2), ("7. Hỗ trợ xâ", "2.", 2),
+                   ("3. Hỗ trợ ứn", "3.", 2), ("1H. TỔ CHỨC ", "III.", 1),
+                   ("IV. KINH PHÍ", "IV.", 1)]
+
+
+def test_points_take_their_sections_kind_or_give_tasks() -> None:
+    """Lettered points under a body's name give tasks (plans); under a plan's aims they say
+    what is sought (other); a point run into the text under difficulties is a difficulty,
+    though it names none."""
+    doc = pages(["I. MỤC ĐÍCH, YÊU CẦU",
+                 "1. Tăng cường phối hợp giữa các sở, ngành trong công tác khuyến công.",
+                 "II. NỘI DUNG", "1. Các huyện, thị xã, thành phố:",
+                 "a) Lập kế hoạch khuyến công năm 2025 gửi Sở Công Thương trước ngày 30/9.",
+                 "b) Bố trí kinh phí đối ứng để thực hiện các đề án trên địa bàn.",
+                 "III. KHÓ KHĂN, VƯỚNG MẮC",
+                 "a) Việc giải ngân kinh phí khuyến công quốc gia còn chậm so với kế hoạch; "
+                 "một số cơ sở công nghiệp nông thôn không bố trí đủ vốn đối ứng nên phải "
+                 "xin điều chỉnh, kéo dài thời gian thực hiện đề án sang năm sau."])
+    got = [(s.heading[:10], s.kind) for s in tag_sections(doc)[0] if s.heading]
+    assert got == [("I. MỤC ĐÍC", "other"), ("1. Tăng cư", "other"), ("II. NỘI DU", "other"),
+                   ("1. Các huy", "other"), ("a) Lập kế ", "plans"), ("b) Bố trí ", "plans"),
+                   ("III. KHÓ K", "difficulties"), ("a) Việc gi", "difficulties")]
+
+
+def test_a_kind_alone_on_a_dash_line_is_a_heading() -> None:
+    """"- Giải pháp" alone on its line opens a section of solutions; a dash line of running
+    text stays text."""
+    rows = [("Năm 2023 tỉnh đã hỗ trợ 25 đề án khuyến công với tổng kinh phí", True),
+            ("3.450 triệu đồng.", False), ("- Giải pháp", False), *BODY]
+    assert _outline(rows) == [(None, "other"), ("- Giải pháp", "solutions")]
+    rows = [("- Kết quả đạt được còn thấp so với kế hoạch;", False), *BODY]
+    assert _outline(rows) == [(None, "other")]

@@ -14,7 +14,9 @@ from baocao.nlp.headings import (
     MAX_UNNUMBERED_WORDS,
     TOC_LINE,
     Heading,
+    bullet_label,
     classify,
+    list_entry,
     opens_with_kind,
 )
 from baocao.nlp.looks import Look, printed_lines
@@ -22,13 +24,24 @@ from baocao.vietnamese.text import fold
 
 # The title line of an administrative act, standing alone in capitals, maybe closed by a
 # colon. Examples: "QUYẾT ĐỊNH", "QUYẾT ĐỊNH:", "CHỈ THỊ", "THÔNG BÁO", "TỜ TRÌNH",
-# "QUYẾT NGHỊ:". Matched on folded text, so OCR accents ("QUYÉT ĐỊNH") do not matter.
-ACT_TITLE = regex.compile(r"^(?:quyet dinh|chi thi|thong bao|to trinh|quyet nghi)\s*:?$")
+# "QUYẾT NGHỊ:". Matched on folded text without spaces, so OCR accents ("QUYÉT ĐỊNH") and
+# spaces ("QUY ÉT ĐỊNH") do not matter.
+ACT_TITLE = regex.compile(r"^(?:quyetdinh|chithi|thongbao|totrinh|quyetnghi):?$")
 
 
 # A title closing the date line it was joined to. Example: "Số: 47/QĐ-UBND Quảng Ngãi, ngày
 # 17 tháng 01 năm 2025 QUYẾT ĐỊNH" → "QUYẾT ĐỊNH"
-DATED_TITLE = regex.compile(r"\d{4}\s+(?P<title>\p{Lu}+(?:\s+\p{Lu}+){1,2}\s*:?)$")
+DATED_TITLE = regex.compile(r"\d{4}\s+(?P<title>\p{Lu}+(?:\s+\p{Lu}+){0,2}\s*:?)$")
+
+
+# Words holding a digit at a line's start. Example: "A64 " in "A64 KẾ HOẠCH".
+STRAY_BEFORE = regex.compile(r"^(?:\S*\d\S*\s+)+")
+
+
+# The title under which an act's articles stand (as ACT_TITLE is matched): a decision's, a
+# resolution's. Examples: "QUYẾT ĐỊNH", "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:"; not "TỜ TRÌNH", whose
+# "Điều 1." lines quote a draft.
+ENACTING = regex.compile(r"^(?:quyetdinh|quyetnghi):?$")
 
 
 # An article of a legal act and its number. Examples: "Điều 3.", "Điều 2. Tổ chức thực hiện"
@@ -50,12 +63,31 @@ ENUMERATION_LABEL = regex.compile(
 # chịu trách nhiệm:", "4. Sở Tài nguyên và Môi trường chủ trì, phối hợp…", "a) Tiếp tục
 # tập trung lãnh đạo…", "b) Tăng cường kỷ luật…" (an instruction opening with its verb).
 TASK_WORDS = (
-    "giao", "yeu cau", "chiu trach nhiem", "chu tri", "to chuc thuc hien", "phoi hop",
+    "giao", "yeu cau", "lap ke hoach", "ban hanh", "uu tien", "bo tri",
+    "chiu trach nhiem", "chu tri", "to chuc thuc hien", "phoi hop",
     "tiep tuc", "tang cuong", "thuc hien", "day manh", "khan truong", "nghien cuu",
     "theo doi", "tap trung", "thuong xuyen", "doi moi", "cung co", "chu dong",
     "ra soat", "trien khai", "xay dung", "nang cao", "huong dan", "kiem tra",
     "tich cuc", "tham muu", "quan triet", "theo chuc nang",
 )
+# Verbs that give a task only when a point opens with them ("7. Báo cáo kết quả … đúng thời
+# hạn", "2. Tổ chức truyền thông…", "b) Chỉ đạo Văn phòng…"): elsewhere they are nouns
+# ("báo cáo số 12", "các cơ quan, tổ chức", "Ban Chỉ đạo").
+OPENING_TASKS = ("bao cao", "to chuc", "dam bao", "bao dam", "chi dao")
+
+
+# Words that give a task wherever they stand in a point ("10. Bộ Công an giao Cục Cảnh sát…",
+# "2. Sở Tài chính chủ trì…"); on folded text, so "giao" (assign) is told from "Sở Giao thông",
+# "Sở Giáo dục", "giao dịch", "giao lưu".
+ASSIGNS = regex.compile(
+    r"\b(?:giao(?!\s+(?:thong|duc|dich|luu|ket|nhan|vien|trinh|an|hoa|tiep)\b)"
+    r"|chiu trach nhiem|chu tri|yeu cau)\b")
+
+
+def _has_task(text: str) -> bool:
+    """Whether folded text holds a word of TASK_WORDS, "giao" meaning to assign."""
+    return any(f" {w} " in f" {text} " for w in TASK_WORDS if w != "giao") or bool(
+        ASSIGNS.search(text))
 
 
 # Words opening a request to other bodies (kind "recommendations"). Example: "5. Đề nghị Ủy
@@ -63,7 +95,30 @@ TASK_WORDS = (
 REQUEST_WORDS = ("de nghi", "kien nghi", "de xuat")
 
 
-def act_title(paragraph: Paragraph) -> str | None:
+# The title line of any other document a file holds, the same way: a report, a plan or a
+# resolution drafted in a submission, a list or an appendix attached. Examples: "BÁO CÁO",
+# "KẾ HOẠCH", "NGHỊ QUYẾT", "DANH SÁCH", "PHỤ LỤC", "Phụ lục II".
+DOCUMENT_TITLE = regex.compile(
+    r"^(?:baocao|kehoach|nghiquyet|dean|danhsach|phuluc(?:[ivx\d]{1,4})?):?$")
+# An appendix's title, in capitals or not. Example: "Phụ lục", "Phụ lục 02".
+APPENDIX = regex.compile(r"^Phụ lục(?:\s+[IVX\d]{1,4})?$")
+
+
+def _unspaced(text: str) -> str:
+    return fold(text).replace(" ", "")
+
+
+def document_title(paragraph: Paragraph) -> str | None:
+    """The title line of an act (`act_title`) or of another document the file holds: a
+    report, a plan, a resolution, a list, an appendix ("BÁO CÁO", "Phụ lục")."""
+    if title := act_title(paragraph):
+        return title
+    if APPENDIX.match(paragraph.text):
+        return paragraph.text
+    return act_title(paragraph, DOCUMENT_TITLE)
+
+
+def act_title(paragraph: Paragraph, titles: regex.Pattern[str] = ACT_TITLE) -> str | None:
     """The act's title standing on its own printed line in capitals: the whole paragraph
     ("QUYẾT ĐỊNH:") or its last line, under the date line it was joined to ("Số: 47/QĐ-UBND
     Quảng Ngãi, ngày 17 tháng 01 năm 2025" / "QUYẾT ĐỊNH")."""
@@ -72,9 +127,13 @@ def act_title(paragraph: Paragraph) -> str | None:
     if not lines:  # no boxes: the capitals closing a date line
         dated = DATED_TITLE.search(paragraph.text)
         last = dated.group("title") if dated else last
-    for text in (paragraph.text, last):
+    # what stands before the title on its line with a digit in it is a mark, not a word: a
+    # number written in by hand ("A64 KẾ HOẠCH")
+    for text in (STRAY_BEFORE.sub("", paragraph.text), STRAY_BEFORE.sub("", last)):
         words = text.split()
-        if 1 < len(words) <= 3 and text.isupper() and ACT_TITLE.match(fold(text)):
+        # matched without spaces: OCR may glue a title's words or split one ("NGHỊQUYẾT",
+        # "QUY ÉT ĐỊNH")
+        if 0 < len(words) <= 3 and text.isupper() and titles.match(_unspaced(text)):
             return text
     return None
 
@@ -84,36 +143,59 @@ def act_headings(
     looks: list[Look] | None = None,
 ) -> list[Heading]:
     """The outline of an act: its title lines, its articles ("Điều 3."), chapters, numbered
-    and lettered points, block or run-in. Numbered points inside an article are its clauses
-    (and lists such as "1. Phường …;"), not sections."""
+    and lettered points, block or run-in. Numbered points inside an article run into its
+    text are its clauses (and lists such as "1. Phường …;"), not sections."""
     headings: list[Heading] = []
     in_article = False
+    enacting = False  # past a title that enacts articles: "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:"
+    # in a titled article, the scheme of its points standing alone ("1. Sở Tài nguyên và Môi
+    # trường chịu trách nhiệm:"): only they and the points under them are sections there,
+    # not its clauses run on in the text ("1. Sở Tài chính chịu trách nhiệm toàn diện…")
+    titled, holder = False, None
+
+    def keep(heading: Heading | None) -> None:
+        nonlocal holder
+        if heading is None:
+            return
+        if titled and not heading.inline:
+            holder = heading.scheme
+        elif titled and (holder is None or heading.scheme == holder):
+            return
+        headings.append(heading)
+
     for i, paragraph in enumerate(paragraphs):
         if i in titles:
             headings.append(Heading(i, titles[i], "title", [], label=None))
-            in_article = False
+            in_article = titled = False
+            enacting = bool(ENACTING.match(_unspaced(titles[i])))
             continue
         if TOC_LINE.search(paragraph.text):
             continue
         text = paragraph.text
         article = ARTICLE.match(text)
+        if article and not enacting:
+            continue  # an article quoted or listed: "Nghị quyết gồm 2 điều: Điều 1. Bãi bỏ…;"
         if article:
-            in_article = True
             headings.append(_article(i, paragraph, article.group("label")))
+            # clauses run on in an article's text; a titled article ("Điều 2. Tổ chức thực
+            # hiện") holds points as sections do
+            in_article = headings[-1].inline
+            titled, holder = not in_article, None
             continue
         if LEGAL_PART.match(text) and paragraph.n_lines <= 2 and not text.endswith("."):
             headings.append(Heading(i, text, "part", classify(text), label=text.split(".")[0]))
-            in_article = False
+            in_article = titled = False
             continue
         if in_article:
+            continue
+        if labelled := bullet_label(i, text, paragraph.n_lines):
+            headings.append(labelled)  # "+ Nguyên nhân:" opening its paragraph
             continue
         match = HEADING_NUMBER.match(text)
         enumeration = ENUMERATION_LABEL.match(text)
         misread = MISREAD_NUMBER.match(text) if match is None else None
         if misread is not None:
-            heading = _misread_point(i, paragraph, misread, headings, paragraphs[i + 1 : i + 20])
-            if heading is not None:
-                headings.append(heading)
+            keep(_misread_point(i, paragraph, misread, headings, paragraphs[i + 1 : i + 20]))
             continue
         if match is None and enumeration is None:
             continue
@@ -126,10 +208,8 @@ def act_headings(
         else:
             scheme, label = "enumeration", enumeration.group("label")
             label_end = enumeration.end()
-        heading = _point(i, paragraph, scheme, label, label_end, cut=i in continued,
-                         looks=looks[i] if looks else None)
-        if heading is not None:
-            headings.append(heading)
+        keep(_point(i, paragraph, scheme, label, label_end, cut=i in continued,
+                    looks=looks[i] if looks else None))
     return headings
 
 
@@ -211,6 +291,8 @@ def _point(
     words = text.split()
     if text.endswith(";") and paragraph.n_lines == 1:
         return None  # an item of a list: "1. Phường Nghĩa Chánh, thành phố Quảng Ngãi;"
+    if list_entry(text[label_end:]):
+        return None  # "1. Nghị quyết số 39/2011/NQ-HĐND…", "(1) Báo cáo số 36/BC-…"
     if looks is not None and looks.lead_end is not None and looks.lead_end > label_end:
         lead = text[: looks.lead_end].strip()  # the label in bold, then plain text
         if lead.endswith((":", ".")) and len(lead.split()) <= MAX_LABEL_WORDS:
@@ -227,11 +309,14 @@ def _point(
     sentence = regex.search(r"[.;](?:\s|$)", text[label_end:])
     sentence_end = label_end + sentence.start() if sentence else len(text)
     if 0 < colon < sentence_end and len(text[:colon].split()) <= MAX_LABEL_WORDS:
-        heading = text[: colon + 1]
+        heading = meaning = text[: colon + 1]
     else:
         lines = printed_lines(paragraph)
         heading = lines[0] if lines else " ".join(words[:20])
-    return Heading(index, heading, scheme, _act_kinds(heading), inline=True, label=label)
+        # its kind is read from its first sentence, not from where the line breaks: "5. Sở
+        # Giáo dục…, Sở Văn hóa… theo chức" / "năng, nhiệm vụ…"
+        meaning = text[:sentence_end]
+    return Heading(index, heading, scheme, _act_kinds(meaning), inline=True, label=label)
 
 
 def _act_kinds(heading: str) -> list[str]:
@@ -248,8 +333,32 @@ def _act_kinds(heading: str) -> list[str]:
     if words[:2] == ["doi", "voi"]:  # "Đối với các nội dung kiến nghị, đề xuất…"
         return ["recommendations"] if any(w in text for w in REQUEST_WORDS) else []
     if opens_with_kind(body):
-        return classify(heading)  # "1. Kết quả thực hiện": the kind it opens with
+        return classify(body)  # "1. Kết quả thực hiện": the kind it opens with
     # a heading in capitals names a topic ("II. MỤC ĐÍCH, QUAN ĐIỂM XÂY DỰNG NGHỊ QUYẾT")
-    if not body.isupper() and any(f" {w} " in f" {text} " for w in TASK_WORDS):
+    if not body.isupper() and (_has_task(text) or opens_with_task(heading)):
         return ["plans"]
     return classify(heading)
+
+
+def opens_with_task(heading: str) -> bool:
+    """Whether a heading opens with a task's verb ("b) Lập kế hoạch thực hiện…"), not with a
+    topic ("1. Về xây dựng…")."""
+    text = " ".join(fold(HEADING_NUMBER.sub("", heading, count=1)).split())
+    return any(text.startswith(f"{w} ") or text == w for w in (*TASK_WORDS, *OPENING_TASKS))
+
+
+def point_kinds(heading: str) -> tuple[list[str], bool]:
+    """What a report's plain numbered point says of its own kind: the kinds it opens with or
+    a request to other bodies (recommendations), and whether it gives a task: it opens with
+    a task's verb or assigns one (ASSIGNS), not said as done ("đã"). Its section decides the
+    rest (nlp/sections.py)."""
+    body = HEADING_NUMBER.sub("", heading, count=1)
+    words = [w.strip(".,:;()“”\"") for w in fold(body).split()]
+    text = " ".join(w for w in words if w)
+    if any(text.startswith(w) for w in REQUEST_WORDS):
+        return ["recommendations"], False
+    if opens_with_kind(body):
+        return classify(heading), False
+    done = regex.search(r"(?<!\p{L})đã(?!\p{L})", body.lower()) is not None
+    task = not done and (opens_with_task(heading) or bool(ASSIGNS.search(text)))
+    return [], task

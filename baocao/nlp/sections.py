@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from baocao.datamodel import PageText, Paragraph, Section
-from baocao.nlp.acts import act_headings, act_title
+from baocao.nlp.acts import (
+    act_headings,
+    act_title,
+    document_title,
+    opens_with_task,
+    point_kinds,
+)
 from baocao.nlp.headings import (
     HEADING_NUMBER,
     MAX_HEADING_WORDS,
     MAX_UNNUMBERED_WORDS,
     TOC_LINE,
     Heading,
+    bullet_label,
     classify,
+    list_entry,
     opens_with_kind,
 )
 from baocao.nlp.items import ENUMERATION
-from baocao.nlp.looks import SMALLEST, Look, body_size, look, styled_headings
+from baocao.nlp.looks import SMALLEST, Look, body_size, look, printed_lines, styled_headings
 from baocao.vietnamese.text import fold
 
 
@@ -28,20 +38,29 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
     """
     paragraphs = [p for page in pages for p in page.paragraphs]
     continued = _continued(pages)
-    titles = {i: t for i, p in enumerate(paragraphs[:40]) if (t := act_title(p))}
+    act = any(act_title(p) for p in paragraphs[:40])
+    # the title lines of the documents the file holds: the act's or report's own, a report
+    # or resolution drafted in a submission, a list or an appendix attached
+    titles = {i: t for i, p in enumerate(paragraphs) if i not in continued
+              and (t := document_title(p))}
     body = body_size(paragraphs)
     looks = [look(p, body) for p in paragraphs]
-    if titles:  # an act (decision, directive, notice, submission): its own outline
+    if act:  # an act (decision, directive, notice, submission): its own outline
         headings = act_headings(paragraphs, continued, titles, looks)
     else:
         numbered = [lk for p, lk in zip(paragraphs, looks, strict=True)
                     if HEADING_NUMBER.match(p.text)]
         plain_is_item = styled_headings(numbered)
-        headings = [
-            h for i, p in enumerate(paragraphs)
-            if i not in continued and (h := _heading(i, p, looks[i], plain_is_item))
-        ]
+        headings = []
+        for i, p in enumerate(paragraphs):
+            if i in titles:
+                headings.append(Heading(i, titles[i], "title", []))
+            # a paragraph cut by the page break can only be a point run into the text
+            elif (h := _heading(i, p, looks[i], plain_is_item)) and (
+                    i not in continued or h.inline):
+                headings.append(h)
     _repair_letter_numbers(headings)
+    _repair_misread_labels(headings)
     # Before the first numbered heading stands the title block ("BÁO CÁO / Kết quả thực
     # hiện…"): an unnumbered line there is a heading only when it ends with ":".
     first_numbered = next(
@@ -79,6 +98,10 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
             stack.pop()
         parent = stack[-1] if stack else None
         kind = heading.kinds[0] if heading.kinds else "other"
+        if heading.point and not heading.kinds:
+            kind = _point_kind(heading, parent)
+        elif heading.task and _gives_task(parent):
+            kind = "plans"
         body = paragraphs[heading.index + 1 : end]
         if heading.inline:  # the paragraph the label opens is the section's text
             body = paragraphs[heading.index : end]
@@ -96,6 +119,74 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
         for i in range(heading.index, next_heading):
             owner[i] = section.section_id
     return sections, owner
+
+
+# Kinds a point in its section shares whatever it says: a task described among a report's
+# results ("a) Tăng cường công tác…" under "1. Kết quả đạt được") is a result.
+SHARED_KINDS = ("achievements", "difficulties", "causes", "lessons", "solutions")
+# A section of an plan's aims ("I. MỤC ĐÍCH, YÊU CẦU"): its points say what is sought, they
+# give no task. Matched on the folded heading.
+AIMS = regex.compile(r"\b(?:muc dich|yeu cau)\b")
+
+
+def _point_kind(point: Heading, parent: Section | None) -> str:
+    """The kind of a point naming none: its section's where the section's kind is one that
+    all its points share; "plans" where it gives a task; else its section's kind."""
+    inherited = parent.inherited_kind if parent else "other"
+    if inherited in SHARED_KINDS:
+        return inherited
+    if point.task and _gives_task(parent):
+        return "plans"
+    return inherited
+
+
+def _gives_task(parent: Section | None) -> bool:
+    """Whether a point or title of this section that reads as a task gives one: not among a
+    report's results or difficulties (what was done, what went wrong), not among a plan's
+    aims."""
+    if parent is None:
+        return True
+    return parent.inherited_kind not in SHARED_KINDS and not (
+        parent.heading and AIMS.search(fold(parent.heading)))
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
+         "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")
+
+
+def _repair_misread_labels(headings: list[Heading]) -> None:
+    """A label OCR misread in a numbered sequence ("II.", "1H.", "IV."; "1.", "7.", "3.") is
+    the one its neighbours leave for it: the number after the one before, when the one after
+    follows it. Roman parts are counted through the document, points within their part."""
+    for scheme, value in (("roman", _roman_value), ("arabic0", _arabic_value)):
+        run: list[Heading] = []
+        for heading in [*headings, None]:
+            if heading is not None and heading.scheme == scheme:
+                run.append(heading)
+                continue
+            if heading is None or heading.scheme in PARTS:
+                _repair_run(run, value, scheme)
+                run = []
+
+
+def _repair_run(run: list[Heading], value: Callable[[str | None], int | None], scheme: str
+                ) -> None:
+    for before, heading, after in zip(run, run[1:], run[2:], strict=False):
+        a, b, c = value(before.label), value(heading.label), value(after.label)
+        if a is not None and c == a + 2 and b != a + 1:
+            number = a + 1
+            heading.label = (ROMAN[number - 1] if scheme == "roman" and number <= len(ROMAN)
+                             else f"{number}") + "."
+
+
+def _roman_value(label: str | None) -> int | None:
+    text = (label or "").rstrip(".")
+    return ROMAN.index(text) + 1 if text in ROMAN else None
+
+
+def _arabic_value(label: str | None) -> int | None:
+    text = (label or "").rstrip(".")
+    return int(text) if text.isdigit() else None
 
 
 # Capital letters OCR reads in place of a digit: a bold "4." comes out as "A.".
@@ -182,23 +273,31 @@ def _heading(index: int, paragraph: Paragraph, looks: Look, plain_is_item: bool 
             depth = len(regex.findall(r"\d+", match.group("arabic"))) - 1  # "2.4." → 1
             scheme = f"arabic{depth}"
         label = match.group(0).strip().lstrip("._ ")
+        if list_entry(text[match.end():]):
+            return None  # "(1) Báo cáo số 36/BC-HĐTĐ…", "2. Ông Nguyễn Văn An – …"
         lead = _lead_label(text, looks, match.end())
         if lead is not None:  # "3. Kiến nghị, đề xuất:" in bold, then plain text
             return Heading(index, lead, scheme, classify(lead), inline=True, label=label)
         if looks.bold and words <= 2 * MAX_HEADING_WORDS and ";" not in text:
             return Heading(index, text, scheme, classify(text), label=label)
-        if plain_is_item and looks.opens_styled is False and text.endswith("."):
-            return None  # a list item in plain type among headings set in bold
+        if paragraph.n_lines == 1 and text.endswith(";"):
+            return None  # an entry of a list: "1. Phường Nghĩa Chánh, thành phố Quảng Ngãi;"
         if words > MAX_HEADING_WORDS or paragraph.n_lines > 3 or ";" in text:
-            return _run_in(index, text, scheme, label, match.end())
-        return Heading(index, text, scheme, classify(text), label=label)
+            return _run_in(index, paragraph, scheme, label, match.end())
+        # an item in plain type among headings set in bold: a point of the text
+        if plain_is_item and looks.opens_styled is False and scheme not in PARTS:
+            return _run_in(index, paragraph, scheme, label, match.end())
+        kinds = classify(text)
+        # a title in plain type naming no kind may give a task, by its opening verb: "b) Lập
+        # kế hoạch thực hiện Chương trình hằng năm"; not "1. Về xây dựng…" (a topic)
+        task = scheme not in PARTS and not kinds and opens_with_task(text)
+        return Heading(index, text, scheme, kinds, label=label, task=task)
     if _set_in_capitals(paragraph):
         return Heading(index, text, "unnumbered", classify(text), page=paragraph.page_no)
     if _set_apart(paragraph, looks):
         return Heading(index, text, "unnumbered", classify(text), styled=True)
-    dashed = DASH_KIND_HEADING.match(text)
-    if dashed and opens_with_kind(dashed["rest"]) and paragraph.n_lines == 1:
-        return Heading(index, text, "dash", classify(dashed["rest"]), label=dashed["dash"])
+    if labelled := bullet_label(index, text, paragraph.n_lines):
+        return labelled  # "- Khó khăn, vướng mắc:", "+ Nguyên nhân: do…"
     # An unnumbered heading: a short line opening with a kind word, not ending a sentence.
     if (
         opens_with_kind(text)
@@ -224,25 +323,36 @@ SIGNATURE_LINE = regex.compile(
 
 # A run-in label of a report's numbered paragraph: the words up to a colon that comes
 # before the first sentence ends. Example: "2. Sở Kế hoạch và Đầu tư:" opening "2. Sở Kế
-# hoạch và Đầu tư: chủ trì, phối hợp…"; not "3. Năm 2023, tỉnh đã… như sau: …".
+# hoạch và Đầu tư: chủ trì, phối hợp…".
+MAX_LABEL_WORDS = 40
+# A bold or italic label opening a numbered paragraph is at most this long.
 MAX_RUN_IN_WORDS = 12
+# Words of a point's heading where its printed lines are not known.
+POINT_HEADING_WORDS = 20
 
 
-def _run_in(index: int, text: str, scheme: str, label: str, label_end: int) -> Heading | None:
-    """A numbered paragraph too long to be a heading that opens with a label and a colon
-    is a run-in section (inline); any other is running text."""
+def _run_in(index: int, paragraph: Paragraph, scheme: str, label: str, label_end: int
+            ) -> Heading | None:
+    """A numbered paragraph that is running text, a point of it: run in (inline), headed by
+    its label up to a colon ("2. Sở Kế hoạch và Đầu tư:") or else its first printed line. A
+    part's number (Roman, "A.") opening running text heads it only with a label."""
+    text = paragraph.text
     colon = text.find(":", label_end)
-    sentence = regex.search(r"[.;,](?:\s|$)", text[label_end:])
+    sentence = regex.search(r"[.;](?:\s|$)", text[label_end:])
     sentence_end = label_end + sentence.start() if sentence else len(text)
-    if not 0 < colon < sentence_end or len(text[:colon].split()) > MAX_RUN_IN_WORDS:
+    if 0 < colon < sentence_end and len(text[:colon].split()) <= MAX_LABEL_WORDS:
+        heading = meaning = text[: colon + 1]
+    elif scheme in PARTS:
         return None
-    heading = text[: colon + 1]
-    return Heading(index, heading, scheme, classify(heading), inline=True, label=label)
+    else:
+        lines = printed_lines(paragraph)
+        heading = lines[0] if lines else " ".join(text.split()[:POINT_HEADING_WORDS])
+        meaning = text[:sentence_end]  # its kind is read from its first sentence
+    kinds, task = point_kinds(meaning)
+    return Heading(index, heading, scheme, kinds, inline=True, label=label, point=True,
+                   task=task)
 
 
-# A kind heading led by a dash, short and ending with a colon, alone on its line.
-# Example: "- Khó khăn, vướng mắc:"; not "- Khó khăn về vốn đối ứng của các cơ sở;".
-DASH_KIND_HEADING = regex.compile(r"^(?P<dash>[-–+•])\s+(?P<rest>\p{Lu}[^;.]{0,80}):$")
 # A title block's lines (folded): the motto, the number, the place and date, a type line.
 # Examples: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 412/BC-SCT", "…, ngày 15 tháng 12
 # năm 2023", "BÁO CÁO".
@@ -308,6 +418,10 @@ def _set_apart(paragraph: Paragraph, looks: Look) -> bool:
     )
 
 
+# Schemes of parts, above any numbered or lettered point wherever they first appear.
+PARTS = ("title", "part", "upper", "roman")
+
+
 def _levels(schemes: list[str]) -> list[int]:
     """Levels from the order numbering schemes first appear, as a reader infers them."""
     stack: list[str] = []
@@ -320,6 +434,10 @@ def _levels(schemes: list[str]) -> list[int]:
             deeper = [i for i, s in enumerate(stack) if _arabic_depth(s) > _arabic_depth(scheme)]
             if scheme.startswith("arabic") and deeper:
                 del stack[deeper[0] :]
+            # a Roman part is never a point's child: "1. …" in a preamble, then "II. NỘI DUNG"
+            under = [i for i, s in enumerate(stack) if s not in PARTS]
+            if scheme in PARTS and under:
+                del stack[under[0] :]
             stack.append(scheme)
         levels.append(len(stack))
     return levels

@@ -38,7 +38,7 @@ class Hit:
     doc_id: str
     filename: str
     page_no: int
-    section_kind: str | None
+    section_kind: str | None  # its section's, or what its own sentences report (_shown_kind)
     heading: str | None
     province: str | None
     year_start: int | None
@@ -141,14 +141,25 @@ def _hits(db: str | Path, q: Query, filters: dict, limit: int | None) -> list[Hi
         spans = _matches(haystack, q.phrases)
         if not spans:  # the server path narrows by substring: keep whole-word matches only
             continue
-        hits.append(Hit(r["doc_id"], r["filename"], r["page_no"], r["section_kind"],
+        hits.append(Hit(r["doc_id"], r["filename"], r["page_no"], _shown_kind(r, filters),
                         r["heading"], r["province"], r["year_start"], r["year_end"], r["text"],
                         spans, r["score"] if r["score"] is not None else len(spans)))
     return hits
 
 
+def _shown_kind(row: dict, filters: dict) -> str | None:
+    """The kind a hit is shown with: the one asked for; else its section's, or what its own
+    sentences report where the section names none (a difficulty told under "other")."""
+    if filters["kind"]:
+        return filters["kind"]
+    if row["section_kind"] in (None, "other") and row["kind"]:
+        return row["kind"]
+    return row["section_kind"]
+
+
 SELECT = """
-SELECT p.doc_id, d.filename, p.page_no, p.section_kind, s.heading, d.province, d.year_start,
+SELECT p.doc_id, d.filename, p.page_no, p.section_kind, p.kind, s.heading, d.province,
+       d.year_start,
        d.year_end, p.text, p.folded, {score} AS score
 FROM {source}
 JOIN documents d ON d.doc_id = p.doc_id
@@ -159,8 +170,8 @@ WHERE {where}
 
 def _conditions(filters: dict) -> list[str]:
     out = []
-    if filters["kind"]:
-        out.append("p.section_kind = :kind")
+    if filters["kind"]:  # its section's kind, or what its own sentences report
+        out.append("(p.section_kind = :kind OR p.kind = :kind)")
     if filters["province"]:
         out.append("d.province = :province")
     if filters["year"] is not None:
@@ -190,7 +201,7 @@ def _sqlite(db: str | Path, q: Query, filters: dict, limit: int | None, count: b
     try:
         rows = conn.execute(sql, {**filters, "match": q.fts(), "limit": limit}).fetchall()
     except sqlite3.OperationalError as exc:
-        if "no such table" in str(exc):
+        if "no such table" in str(exc) or "no such column" in str(exc):
             raise BaocaoError(_("{db} has no search index: it was made by an older baocao; "
                                 "run 'baocao run INPUT --force' with this version").format(
                                     db=db)) from exc

@@ -23,6 +23,7 @@ from baocao.nlp.context import describe
 from baocao.nlp.figures import find_figures
 from baocao.nlp.items import find_items
 from baocao.nlp.layout import clean_page
+from baocao.nlp.meaning import passage_kind
 from baocao.nlp.metadata import read_metadata
 from baocao.nlp.plausibility import mend, second_reading, weigh_figures
 from baocao.nlp.sections import tag_sections
@@ -74,17 +75,20 @@ def analyse(read: DocumentResult, repeated: set[str]) -> DocumentResult:
 
 def make_passages(texts: list[PageText], sections: list[Section], owner: list[int]
                   ) -> list[Passage]:
-    """Every paragraph with its section, for full-text search."""
+    """Every paragraph with its section and what its own sentences report, for full-text
+    search."""
     by_id = {s.section_id: s for s in sections}
     paragraphs = [(page.page_no, p) for page in texts for p in page.paragraphs]
     passages = []
     for index, (page_no, paragraph) in enumerate(paragraphs):
         section = by_id.get(owner[index]) if sections else None
+        kind, confidence = passage_kind(paragraph.text)
         passages.append(Passage(
             passage_id=index + 1, page_no=page_no,
             section_id=section.section_id if section else None,
             section_kind=section.inherited_kind if section else None,
             text=paragraph.text, char_start=paragraph.start,
+            kind=kind, kind_confidence=confidence,
         ))
     return passages
 

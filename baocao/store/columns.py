@@ -336,6 +336,9 @@ PASSAGES = (
     derived("folded", Text, lambda p: fold_chars(p.text),
             _("the paragraph in lower case without diacritics")),
     field("char_start", Integer, _("where it starts in its page's text")),
+    field("kind", String, _("what its own sentences report: difficulties, causes or lessons, "
+                            "even where no heading names them")),
+    field("kind_confidence", Float, _("how sure that kind is, 0–1")),
 )
 # Words are written page by page and not read back (a long document has millions).
 WORDS = (

@@ -532,3 +532,17 @@ def test_a_kind_alone_on_a_dash_line_is_a_heading() -> None:
     assert _outline(rows) == [(None, "other"), ("- Giải pháp", "solutions")]
     rows = [("- Kết quả đạt được còn thấp so với kế hoạch;", False), *BODY]
     assert _outline(rows) == [(None, "other")]
+
+
+def test_clauses_a_report_quotes_are_no_headings() -> None:
+    """The numbered clauses of a law quoted by a report, inside “…” across paragraphs, are
+    the law's, not the report's outline."""
+    doc = pages(["2.4. Một số đề xuất, kiến nghị cho HĐND", "Điều 113 Hiến pháp quy định:",
+                 "“1. Hội đồng nhân dân là cơ quan quyền lực nhà nước ở địa phương, đại diện "
+                 "cho ý chí, nguyện vọng và quyền làm chủ của Nhân dân.",
+                 "2. Hội đồng nhân dân quyết định các vấn đề của địa phương do luật định; giám "
+                 "sát việc tuân theo Hiến pháp và pháp luật ở địa phương”.",
+                 "3. Tăng cường vai trò của HĐND trong quyết định dự toán ngân sách địa phương; "
+                 "nâng cao chất lượng thẩm tra dự toán của các ban của HĐND."])
+    assert [s.heading[:20] for s in tag_sections(doc)[0] if s.heading] == [
+        "2.4. Một số đề xuất,", "3. Tăng cường vai tr"]

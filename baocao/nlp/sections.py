@@ -59,6 +59,9 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
             elif (h := _heading(i, p, looks[i], plain_is_item)) and (
                     i not in continued or h.inline):
                 headings.append(h)
+    # clauses quoted from another text ("Điều 113 Hiến pháp quy định: “1. … 2. … ”") are none
+    quoted = _quoted(paragraphs)
+    headings = [h for h in headings if h.index not in quoted]
     _repair_letter_numbers(headings)
     _repair_misread_labels(headings)
     # Before the first numbered heading stands the title block ("BÁO CÁO / Kết quả thực
@@ -225,6 +228,28 @@ def _repair_letter_numbers(headings: list[Heading]) -> None:
 # A lettered item opening a page: a new paragraph in lower case, no sentence cut by the page
 # break. Example: "a) Khẩn trương hoàn thành…" after "2. Giao Văn phòng UBND tỉnh:".
 LETTERED_ITEM = regex.compile(r"^\p{Ll}\)\s")
+
+
+# A quotation runs over at most this many paragraphs; an opening mark left unclosed longer
+# is OCR's or a typist's stray, not a quotation.
+MAX_QUOTED = 8
+
+
+def _quoted(paragraphs: list[Paragraph]) -> set[int]:
+    """Paragraphs within a quotation of whole paragraphs: opened at the start of an earlier
+    one ("“1. Hội đồng nhân dân là…") and closed in a later one (“… ở địa phương”."): the
+    numbered clauses of a law a report quotes. Quotes inside a sentence are left alone."""
+    out: set[int] = set()
+    for i, paragraph in enumerate(paragraphs):
+        if not paragraph.text.lstrip().startswith("“") or "”" in paragraph.text:
+            continue
+        for j in range(i + 1, min(i + 1 + MAX_QUOTED, len(paragraphs))):
+            if "“" in paragraphs[j].text:
+                break
+            if "”" in paragraphs[j].text:
+                out.update(range(i + 1, j + 1))
+                break
+    return out
 
 
 def _continued(pages: list[PageText]) -> set[int]:

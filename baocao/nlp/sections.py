@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import regex
 
 from baocao.datamodel import PageText, Paragraph, Section
@@ -27,6 +25,12 @@ from baocao.nlp.headings import (
 )
 from baocao.nlp.items import ENUMERATION
 from baocao.nlp.looks import SMALLEST, Look, body_size, look, printed_lines, styled_headings
+from baocao.nlp.numbering import (
+    PARTS,
+    outline_levels,
+    repair_letter_numbers,
+    repair_misread_labels,
+)
 from baocao.vietnamese.text import fold
 
 
@@ -62,8 +66,8 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
     # clauses quoted from another text ("Điều 113 Hiến pháp quy định: “1. … 2. … ”") are none
     quoted = _quoted(paragraphs)
     headings = [h for h in headings if h.index not in quoted]
-    _repair_letter_numbers(headings)
-    _repair_misread_labels(headings)
+    repair_letter_numbers(headings)
+    repair_misread_labels(headings)
     # Before the first numbered heading stands the title block ("BÁO CÁO / Kết quả thực
     # hiện…"): an unnumbered line there is a heading only when it ends with ":".
     first_numbered = next(
@@ -85,7 +89,7 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
         or (h.styled and running < h.index < len(paragraphs) - 1
             and not SIGNATURE_LINE.search(fold(paragraphs[h.index - 1].text)))
     ]
-    levels = _levels([h.scheme for h in headings])
+    levels = outline_levels([h.scheme for h in headings])
 
     sections: list[Section] = []
     owner: list[int] = [0] * len(paragraphs)
@@ -151,78 +155,6 @@ def _gives_task(parent: Section | None) -> bool:
         return True
     return parent.inherited_kind not in SHARED_KINDS and not (
         parent.heading and AIMS.search(fold(parent.heading)))
-
-
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
-         "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")
-
-
-def _repair_misread_labels(headings: list[Heading]) -> None:
-    """A label OCR misread in a numbered sequence ("II.", "1H.", "IV."; "1.", "7.", "3.") is
-    the one its neighbours leave for it: the number after the one before, when the one after
-    follows it. Roman parts are counted through the document, points within their part."""
-    for scheme, value in (("roman", _roman_value), ("arabic0", _arabic_value)):
-        run: list[Heading] = []
-        for heading in [*headings, None]:
-            if heading is not None and heading.scheme == scheme:
-                run.append(heading)
-                continue
-            if heading is None or heading.scheme in PARTS:
-                _repair_run(run, value, scheme)
-                run = []
-
-
-def _repair_run(run: list[Heading], value: Callable[[str | None], int | None], scheme: str
-                ) -> None:
-    for before, heading, after in zip(run, run[1:], run[2:], strict=False):
-        a, b, c = value(before.label), value(heading.label), value(after.label)
-        if a is not None and c == a + 2 and b != a + 1:
-            number = a + 1
-            heading.label = (ROMAN[number - 1] if scheme == "roman" and number <= len(ROMAN)
-                             else f"{number}") + "."
-
-
-def _roman_value(label: str | None) -> int | None:
-    text = (label or "").rstrip(".")
-    return ROMAN.index(text) + 1 if text in ROMAN else None
-
-
-def _arabic_value(label: str | None) -> int | None:
-    text = (label or "").rstrip(".")
-    return int(text) if text.isdigit() else None
-
-
-# Capital letters OCR reads in place of a digit: a bold "4." comes out as "A.".
-LETTER_DIGITS = {"A": 4, "S": 5, "B": 8, "G": 6, "Z": 2, "O": 0, "I": 1, "T": 7}
-
-
-def _repair_letter_numbers(headings: list[Heading]) -> None:
-    """ "1.", "2.", "3.", then "A.": the fourth sibling misread, not a new A./B. scheme.
-    Repaired only when the letter's digit is exactly the next number in the sequence, and
-    the letter does not follow its own letter: "A. …", "1." … "7.", then "B." is the second
-    part, not item 8; and "A.", "B.", then "C." is the third part, not Roman 100."""
-    last_number = None
-    last_letter = None
-    for heading in headings:
-        number = regex.match(r"(\d{1,2})\.?\s", heading.text)
-        letter = heading.text[0]
-        follows = last_letter is not None and ord(letter) == ord(last_letter) + 1
-        if heading.scheme == "roman" and follows and regex.match(r"[A-Z]\.", heading.text):
-            heading.scheme = "upper"
-        if heading.scheme == "arabic0" and number:
-            last_number = int(number.group(1))
-        elif heading.scheme == "upper" and follows:
-            last_letter, last_number = letter, None
-        elif heading.scheme == "upper" and last_number is not None:
-            if LETTER_DIGITS.get(letter) == last_number + 1:
-                heading.scheme = "arabic0"
-                last_number += 1
-            else:
-                last_letter = letter
-        elif heading.scheme == "upper":
-            last_letter = letter
-        elif heading.scheme == "roman":
-            last_number = None
 
 
 # A lettered item opening a page: a new paragraph in lower case, no sentence cut by the page
@@ -441,32 +373,3 @@ def _set_apart(paragraph: Paragraph, looks: Look) -> bool:
         and not SIGNATURE_LINE.search(fold(text).lstrip("_.-–— "))
         and not ENUMERATION.match(text)  # "Thứ nhất: Nâng cao…" in bold is a point
     )
-
-
-# Schemes of parts, above any numbered or lettered point wherever they first appear.
-PARTS = ("title", "part", "upper", "roman")
-
-
-def _levels(schemes: list[str]) -> list[int]:
-    """Levels from the order numbering schemes first appear, as a reader infers them."""
-    stack: list[str] = []
-    levels = []
-    for scheme in schemes:
-        if scheme in stack:
-            del stack[stack.index(scheme) + 1 :]
-        else:
-            # "1.5" after "1.4.2.1": deeper Arabic numbering closes before a shallower one
-            deeper = [i for i, s in enumerate(stack) if _arabic_depth(s) > _arabic_depth(scheme)]
-            if scheme.startswith("arabic") and deeper:
-                del stack[deeper[0] :]
-            # a Roman part is never a point's child: "1. …" in a preamble, then "II. NỘI DUNG"
-            under = [i for i, s in enumerate(stack) if s not in PARTS]
-            if scheme in PARTS and under:
-                del stack[under[0] :]
-            stack.append(scheme)
-        levels.append(len(stack))
-    return levels
-
-
-def _arabic_depth(scheme: str) -> int:
-    return int(scheme.removeprefix("arabic")) if scheme.startswith("arabic") else -1

@@ -72,15 +72,18 @@ def test_a_long_numbered_heading_in_bold_is_a_heading(pci) -> None:
     assert child.parent_id == top.section_id and child.level == top.level + 1
 
 
-def test_plain_numbered_sentences_are_items_where_headings_are_bold(chiso) -> None:
+def test_plain_numbered_sentences_are_points_where_headings_are_bold(chiso) -> None:
     """In a report whose numbered headings are bold, "c) Có 06/139 đề xuất, kiến nghị… chưa
-    được giải quyết." in plain type is a finding in a list, not a heading; a plain run-in
-    label ending with a colon ("b) Giao Sở Nội vụ:") still is one."""
-    headings = [s.heading or "" for s in chiso.sections]
-    assert not any(h.startswith("c) Có 06/139") for h in headings), headings
-    assert not any(h.startswith("a) Tỷ lệ hồ sơ trực tuyến") for h in headings), headings
-    assert "b) Giao Sở Nội vụ:" in headings
-    assert "5. Về xây dựng và phát triển chính quyền điện tử, chính quyền số" in headings
+    được giải quyết." in plain type is a finding run into the text (inline), a difficulty
+    as its section is, not a block heading; "b) Giao Sở Nội vụ:" gives a task."""
+    by_heading = {s.heading or "": s for s in chiso.sections}
+    found = [s for h, s in by_heading.items() if h.startswith("c) Có 06/139")]
+    assert [(s.inline, s.kind) for s in found] == [(True, "difficulties")]
+    online = [s for h, s in by_heading.items() if h.startswith("a) Tỷ lệ hồ sơ trực tuyến")]
+    assert [(s.inline, s.kind) for s in online] == [(True, "difficulties")]
+    assert by_heading["b) Giao Sở Nội vụ:"].kind == "plans"
+    assert not by_heading["5. Về xây dựng và phát triển chính quyền điện tử, chính quyền số"
+                          ].inline
 
 
 # Wording from the Lâm Đồng reports above (ld_pci_2025, ld_chiso_2025).

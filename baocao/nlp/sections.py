@@ -23,7 +23,7 @@ from baocao.nlp.headings import (
     list_entry,
     opens_with_kind,
 )
-from baocao.nlp.items import ENUMERATION
+from baocao.nlp.items import BULLET, ENUMERATION
 from baocao.nlp.looks import SMALLEST, Look, body_size, look, printed_lines, styled_headings
 from baocao.nlp.numbering import (
     PARTS,
@@ -93,6 +93,7 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
 
     sections: list[Section] = []
     owner: list[int] = [0] * len(paragraphs)
+    at_headings = {h.index for h in headings}
     first = headings[0].index if headings else len(paragraphs)
     if first > 0:
         sections.append(_section(0, None, "other", [], 0, paragraphs[:first], paragraphs[0]))
@@ -109,6 +110,8 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
             kind = _point_kind(heading, parent)
         elif heading.task and _gives_task(parent):
             kind = "plans"
+        if heading.point:
+            end = _point_end(paragraphs, heading.index, end, continued, at_headings)
         body = paragraphs[heading.index + 1 : end]
         if heading.inline:  # the paragraph the label opens is the section's text
             body = paragraphs[heading.index : end]
@@ -123,9 +126,23 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
         sections.append(section)
         stack.append(section)
         next_heading = headings[n + 1].index if n + 1 < len(headings) else len(paragraphs)
-        for i in range(heading.index, next_heading):
-            owner[i] = section.section_id
+        for i in range(heading.index, next_heading):  # past a point's end: its section's
+            owner[i] = section.section_id if i < end or parent is None else parent.section_id
     return sections, owner
+
+
+def _point_end(paragraphs: list[Paragraph], start: int, end: int, continued: set[int],
+               at_headings: set[int]) -> int:
+    """Where a point run into the text ends: it holds its paragraph, the page's continuation,
+    the items and points under it; the next paragraph of running text is its section's again
+    ("Qua các hoạt động trên, …" after "3. Về hỗ trợ thông tin thị trường…")."""
+    for i in range(start + 1, end):
+        text = paragraphs[i].text
+        if i - 1 in continued or i in at_headings or BULLET.match(text) or ENUMERATION.match(
+                text):
+            continue
+        return i
+    return end
 
 
 # Kinds a point in its section shares whatever it says: a task described among a report's

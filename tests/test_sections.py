@@ -546,3 +546,12 @@ def test_clauses_a_report_quotes_are_no_headings() -> None:
                  "nâng cao chất lượng thẩm tra dự toán của các ban của HĐND."])
     assert [s.heading[:20] for s in tag_sections(doc)[0] if s.heading] == [
         "2.4. Một số đề xuất,", "3. Tăng cường vai tr"]
+
+
+def test_a_point_opening_with_an_agencys_name_gives_no_task_by_it() -> None:
+    """"Giao" assigns a task ("b) Giao Sở Nội vụ:"); "Giáo dục", "Giao thông" open a topic."""
+    doc = pages(["I. NHIỆM VỤ TRỌNG TÂM", "1. Các huyện, thành phố:",
+                 "a) Giao Sở Nội vụ chủ trì theo dõi, đôn đốc việc thực hiện.",
+                 "b) Giáo dục nghề nghiệp cho lao động nông thôn", "II. KẾT QUẢ KHÁC"])
+    got = [(s.heading[:12], s.kind) for s in tag_sections(doc)[0] if s.heading]
+    assert got[2:4] == [("a) Giao Sở N", "plans"), ("b) Giáo dục ", "other")]

@@ -59,11 +59,12 @@ ENUMERATION_LABEL = regex.compile(
 
 
 # Words that make a numbered point of an act a task given (kind "plans"), found in its
-# label part. Examples: "2. Giao Sở Xây dựng…", "1. Yêu cầu Thủ trưởng…", "6. UBND các huyện
+# label part ("giao", to assign, is told from its look-alikes by ASSIGNS). Examples:
+# "2. Giao Sở Xây dựng…", "1. Yêu cầu Thủ trưởng…", "6. UBND các huyện
 # chịu trách nhiệm:", "4. Sở Tài nguyên và Môi trường chủ trì, phối hợp…", "a) Tiếp tục
 # tập trung lãnh đạo…", "b) Tăng cường kỷ luật…" (an instruction opening with its verb).
 TASK_WORDS = (
-    "giao", "yeu cau", "lap ke hoach", "ban hanh", "uu tien", "bo tri",
+    "yeu cau", "lap ke hoach", "ban hanh", "uu tien", "bo tri",
     "chiu trach nhiem", "chu tri", "to chuc thuc hien", "phoi hop",
     "tiep tuc", "tang cuong", "thuc hien", "day manh", "khan truong", "nghien cuu",
     "theo doi", "tap trung", "thuong xuyen", "doi moi", "cung co", "chu dong",
@@ -85,9 +86,8 @@ ASSIGNS = regex.compile(
 
 
 def _has_task(text: str) -> bool:
-    """Whether folded text holds a word of TASK_WORDS, "giao" meaning to assign."""
-    return any(f" {w} " in f" {text} " for w in TASK_WORDS if w != "giao") or bool(
-        ASSIGNS.search(text))
+    """Whether folded text holds a word of TASK_WORDS or assigns a task."""
+    return any(f" {w} " in f" {text} " for w in TASK_WORDS) or bool(ASSIGNS.search(text))
 
 
 # Words opening a request to other bodies (kind "recommendations"). Example: "5. Đề nghị Ủy
@@ -344,7 +344,8 @@ def opens_with_task(heading: str) -> bool:
     """Whether a heading opens with a task's verb ("b) Lập kế hoạch thực hiện…"), not with a
     topic ("1. Về xây dựng…")."""
     text = " ".join(fold(HEADING_NUMBER.sub("", heading, count=1)).split())
-    return any(text.startswith(f"{w} ") or text == w for w in (*TASK_WORDS, *OPENING_TASKS))
+    return bool(ASSIGNS.match(text)) or any(
+        text.startswith(f"{w} ") or text == w for w in (*TASK_WORDS, *OPENING_TASKS))
 
 
 def point_kinds(heading: str) -> tuple[list[str], bool]:

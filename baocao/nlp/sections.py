@@ -42,11 +42,11 @@ def tag_sections(pages: list[PageText]) -> tuple[list[Section], list[int]]:
     """
     paragraphs = [p for page in pages for p in page.paragraphs]
     continued = _continued(pages)
-    act = any(act_title(p) for p in paragraphs[:40])
     # the title lines of the documents the file holds: the act's or report's own, a report
     # or resolution drafted in a submission, a list or an appendix attached
     titles = {i: t for i, p in enumerate(paragraphs) if i not in continued
               and (t := document_title(p))}
+    act = any(act_title(paragraphs[i]) for i in titles if i < 40)
     body = body_size(paragraphs)
     looks = [look(p, body) for p in paragraphs]
     if act:  # an act (decision, directive, notice, submission): its own outline

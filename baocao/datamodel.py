@@ -347,6 +347,14 @@ class Figure(FigureMatch):
     table_row: int | None = None  # and the cell's row and column in its printed grid
     table_col: int | None = None
     footnote: bool = False  # read from a footnote of its page (PageText.footnotes)
+    measure: str | None = None  # from here: what makes it comparable (nlp/facts.py)
+    status: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    compared_to: str | None = None
+    part_of: int | None = None
+    place: str | None = None
+    sentence_start: int | None = None  # its sentence's start in its page's text (not stored)
 
 
 @dataclass(slots=True)

@@ -110,6 +110,25 @@ def test_canned_queries(server, samples_db: Path) -> None:
     assert found["rows"] and all("kho khan" in fold(r["text"]) for r in found["rows"])
 
 
+def test_facts_by_province_and_period_link_to_the_review_page(server, samples_db: Path
+                                                              ) -> None:
+    base = server[0]
+    found = get(base, "/baocao/facts_by_province_and_period.json", measure="kinh phi khuyen cong",
+                _shape="objects")["rows"]
+    bac_giang = [r for r in found if r["province"] == "Bắc Giang"
+                 and r["measure_name"] == "Kinh phí khuyến công"]
+    assert [(r["actual"], r["plan"]) for r in bac_giang] == [(6_420_000_000, 6_850_000_000)]
+    with urllib.request.urlopen(f"{base}/baocao/facts_by_province_and_period?"
+                                "measure=kinh+phi+khuyen+cong", timeout=60) as response:
+        page = response.read().decode()
+    links = re.findall(r'href="(/-/baocao/review/[0-9a-f]{64}#fig-\d+)"', page)
+    assert links
+    doc_id, figure = re.match(r"/-/baocao/review/(\w+)#fig-(\d+)", links[0]).groups()
+    with urllib.request.urlopen(f"{base}/-/baocao/review/{doc_id}", timeout=120) as response:
+        review = response.read().decode()
+    assert f'id="fig-{figure}"' in review
+
+
 def vn_parse(text: str) -> float:
     """A number written the Vietnamese way: 12.492,1 → 12492.1."""
     return float(text.replace(".", "").replace(",", "."))
@@ -117,9 +136,12 @@ def vn_parse(text: str) -> float:
 
 def test_queries_add_up_what_the_tables_hold(server, samples_db: Path) -> None:
     base = server[0]
+    # each report once: not the files or pages that repeat another (documents.same_as)
     amounts = rows(samples_db, "SELECT d.province, coalesce(f.year, d.year_end) AS year, "
                                "f.value FROM figures f JOIN documents d USING (doc_id) "
-                               "WHERE f.kind = 'amount' AND f.unit = 'VND'")
+                               "JOIN pages p ON p.doc_id = f.doc_id AND p.page_no = f.page_no "
+                               "WHERE f.kind = 'amount' AND f.unit = 'VND' "
+                               "AND d.same_as IS NULL AND p.same_as IS NULL")
     want: dict[tuple, list[float]] = {}
     for r in amounts:
         want.setdefault((r["province"], r["year"]), []).append(r["value"])

@@ -294,3 +294,70 @@ def test_review_page_links_flags_of_both_kinds_in_whole_numbers(both_flags_db: P
     assert seen["errors"] == []
     _flags_link_to_their_places(tab, len(flags))
     tab.close()
+
+
+# What a cell's figure is, with the headers it stands under, for every figure read from a
+# printed table: the document, the table's page, the cell, the figure, the header paths.
+CELL_FIGURES = (
+    "SELECT d.filename, t.page_no, f.table_row, f.table_col, f.kind, f.value, f.unit, "
+    "f.unit_repaired, c.column_path, c.row_path FROM figures f "
+    "JOIN documents d USING (doc_id) JOIN tables t ON t.doc_id = f.doc_id "
+    "AND t.table_id = f.table_id JOIN table_cells c ON c.doc_id = f.doc_id "
+    'AND c.table_id = f.table_id AND c."row" = f.table_row AND c.col = f.table_col')
+# Header levels that say what their numbers are: a count of things ("Số chương trình, đề
+# án", not "Số tiền"), a share ("So với dự toán (%)"), a rank or an ordinal ("Thứ hạng").
+COUNT_LEVEL = re.compile(r"^S[ốô] (?!tiền)", re.IGNORECASE)
+RANK_LEVEL = re.compile(r"^(?:Thứ hạng|Xếp hạng|Hạng|S?TT|Số TT|Thứ tự)$", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("fixture", ["db", "samples_tables_db", "both_flags_db"])
+def test_count_share_and_rank_columns_hold_no_money(fixture: str, request) -> None:
+    """Every figure read from the table samples and the real tables (the Lâm Đồng letters'
+    PCI scores and ranks, the Bình Thuận financial report): none under a "Số …" column is
+    money (b_binhdinh's 13 programmes were once 13 triệu đồng under its unit line), every
+    one under a "%" column is a share (f_bacninh's "So với dự toán (%)" was once tỷ đồng),
+    and none stands in a rank column, which do hold numbers."""
+    db = request.getfixturevalue(fixture)
+    figures = rows(db, CELL_FIGURES)
+    assert figures
+    for f in figures:
+        levels = f["column_path"].split(" > ")
+        if any(COUNT_LEVEL.match(level) for level in levels):
+            assert f["kind"] != "amount", dict(f)
+        if "%" in f["column_path"]:
+            assert f["kind"] == "percent", dict(f)
+        assert not any(RANK_LEVEL.match(level) for level in levels), dict(f)
+    if fixture != "both_flags_db":
+        ranks = rows(db, "SELECT * FROM table_cells WHERE value IS NOT NULL AND "
+                         "column_path LIKE '%Thứ hạng%'")
+        assert len(ranks) >= 30
+
+
+def test_cells_become_the_figures_printed_on_the_page(samples_tables_db: Path,
+                                                      both_flags_db: Path) -> None:
+    """Values, kinds and units read off the pages (the samples' and realtables' gold):
+    b_binhdinh's 13 and 20 programmes ("Số chương trình, đề án") beside 2.520 triệu đồng;
+    f_bacninh's 26.497 tỷ đồng at 83,77 % of the estimate; Lào Cai's 12.259 tỷ đồng at
+    134 % of the central estimate; Bình Thuận's total of 2.039.792.989 đồng ("Số tiền",
+    unit line "đồng"), and the association's income of 2,096,584,751 đồng under "Số tiền
+    (đồng)" as OCR reads it, "(đông)"; its page 4 says "Số tiền" with no unit anywhere:
+    money of no known scale, no figure (once counts of "tiền")."""
+    found = {(f["filename"][:2], f["page_no"], f["table_row"], f["table_col"]):
+             (f["kind"], f["value"], f["unit"]) for f in rows(samples_tables_db, CELL_FIGURES)}
+    assert found[("b_", 1, 1, 2)] == ("count", 13, "chương trình")
+    assert found[("b_", 1, 5, 2)] == ("count", 20, "chương trình")
+    assert found[("b_", 1, 5, 3)] == ("amount", 2_520_000_000, "VND")
+    assert found[("f_", 1, 1, 2)] == ("amount", 26_497e9, "VND")
+    assert found[("f_", 1, 1, 3)] == ("percent", 83.77, "%")
+    assert found[("a_", 1, 7, 2)] == ("amount", 12_259e9, "VND")
+    assert found[("a_", 1, 7, 3)] == ("percent", 134, "%")
+    assert found[("d_", 2, 11, 2)] == ("amount", 2_039_792_989, "VND")
+    assert found[("g_", 1, 2, 4)] == ("count", 346, "sản phẩm")
+    assert not [at for at in found if at[0] == "g_" and at[3] == 2]  # "Số kỳ bình chọn"
+    real = rows(both_flags_db, CELL_FIGURES)
+    total = next(f for f in real if (f["page_no"], f["table_row"]) == (1, 2))
+    assert (total["kind"], total["value"], total["unit"], total["unit_repaired"]) == (
+        "amount", 2_096_584_751, "VND", 1)
+    assert total["column_path"] == "Số tiền (đông)"
+    assert {f["kind"] for f in real} == {"amount"}
+    assert not [f for f in real if f["page_no"] == 4]

@@ -11,9 +11,10 @@ import typer
 
 from baocao import store
 from baocao.cli.common import DEFAULT_DB, DbOption
-from baocao.errors import BaocaoError
+from baocao.errors import BaocaoError, ExitCode
 from baocao.i18n import _
 from baocao.outputs.correct import (
+    big_changes,
     command_records,
     file_records,
     lines,
@@ -44,8 +45,10 @@ def correct(
         metavar="FIGURE_ID", help=_("The figure to correct: its figure_id, the # column of "
                                     "the review page."), show_default=False)] = None,
     value: Annotated[str | None, typer.Option("--value", help=_(
-        "The right value: a number for a figure or cell (8.699.280.000 or 12,5), else the "
-        "text of the --field."))] = None,
+        "The right value: for a figure, a number in the scale it is printed in (6.820 on a "
+        "figure printed 6.420 triệu đồng is 6.820 triệu đồng), or with its unit (\"6,82 tỷ "
+        "đồng\"); for a cell, the number as printed (8.699.280.000 or 12,5); else the text "
+        "of the --field."))] = None,
     unit: Annotated[str | None, typer.Option("--unit", help=_(
         "The figure's right unit (VND, USD, %, sản phẩm…)."))] = None,
     kind: Annotated[str | None, typer.Option("--kind", help=_(
@@ -79,23 +82,28 @@ def correct(
     from_file: Annotated[Path | None, typer.Option("--from", metavar="FILE", help=_(
         "Apply the corrections of a file: the review page's JSON, or an exported "
         "corrections.csv or .parquet."))] = None,
+    force: Annotated[bool, typer.Option("--force", help=_(
+        "Accept a figure's value changed 100 times or more, up or down (refused otherwise: "
+        "most likely a value typed in another scale)."))] = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     from baocao.outputs.review import find_document
 
+    refused: list[str] = []
     try:
         if not store.is_url(db) and not Path(db).exists():
             raise BaocaoError(_("no database at {db}: run 'baocao run INPUT --db {db}' "
                                 "first").format(db=db))
         if from_file is not None:
-            records = with_cell_values(db, file_records(from_file, by))
+            records, refused = big_changes(db, file_records(from_file, by), force, from_file)
+            records = with_cell_values(db, records)
         elif document is None:
             raise BaocaoError(_("name the document to correct, or give --from FILE"))
         else:
             options = {"value": value, "unit": unit, "kind": kind, "text": text,
                        "not_a_figure": not_a_figure, "confirm": confirm, "cell": cell,
                        "section": section, "field": field, "checked": checked, "page": page,
-                       "note": note, "by": by}
+                       "note": note, "by": by, "force": force}
             records = with_cell_values(db, command_records(
                 db, find_document(db, document), figure, options))
         added, same = save(db, records)
@@ -109,6 +117,10 @@ def correct(
     if (added["status"] == "missing").any():
         typer.echo(_("baocao: warning: a correction whose target is not in the database is "
                      "kept, and applied once a run reads its document so"), err=True)
+    for line in refused:  # the file's others are applied
+        typer.echo(_("baocao: error: {message}").format(message=line), err=True)
+    if refused:
+        raise typer.Exit(ExitCode.usage)
 
 
 CORRECTIONS_HELP = _(

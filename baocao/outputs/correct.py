@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 from typing import get_args
 
 import pandas as pd
@@ -19,6 +20,7 @@ from baocao.datamodel import SECTION_KINDS, FigureKind
 from baocao.errors import BaocaoError
 from baocao.i18n import _, ngettext, number
 from baocao.outputs.formulas import restored
+from baocao.outputs.review_edit import big_change, in_scale, parse_number, typed_value
 from baocao.store.corrections import (
     FIELDS,
     KEY,
@@ -27,23 +29,11 @@ from baocao.store.corrections import (
     TO_CHECK,
     add,
     as_text,
+    find_target,
     statuses,
 )
 
 INTEGER_KEYS = ("page_no", "char_start", "char_end", "table_no", "row", "col")
-
-
-def parse_number(text: str) -> float:
-    """A number as typed: the Vietnamese way (8.699.280.000; 12,5; -0,4) or plain
-    (8699280000); read as the tables are, so 8.699 is eight thousand six hundred ninety-nine."""
-    from baocao.nlp.table_numbers import cell_number, parse
-
-    written = cell_number(text)
-    value = parse(written[0], "vi") if written else None
-    if value is None:
-        raise BaocaoError(_("not a number: {text} (write it as 8.699.280.000 or 12,5)")
-                          .format(text=text))
-    return -value if written[2] else value
 
 
 def who(by: str | None) -> str:
@@ -63,8 +53,9 @@ def command_records(db: str, doc: dict, figure: int | None, options: dict) -> li
             raise BaocaoError(_("--text corrects a table cell (--cell); a figure takes "
                                 "--value, --unit, --kind, --not-a-figure or --confirm"))
         for field, value in given.items():
-            out.append(base | {"figure_id": figure, "field": field,
-                               "new_value": _checked_value("figure", field, value)})
+            new = figure_value(db, doc, figure, value, options) if field == "value" \
+                else _checked_value("figure", field, value)
+            out.append(base | {"figure_id": figure, "field": field, "new_value": new})
         if options["not_a_figure"]:
             out.append(base | {"figure_id": figure, "field": NOT_A_FIGURE, "new_value": "1"})
         if options.get("confirm"):
@@ -107,6 +98,62 @@ def command_records(db: str, doc: dict, figure: int | None, options: dict) -> li
         raise BaocaoError(_("nothing to correct: name a FIGURE_ID, --cell, --section or "
                             "--field with the new value, or give --checked"))
     return out
+
+
+def figure_value(db: str, doc: dict, figure: int, typed: str, options: dict) -> str | None:
+    """A figure's new value as typed, in full units: a number alone is in the scale the
+    figure is printed in (6.820 on "6.420 triệu đồng" is 6.820 triệu đồng, as the review page
+    shows it); one with its unit or scale ("6,82 tỷ đồng") is read as the page is. A change
+    of 100 times or more is refused without --force: most likely another scale typed."""
+    if not typed.strip():
+        return None
+    f = _figure(db, doc["doc_id"], figure)
+    kind = options["kind"] or f["kind"]  # a new kind: the values are not comparable
+    new = typed_value(typed.strip(), f, kind, options["unit"] or f["unit"])
+    if not options.get("force") and kind == f["kind"] and big_change(f["value"], new):
+        raise BaocaoError(_("figure {n}: {change}; if it is right, add --force").format(
+            n=figure, change=_change(f, new)))
+    return as_text(new)
+
+
+def _figure(db: str, doc_id: str, figure: int) -> dict:
+    """A figure's value now, scale, unit and kind."""
+    found = store.query(db, "SELECT value, scale, unit, kind FROM figures WHERE doc_id = "
+                            f"'{doc_id}' AND figure_id = {int(figure)}")
+    return found.astype(object).where(found.notna(), None).iloc[0].to_dict()
+
+
+def _change(f: dict, new: float) -> str:
+    """A change of a figure's value, both in its printed scale: 6.420 triệu đồng → 6.820.000
+    triệu đồng."""
+    return _("{old} → {new} is a change of 100 times or more").format(
+        old=in_scale(f["value"], f["scale"], f["unit"]),
+        new=in_scale(new, f["scale"], f["unit"]))
+
+
+def big_changes(db: str, records: list[dict], force: bool, path: Path
+                ) -> tuple[list[dict], list[str]]:
+    """A file's records to apply, and a line for each figure value it changes 100 times or
+    more that neither --force nor the file confirms (the review page asked its author and
+    wrote "force"): that one is left out, the others applied."""
+    asked = [not (r.pop("force", False) or force) and r["new_value"] is not None
+             and (r["target"], r["field"]) == ("figure", "value") for r in records]
+    if not any(asked):
+        return records, []
+    keep, refused = [], []
+    with store.connect(db).connect() as conn:
+        for n, (record, check) in enumerate(zip(records, asked, strict=True), 1):
+            target = check and find_target(conn, SimpleNamespace(**{k: record.get(k)
+                                                                   for k in KEY}))
+            f = _figure(db, record["doc_id"], target[1][0]) if target else None
+            new = float(record["new_value"]) if f else None
+            if f and big_change(f["value"], new):
+                refused.append(_("{path}: correction {n}, {what}: {change}; not applied (if "
+                                 "it is right, apply the file with --force)").format(
+                    path=path, n=n, what=what(record), change=_change(f, new)))
+            else:
+                keep.append(record)
+    return keep, refused
 
 
 def _exists(db: str, doc: dict, table: str, where: str, message: str) -> None:
@@ -205,6 +252,7 @@ def file_records(path: Path, by: str | None) -> list[dict]:
                 path=path, n=n, keys=", ".join(PLACES[record["target"]][0])))
         record["author"] = record["author"] or who(by)
         record["new_value"] = _file_value(record)
+        record["force"] = str(item.get("force")).lower() in ("true", "1", "1.0")
         records.append(record)
     return records
 

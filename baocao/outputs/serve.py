@@ -93,8 +93,8 @@ def tables() -> dict[str, dict]:
             "description": _("Every figure: money amounts (value in đồng), percentages and "
                              "counts, with its sentence, section and what it measures. "
                              "figure_details shows them with their report's file and title."),
-            "facets": ["kind", "section_kind", "year", "flags", "unit", "to_check",
-                       "corrected"],
+            "facets": ["kind", "section_kind", "status", "measure", "year", "flags", "unit",
+                       "to_check", "corrected"],
             "columns": _figure_columns(),
         },
         "figure_details": {
@@ -156,6 +156,26 @@ def tables() -> dict[str, dict]:
                              "column words."),
             "facets": ["province", "value_kind", "flags"],
         },
+        "facts": {
+            "description": _("The comparable facts: one row per measure, province, period "
+                             "and status (actual, estimate, plan, target), from the latest "
+                             "report. Requests, reports that repeat another and parts of a "
+                             "total already counted are left out."),
+            "facets": ["measure_name", "province", "status", "period_end"],
+        },
+        "measured": {
+            "description": _("Every figure whose measure is known, requests, repeated "
+                             "reports and parts included: rank 1 is the one facts shows, "
+                             "total_counted 1 where its total is counted instead."),
+            "facets": ["measure_name", "province", "status", "total_counted"],
+        },
+        "measures": {
+            "description": _("The catalogue of measures a figure's measure names: names, "
+                             "kind, unit, the measure it is part of, the national indicator "
+                             "code and the source of each."),
+            "facets": ["kind", "parent"],
+            "label_column": "name_vi",
+        },
     }
 
 
@@ -178,9 +198,12 @@ def _found_last(described: dict[str, str]) -> dict[str, str]:
 # Parameters left empty match everything.
 AMOUNTS = """
 FROM figures f JOIN documents d ON d.doc_id = f.doc_id
-WHERE f.kind = 'amount' AND f.unit = 'VND' AND {counted}
+WHERE f.kind = 'amount' AND f.unit = 'VND' AND {counted} AND {single}
   AND (:province = '' OR fold(d.province) = fold(:province))
   AND (:subject = '' OR fold(coalesce(f.subject, '')) LIKE '%' || fold(:subject) || '%')"""
+# The figures totals count: each report once, not a file or page that repeats another's.
+SINGLE = ("d.same_as IS NULL AND NOT EXISTS (SELECT 1 FROM pages pg WHERE pg.doc_id = f.doc_id"
+          " AND pg.page_no = f.page_no AND pg.same_as IS NOT NULL)")
 # Paragraphs holding every word of :q, folded, in any order (the whole query as a phrase
 # ranks first): the same FTS5 query `baocao search --folded` runs.
 FOLDED_SEARCH = """
@@ -190,15 +213,23 @@ JOIN documents d ON d.doc_id = p.doc_id
 WHERE passages_folded_fts MATCH folded_match(:{param})"""
 
 
-def queries(counted: str = COUNTED) -> dict[str, dict]:
+# A fact's value under each status, and where its figure stands ("DOC_ID/FIGURE_ID/PAGE":
+# serve_display links the value to its review page).
+FACT_COLUMNS = ",\n".join(
+    f"max(CASE WHEN status = '{s}' THEN value END) AS {s}, max(CASE WHEN status = '{s}' THEN "
+    f"doc_id || '/' || figure_id || '/' || page_no END) AS {s}_figure"
+    for s in ("actual", "estimate", "plan", "target")) + ",\nmax(unit) AS unit"
+
+
+def queries(counted: str = COUNTED, single: str = SINGLE) -> dict[str, dict]:
     """The ready-made queries, titled and described in the interface language; their SQL
     behind a "show" link, so the results come first. `counted`: the condition on figures `f`
     of what totals add up (store.counted)."""
-    return {name: {**q, "hide_sql": True} for name, q in _queries(counted).items()}
+    return {name: {**q, "hide_sql": True} for name, q in _queries(counted, single).items()}
 
 
-def _queries(counted: str) -> dict[str, dict]:
-    amounts = AMOUNTS.format(counted=counted)
+def _queries(counted: str, single: str) -> dict[str, dict]:
+    amounts = AMOUNTS.format(counted=counted, single=single)
     return {
         "search_without_diacritics": {
             "title": _("Search every paragraph, diacritics optional"),
@@ -209,6 +240,23 @@ def _queries(counted: str) -> dict[str, dict]:
 SELECT d.filename, p.page_no, p.section_kind, d.province, d.year_end AS year, p.text
 {FOLDED_SEARCH.format(param="q")}
 ORDER BY bm25(passages_folded_fts)""",
+        },
+        "facts_by_province_and_period": {
+            "title": _("Measures by province and period"),
+            "description": _("Pick a measure, by its code or a word of its name, diacritics "
+                             "optional (kinh phi khuyen cong): one row per province and "
+                             "period, what was done beside the estimate, the plan and the "
+                             "target, each value linking to its page on the review page. "
+                             "Requests, reports that repeat another and parts of a total "
+                             "already counted are left out (see the measured view)."),
+            "sql": f"""
+SELECT measure_name, province, period_start, period_end,
+{FACT_COLUMNS}
+FROM facts
+WHERE :measure = '' OR measure = :measure
+   OR fold(coalesce(measure_name, '')) LIKE '%' || fold(:measure) || '%'
+GROUP BY measure, measure_name, province, period_start, period_end
+ORDER BY measure_name, province, period_start, period_end""",
         },
         "amounts_by_province_and_year": {
             "title": _("Amounts by province and year"),
@@ -318,12 +366,13 @@ def datasette_metadata(name: str, columns: dict[str, set[str]] | None = None) ->
         if "facets" in described.get(table, {}):
             described[table]["facets"] = [f for f in described[table]["facets"] if f in known]
     counted = COUNTED if "to_check" in (columns or {}).get("figures", {"to_check"}) else "1 = 1"
+    single = SINGLE if "same_as" in (columns or {}).get("documents", {"same_as"}) else "1 = 1"
     return {
         "title": _("baocao: Vietnamese provincial reports as tables"),
         "description_html": description,
         "extra_css_urls": ["/-/baocao/serve.css"],
         "databases": {name: {"description_html": description,
-                             "tables": described, "queries": queries(counted)}},
+                             "tables": described, "queries": queries(counted, single)}},
     }
 
 

@@ -57,6 +57,16 @@ def render_cell(row, value, column, table, database, datasette):
     if column == "doc_id" and isinstance(value, str) and len(value) == 64:
         href = f"/{tilde_encode(database)}/documents/{tilde_encode(value)}"
         return pages.macro("serve_cells.html", "doc_id")(href, value)
+    keys = row.keys() if hasattr(row, "keys") else ()
+    if f"{column}_figure" in keys and isinstance(value, (int, float)):
+        held = row[f"{column}_figure"]
+        text = vn_amount(value, row["unit"] if "unit" in keys else None)
+        return pages.macro("serve_cells.html", "review_link")(_review_href(held), text) \
+            if held else text
+    if column.endswith("_figure") and isinstance(value, str) and value.count("/") == 2:
+        page = value.rsplit("/", 1)[1]
+        return pages.macro("serve_cells.html", "review_link")(
+            _review_href(value), _("p. {page}").format(page=page))
     if isinstance(value, (int, float)):
         if column in VND_COLUMNS:
             return vn_amount(value, "VND")
@@ -78,9 +88,35 @@ def extra_body_script(template, database, table, columns, view_name, request, da
     return pages.render("serve_columns.js", label=_("What the columns mean"))
 
 
+def _review_href(held: str) -> str:
+    """Where a fact's figure stands on its document's review page: "DOC_ID/FIGURE_ID/PAGE"."""
+    doc_id, figure_id, _page = held.split("/")
+    return f"/-/baocao/review/{doc_id}#fig-{figure_id}"
+
+
 @hookimpl
 def register_routes(datasette):
-    return [(r"^/-/baocao/summary$", summary_page), (r"^/-/baocao/serve\.css$", stylesheet)]
+    return [(r"^/-/baocao/summary$", summary_page), (r"^/-/baocao/serve\.css$", stylesheet),
+            (r"^/-/baocao/review/(?P<doc_id>[0-9a-f]{64})$", review_page)]
+
+
+async def review_page(datasette, request) -> Response:
+    """A document's review page (`baocao review`), made from the served database: where the
+    values of the ready-made queries link."""
+    from baocao import store
+    from baocao.outputs.review import page_images, render
+
+    db = datasette.get_database()
+    doc_id = request.url_vars["doc_id"]
+
+    def make() -> str:
+        stored = store.load_stored(db.path, doc_id)
+        return render(stored, *page_images(stored.document))
+
+    try:
+        return Response.html(await asyncio.to_thread(make))
+    except BaocaoError as exc:
+        return Response.text(str(exc), status=404)
 
 
 async def stylesheet(request) -> Response:

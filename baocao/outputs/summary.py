@@ -26,6 +26,7 @@ from baocao.errors import BaocaoError
 from baocao.i18n import _, language
 from baocao.outputs import pages as templates
 from baocao.outputs.format import vn_number
+from baocao.outputs.summary_facts import facts_frame, measure_tables
 from baocao.store.load import load_documents
 
 # Rows shown in the lists of things to check; bars at most in a chart.
@@ -80,6 +81,7 @@ def collect(db: str | Path, review_link: ReviewLink | None = None) -> Summary:
         (_("Documents"), _documents(db)),
         (_("Pages"), _pages(db)),
         (_("Figures"), _figures(db)),
+        (_("Comparable facts"), _facts(db)),
         (_("To check"), _to_check(db)),
         (_("Checked by a person"), _progress(db)),
         (_("Every document"), [_document_list(db, review_link)]),
@@ -165,6 +167,17 @@ GROUP BY d.province, coalesce(f.year, d.year_end) ORDER BY d.province, year""")
                      "it as a size, not a budget. Amounts to check are left out until a "
                      "person confirms them."), money={total_col}, chart=chart),
     ]
+
+
+def _facts(db: str | Path) -> list[Block]:
+    """A table and a chart per measure: what was done, province by province, period by
+    period (the facts view: requests, repeated reports and parts of a total left out)."""
+    blocks = []
+    for i, (name, table, chart, money) in enumerate(measure_tables(facts_frame(db)), 1):
+        periods = {c for c in table.columns if c != _("province")}
+        blocks.append(Block(f"facts-{i}", name, table, money=periods if money else set(),
+                            chart=chart, note=_("in triệu đồng") if money else ""))
+    return blocks
 
 
 def _to_check(db: str | Path) -> list[Block]:
@@ -329,8 +342,9 @@ def _total_labels(s: Summary) -> list[tuple[str, int, str]]:
             ("flags", s.totals["flags"], _("flags"))]
 
 
-def render_markdown(s: Summary, chart_file: str | None = None) -> str:
-    """The same counts as Markdown tables; the chart as an image beside the file."""
+def render_markdown(s: Summary, charts: dict[str, str] | None = None) -> str:
+    """The same counts as Markdown tables; each chart as an image beside the file (`charts`:
+    a block's key → the file's name)."""
     lines = ["# " + _("What {name} holds").format(name=s.name), ""]
     lines.append(" · ".join(f"{vn_number(v)} {label}" for _k, v, label in _total_labels(s)))
     for group, blocks in s.groups:
@@ -341,8 +355,8 @@ def render_markdown(s: Summary, chart_file: str | None = None) -> str:
             lines += ["", f"### {b.title}", ""] if b.title else [""]
             if b.note:
                 lines += [b.note, ""]
-            if b.chart and chart_file:
-                lines += [f"![{b.title}]({chart_file})", ""]
+            if b.chart and (charts or {}).get(b.key):
+                lines += [f"![{b.title}]({charts[b.key]})", ""]
             if not b.frame.empty:
                 lines += _markdown_table(b)
     return "\n".join(lines) + "\n"
@@ -405,14 +419,13 @@ def write_summary(db: str | Path, out: Path, markdown: bool = True,
     out.write_text(render_html(s, how), encoding="utf-8")
     written.insert(0, out)
     if markdown:
-        chart = next((b.chart for _g, bs in s.groups for b in bs if b.chart), "")
-        chart_file = None
-        if chart:
-            chart_path = out.with_name(f"{out.stem}-amounts.svg")
-            chart_path.write_text(chart, encoding="utf-8")
-            chart_file = chart_path.name
+        charts = {}
+        for block in (b for _g, bs in s.groups for b in bs if b.chart):
+            chart_path = out.with_name(f"{out.stem}-{block.key}.svg")
+            chart_path.write_text(block.chart, encoding="utf-8")
+            charts[block.key] = chart_path.name
             written.append(chart_path)
         md = out.with_suffix(".md")
-        md.write_text(render_markdown(s, chart_file), encoding="utf-8")
+        md.write_text(render_markdown(s, charts), encoding="utf-8")
         written.insert(1, md)
     return written

@@ -20,6 +20,7 @@ from baocao.datamodel import (
 )
 from baocao.nlp.checks import check_figures
 from baocao.nlp.context import describe
+from baocao.nlp.facts import settle
 from baocao.nlp.figures import find_figures
 from baocao.nlp.items import find_items
 from baocao.nlp.layout import clean_page
@@ -64,12 +65,13 @@ def analyse(read: DocumentResult, repeated: set[str]) -> DocumentResult:
     in_tables = table_figures(tables, sections, len(figures) + 1)
     flags += table_flags(tables, in_tables)
     figures, doubted = weigh_figures(texts, figures + in_tables)
+    metadata = read_metadata(texts)
     return replace(
         read, status=status, error=error, texts=texts, sections=sections,
         items=find_items(texts, sections, owner),
         passages=make_passages(texts, sections, owner),
-        figures=figures, flags=flags + doubted, tables=tables,
-        metadata=read_metadata(texts),
+        figures=settle(figures, sections, tables, metadata), flags=flags + doubted,
+        tables=tables, metadata=metadata,
     )
 
 
@@ -130,6 +132,7 @@ def page_figures(page: PageText) -> list[tuple[int | None, Figure]]:
                 bbox=_box(words), line_boxes=tuple(_line_boxes(words)),
                 confidence=_confidence(words), reread=reread, reread_agrees=agrees,
                 handwritten=handwritten, footnote=index is None,
+                sentence_start=paragraph.start + s_start,
             )
             figures.append((index, figure))
     return figures

@@ -27,6 +27,7 @@ from baocao.extract import SUPPORTED_SUFFIXES, page_count
 from baocao.extract.files import file_sha256, is_regular, printable
 from baocao.extract.tesseract import check_tesseract, limit_threads
 from baocao.i18n import _, code_name, ngettext, number
+from baocao.nlp.measures import catalogue
 from baocao.pipelines.process import failed
 from baocao.pipelines.workers import PageWorkers, read_documents
 from baocao.store.database import database_error, reason
@@ -210,8 +211,11 @@ def open_batch(db: str, log_path: Path | None = None,
 
 @_interrupt_after()
 def close_batch(batch: Batch) -> None:
-    """Record the run in the `runs` table, and let go of documents claimed but not written."""
+    """Record the run in the `runs` table, let go of documents claimed but not written, and
+    link the files that are the same report."""
     store.release_claims(batch.engine)
+    store.link_same(batch.engine)
+    store.fill_measures(batch.engine, catalogue())
     status = Counter(r.status for r in batch.results)
     sources = Counter(p.source for r in batch.results for p in r.pages if not p.error)
     store.record_run(batch.engine, {

@@ -14,6 +14,7 @@ from sqlalchemy.types import TypeEngine
 
 from baocao import i18n
 from baocao.datamodel import Box, PageContent, PageText, Paragraph
+from baocao.store.duplicates import fingerprint
 from baocao.vietnamese.text import fold_chars, raw_text
 
 
@@ -213,6 +214,10 @@ DOCUMENTS = (
     # 1 where a person corrected a field (the machine's reading is the correction's old_value)
     # or checked the whole document against its scan (see corrections)
     kept("corrected", Integer, default=0), kept("checked", Integer, default=0),
+    # the same report as another file (the same number and date, or its text almost whole in
+    # the other's): that file's doc_id; summaries and the facts view count it once
+    kept("same_as", String, _("the document it repeats (same number and date, or the same "
+                              "text): its figures are counted there")),
 )
 PAGES = (
     _doc_id(), field("page_no", Integer, _("page number in the file, from 1"), "page.page_no",
@@ -243,6 +248,9 @@ PAGES = (
     # what preparation did to the image before OCR (see PageContent): how to make it again
     _page("rotation", Integer), _page("skew", Float), _page("scale", Float),
     kept("checked", Integer, default=0),  # 1: a person checked this page against its scan
+    kept("same_as", String, _("the document whose page this one repeats (a copy or a page of "
+                              "it): its figures are counted there")),
+    derived("fingerprint", Text, lambda r: fingerprint(r.text.text) if r.text else None),
 )
 SECTIONS = (
     _doc_id(), field("section_id", Integer, primary_key=True),
@@ -313,6 +321,17 @@ FIGURES = (
                             "second reading and how plausible its value is")),
     yes_no("to_check", _("1: too doubtful to count (see the flags table): left out of totals "
                          "until a person confirms it")),
+    field("measure", String, _("what it measures: a code of the measures table (empty where "
+                               "not sure)")),
+    field("status", String, _("actual, estimate (ước), plan (kế hoạch, dự toán, giao), target "
+                              "(phấn đấu, mục tiêu) or request (đề nghị, kiến nghị)")),
+    field("period_start", String, _("first month (YYYY-MM) or day of the period it covers")),
+    field("period_end", String, _("last month or day of that period (lũy kế đến 31/10/2023 → "
+                                  "2023-10-31)")),
+    field("compared_to", String, _("for a percentage: same_period (cùng kỳ), plan, previous "
+                                   "(năm trước) or share (chiếm … tổng số)")),
+    field("part_of", Integer, _("the figure_id of the total it is a part of (trong đó, gồm)")),
+    field("place", Text, _("the district or commune its sentence names")),
     *read_columns("value", "unit", "kind", "to_check"),
 )
 FLAGS = (

@@ -138,7 +138,7 @@ def _table_ids(conn: Connection, doc_id: str, page_no: int | None) -> list[int]:
         .scalars())
 
 
-def _find(conn: Connection, c) -> tuple[str, tuple] | None:
+def find_target(conn: Connection, c) -> tuple[str, tuple] | None:
     """The row a correction corrects now: its table and key; None when it is gone. A figure
     not at its place any more is found by its text on its page, where only one reads so."""
     doc = c.doc_id
@@ -190,7 +190,7 @@ def apply(conn: Connection, doc_id: str) -> Counter:
                          .order_by(corrections.c.correction_id)).all()
     where, status, latest = {}, {}, {}
     for c in found:
-        where[c.correction_id] = _find(conn, c)
+        where[c.correction_id] = find_target(conn, c)
         if where[c.correction_id] is None:
             status[c.correction_id] = "missing"
             continue

@@ -4,6 +4,8 @@ newer baocao has to a database made by an older one. A new table goes in columns
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import Column, Integer, MetaData, String, Table, Text, inspect, text
 
 from baocao.store import columns
@@ -30,6 +32,15 @@ documents, pages, sections, items, figures, flags, passages, words, tables, tabl
     _table(name) for name in columns.COLUMNS)
 TABLES = [documents, pages, sections, items, figures, flags, passages, words, tables,
           table_cells]
+# The catalogue of measures a figure's `measure` names (baocao/data/measures.csv), written
+# anew at the end of every run (fill_measures) so that a query joins it: code, names, kind,
+# unit, the measure it is part of, the national indicator code and where the entry comes from.
+measures = Table(
+    "measures", metadata,
+    Column("code", String, primary_key=True), Column("name_vi", Text), Column("name_en", Text),
+    Column("kind", String), Column("unit", String), Column("parent", String),
+    Column("wordings", Text), Column("indicator_code", String), Column("source", Text),
+)
 # A document some run is reading now: another run sharing the database leaves it alone
 # instead of reading it twice. The row goes when the document is written; a killed run's
 # rows are taken over once its process is gone.
@@ -100,11 +111,64 @@ WHERE c.role IN ('body', 'total') AND c.value IS NOT NULL
 """
 
 
+# Every figure whose measure is known, with what tells facts apart: its document's province
+# and the file its document or page repeats, whether a figure of its own measure is its total
+# (then the total counts, not it), and its rank among the figures of the same measure,
+# province, period and status (1: the one the facts view shows, from the latest document,
+# the most trusted).
+MEASURED = f"""
+CREATE VIEW measured AS
+SELECT m.name_vi AS measure_name, d.province, f.period_start, f.period_end, f.status,
+       f.value, f.unit, f.raw, f.measure, f.compared_to, f.place, d.filename, d.doc_date,
+       f.page_no, f.sentence, f.doc_id, f.figure_id, f.part_of,
+       coalesce(d.same_as, pg.same_as) AS same_as,
+       CASE WHEN t.figure_id IS NOT NULL THEN 1 ELSE 0 END AS total_counted,
+       ROW_NUMBER() OVER (
+           PARTITION BY f.measure, d.province, f.period_start, f.period_end, f.status,
+                        coalesce(d.same_as, pg.same_as) IS NULL, t.figure_id IS NULL
+           ORDER BY d.doc_date DESC, f.trust DESC, f.figure_id) AS rank,
+       COUNT(*) OVER (PARTITION BY f.measure, d.province, f.period_start, f.period_end,
+                                   f.status, coalesce(d.same_as, pg.same_as) IS NULL,
+                                   t.figure_id IS NULL) AS n_figures
+FROM figures f
+JOIN documents d ON d.doc_id = f.doc_id
+LEFT JOIN pages pg ON pg.doc_id = f.doc_id AND pg.page_no = f.page_no
+LEFT JOIN measures m ON m.code = f.measure
+LEFT JOIN figures t ON t.doc_id = f.doc_id AND t.figure_id = f.part_of
+                    AND t.measure = f.measure AND {COUNTED.replace("f.", "t.")}
+WHERE f.measure IS NOT NULL AND {COUNTED}
+"""
+# One row per measure, province, period and status: the comparable facts. Requests, files
+# that repeat another and parts whose total is counted are left out (see `measured` for them).
+FACTS = """
+CREATE VIEW facts AS
+SELECT measure_name, province, period_start, period_end, status, value, unit, raw, measure,
+       compared_to, filename, page_no, sentence, n_figures, doc_id, figure_id
+FROM measured
+WHERE rank = 1 AND status <> 'request' AND same_as IS NULL AND total_counted = 0
+"""
+VIEWS = (("figure_details", FIGURE_DETAILS), ("table_values", TABLE_VALUES),
+         ("measured", MEASURED), ("facts", FACTS))
+
+
 def _create_views(conn) -> None:
     """The views, made anew so they show the tables' columns of this version."""
-    for name, sql in (("figure_details", FIGURE_DETAILS), ("table_values", TABLE_VALUES)):
+    for name, _sql in reversed(VIEWS):  # a view before the view it is made from
         conn.execute(text(f"DROP VIEW IF EXISTS {name}"))
+    for _name, sql in VIEWS:
         conn.execute(text(sql))
+
+
+def fill_measures(engine, catalogue: Iterable) -> None:
+    """The catalogue of measures as this version ships it (nlp/measures.py reads it)."""
+    with engine.begin() as conn:
+        conn.execute(measures.delete())
+        conn.execute(measures.insert(), [
+            {"code": m.code, "name_vi": m.name_vi, "name_en": m.name_en, "kind": m.kind,
+             "unit": m.units[0] if m.units else None, "parent": m.parent or None,
+             "wordings": " | ".join(m.wordings),
+             "indicator_code": m.indicator_code or None, "source": m.source}
+            for m in catalogue])
 
 
 # fold() on PostgreSQL, for the server's schema: the Vietnamese letters mapped one by one to

@@ -166,6 +166,8 @@ def test_status_period_and_comparison(sentence, raw, status, start, end, compare
 
 def test_default_status_by_section_and_document() -> None:
     assert default_status("recommendations", "báo cáo") == "request"
+    # devset d15: "Ngân sách nước ta gồm 4 cấp …" under Kiến nghị is no request
+    assert default_status("recommendations", "báo cáo", "count") == "actual"
     assert default_status("plans", "báo cáo") == "plan"
     assert default_status("achievements", "kế hoạch") == "plan"
     assert default_status("achievements", "báo cáo") == "actual"
@@ -229,3 +231,15 @@ def test_a_list_after_trong_do_gives_parts_only_where_they_add_up() -> None:
                                     "700 triệu đồng": "4.200 triệu đồng"}
     # one item short, they do not add up: no parts at all
     assert _parts(lead, *items[:2]) == {}
+
+
+def test_place_is_the_one_district_or_commune_named() -> None:
+    from baocao.nlp.facts import _place
+
+    fair = ("Tổ chức Hội chợ hàng công nghiệp nông thôn tiêu biểu khu vực phía Bắc tại thành phố "
+            "Lào Cai với 180 gian hàng của 120 doanh nghiệp, cơ sở, kinh phí 350 triệu đồng.")
+    assert _place(("Bắc", "thành phố Lào Cai"), fair) == "thành phố Lào Cai"
+    several = ("- Lĩnh vực chế biến nông sản, thực phẩm: 9 đề án, kinh phí hỗ trợ 1.620 triệu "
+               "đồng, tập trung tại các huyện Lục Ngạn, Lục Nam và Yên Thế;")
+    assert _place(("huyện Lục Ngạn", "Lục Nam", "Yên Thế"), several) is None
+    assert _place(("Quảng Nam",), QN_BASE) is None  # a province is no finer place

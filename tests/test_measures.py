@@ -187,6 +187,10 @@ QD47 = (
 VND, PCT = "VND", "%"
 
 # (sentence, the figure as written and what follows it, kind, unit, subject, expected code)
+# samples/reports, Lào Cai (make_reports.py): training tied to jobs, in a plan's list naming no
+# programme: trainees or jobs? Neither surely.
+LAO_CAI_TRAINING = ("- Đào tạo nghề cho 150 lao động người dân tộc thiểu số gắn với giải quyết "
+                    "việc làm tại chỗ.")
 CASES = [
     # --- khuyến công ---
     # a generic funding subject in a sentence naming the programme (and no other money)
@@ -194,6 +198,7 @@ CASES = [
      "khuyen_cong_budget"),
     (BAC_GIANG, "52,8%", "percent", PCT, "tỷ lệ", None),
     (BAC_GIANG, "26,3%", "percent", PCT, "tỷ lệ so với tổng kinh phí thực hiện", None),
+    (LAO_CAI_TRAINING, "150 lao", "count", "lao động", "lao động", None),
     (BAC_NINH, "6 cuộc", "count", "cuộc", "cuộc bình chọn", "khuyen_cong_product_contests"),
     (BAC_NINH, "111 sản phẩm", "count", "sản phẩm", "sản phẩm", "khuyen_cong_products_voted"),
     # generic funding, the programme not named (the contest's own funds)

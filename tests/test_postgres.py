@@ -83,7 +83,9 @@ def test_corrections_on_postgresql_survive_a_rerun_and_two_people_at_once(pg_url
     assert again.returncode == 0 and "corrections: 5 applied again" in again.stdout
     figures = store.query(pg_url, "SELECT raw, value, value_read, corrected FROM figures "
                                   "WHERE table_id IS NULL ORDER BY figure_id LIMIT 2")
-    assert figures.values.tolist() == [[raw, 1000.0 * n, value, 1] for n, (raw, value) in
+    # "6 UBND cấp huyện", a count; "1,3 tỷ đồng", so 2.000 in its printed scale is 2.000 tỷ đồng
+    assert figures.values.tolist() == [[raw, 1000.0 * n * (1e9 if "tỷ" in raw else 1), value, 1]
+                                       for n, (raw, value) in
                                        enumerate(zip(read["raw"], read["value"], strict=True), 1)]
     cells = store.query(pg_url, """SELECT text, value, text_read, value_read, corrected
                                    FROM table_cells WHERE corrected = 1""")

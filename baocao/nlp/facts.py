@@ -24,6 +24,10 @@ TABLE_STATUS = (
 )
 # Administrative words that open a district's or commune's name: "huyện Lục Ngạn",
 # "xã Tân Hưng", "thị xã Việt Yên", "thành phố Hội An".
+# Places named together: "các huyện", "những xã", "các thị xã, thành phố".
+SEVERAL_PLACES = regex.compile(
+    r"\b(?:các|những|\d+)\s+(?:huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn)\b",
+    regex.I)
 LOCAL_PLACE = regex.compile(
     r"^(?:huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn)\s+\p{Lu}", regex.I)
 
@@ -44,7 +48,7 @@ def settle(figures: list[Figure], sections: list[Section], tables: list[Table],
         else:
             status, period, compared = _sentence_terms(f)
         own[f.figure_id] = (status, period)
-        read.append(replace(f, compared_to=compared, place=_place(f.locations)))
+        read.append(replace(f, compared_to=compared, place=_place(f.locations, f.sentence)))
     parts = find_parts(read)
     settled = []
     for f in read:
@@ -55,7 +59,7 @@ def settle(figures: list[Figure], sections: list[Section], tables: list[Table],
             period = period or own[total][1]
         headings = _headings(by_id, f.section_id)
         period = period or heading_period(headings) or document
-        status = status or default_status(f.section_kind, metadata.doc_type)
+        status = status or default_status(f.section_kind, metadata.doc_type, f.kind)
         settled.append(replace(
             f, status=status, part_of=total,
             period_start=period.start if period else None,
@@ -149,7 +153,10 @@ def _table_period(table: Table, cell) -> Period | None:
     return None
 
 
-def _place(locations: tuple[str, ...]) -> str | None:
-    """The district or commune its sentence names, where it names exactly one."""
+def _place(locations: tuple[str, ...], sentence: str) -> str | None:
+    """The district or commune its sentence names, where it names exactly one: not one of
+    several ("tại các huyện Lục Ngạn, Lục Nam và Yên Thế")."""
     local = {p for p in locations if LOCAL_PLACE.match(p)}
-    return local.pop() if len(local) == 1 else None
+    if len(local) != 1 or SEVERAL_PLACES.search(sentence):
+        return None
+    return local.pop()

@@ -159,7 +159,7 @@ def _decide(text: str, sentence: str, kind: str, unit: str,
     """(whether the text names a measure of the figure's kind, the code it gives the figure).
     Khuyến công found through words any programme uses ("lớp tập huấn") counts only in a
     sentence about khuyến công or rural industry."""
-    by_code, best, named = _tables()[1], {}, False
+    by_code, best, named, doubt = _tables()[1], {}, False, False
     for size, measure, wording in _hits(text):
         if measure is not None and measure.kind != kind:
             measure = by_code.get(measure.code + "_growth") if growth else None
@@ -168,11 +168,14 @@ def _decide(text: str, sentence: str, kind: str, unit: str,
         named = True
         if measure is None:
             best[""] = max(size, best.get("", 0))  # coordinated with no parent: no one measure
-        elif _unit_fits(measure, kind, unit) and (
-                not measure.code.startswith("khuyen_cong") or _holds(wording, KC_WORDS)
-                or _holds(sentence, KC_WORDS)):
+        elif not _unit_fits(measure, kind, unit):
+            continue
+        elif (not measure.code.startswith("khuyen_cong") or _holds(wording, KC_WORDS)
+              or _holds(sentence, KC_WORDS)):
             best[measure.code] = max(size, best.get(measure.code, 0))
-    if not best:
+        else:  # "Đào tạo nghề cho 150 lao động … gắn với giải quyết việc làm": which one?
+            doubt = True
+    if not best or doubt:
         return named, None
     codes = [code for code, size in best.items() if size == max(best.values())]
     common = [c for c in codes if c and all(c in _lineage(other) for other in codes)]

@@ -82,11 +82,13 @@ def figure_status(sentence: str, start: int) -> str | None:
     return None
 
 
-def default_status(section_kind: str | None, doc_type: str | None) -> str:
-    """What a figure whose words give no status is: asked for in recommendations, planned in
-    plans, a plan's or decision's figure planned, else done (a submission reports what was
-    done before it asks: its requests say "đề nghị")."""
-    if section_kind == "recommendations":
+def default_status(section_kind: str | None, doc_type: str | None, kind: str = "amount"
+                   ) -> str:
+    """What a figure whose words give no status is: an amount in recommendations asked for,
+    planned in plans, a plan's or decision's figure planned, else done (a submission reports
+    what was done before it asks: its requests say "đề nghị"; a recommendation's count is
+    mostly background: "Ngân sách nước ta gồm 4 cấp")."""
+    if section_kind == "recommendations" and kind == "amount":
         return "request"
     if section_kind == "plans":
         return "plan"

@@ -35,7 +35,7 @@ SectionKind = Literal[
 # (a test holds the two equal; the Literal is written out so that type checkers read it).
 FlagKind = Literal[
     "low_confidence", "total_mismatch", "share_over_100", "part_over_total", "ratio_mismatch",
-    "to_check",
+    "out_of_column", "to_check",
 ]
 SECTION_KINDS: tuple[str, ...] = get_args(SectionKind)
 
@@ -63,8 +63,8 @@ FLAGS: tuple[FlagSpec, ...] = (
     FlagSpec(_("share_over_100"), ("figure",)),  # a part said to be over 100% of its whole
     FlagSpec(_("part_over_total"), ("cell",)),  # a part ("Trong đó") above its whole
     FlagSpec(_("ratio_mismatch"), ("cell",)),  # a percentage not the ratio of its columns
-    # too doubtful to count (OCR, its second reading, handwriting, an implausible value):
-    # left out of totals until a person confirms it (nlp/plausibility.py)
+    FlagSpec(_("out_of_column"), ("cell",)),  # out of its column's form: no figure is made of it
+    # too doubtful to count: left out of totals until a person confirms it (nlp/plausibility)
     FlagSpec(_("to_check"), ("figure",)),
 )
 # The flags raised on figures of the text, as Datasette's help lists them.

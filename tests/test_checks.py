@@ -120,7 +120,7 @@ def test_flag_kinds_are_declared_once() -> None:
     assert {check.code for check in TABLE_CHECKS} == {s.code for s in FLAGS if "cell" in s.on}
     assert [code_name(code, "vi") for code in codes] == [
         "OCR kém tin cậy", "tổng không khớp", "tỷ lệ trên 100%", "phần lớn hơn tổng",
-        "tỷ lệ không khớp", "cần kiểm tra"]
+        "tỷ lệ không khớp", "ngoài dạng của cột", "cần kiểm tra"]
     before = language()
     try:
         for lang, said in HELP.items():
@@ -134,14 +134,15 @@ def test_flag_kinds_are_declared_once() -> None:
 
 
 # Datasette's help on the flags, as the catalog had it before it was built from FLAGS (and
-# with to_check, raised on figures only, since).
+# with to_check, raised on figures only, and out_of_column, on cells only, since).
 HELP = {
     "en": ["low_confidence, total_mismatch, share_over_100 or to_check",
-           "checks it failed: total_mismatch, part_over_total, ratio_mismatch, low_confidence",
+           "checks it failed: total_mismatch, part_over_total, ratio_mismatch, out_of_column, "
+           "low_confidence",
            "low_confidence, total_mismatch, share_over_100, to_check (see the flags table)"],
     "vi": ["low_confidence, total_mismatch, share_over_100 hoặc to_check",
            "các phép kiểm tra không đạt: total_mismatch, part_over_total, ratio_mismatch, "
-           "low_confidence",
+           "out_of_column, low_confidence",
            "low_confidence, total_mismatch, share_over_100, to_check (xem bảng flags)"],
 }
 

@@ -12,6 +12,8 @@ from dataclasses import replace
 import pytest
 from test_table_reading import _cell, _read
 
+from baocao.datamodel import Table
+from baocao.nlp.table_checks import check_table
 from baocao.nlp.table_figures import (
     NOTHING,
     PERCENT,
@@ -172,3 +174,36 @@ def test_a_row_numbering_the_columns_makes_no_figure() -> None:
     assert _cell(table, 2, 2).column_path == "Kinh phí (triệu đồng) > (3)"
     assert _figures(rows) == {(2, 2): ("amount", 1_300_000_000, "VND"),
                               (2, 3): ("percent", 94.5, "%")}
+
+
+def _checked_figures(rows, unit=None) -> tuple[Table, dict[tuple[int, int], tuple]]:
+    """The table as the table stage leaves it (its checks run), and the figures of it."""
+    table = check_table(replace(_read(rows), unit=unit))
+    return table, {(f.table_row, f.table_col): (f.kind, f.value, f.unit)
+                   for f in table_figures([table], [], 1)}
+
+
+def test_numbers_out_of_their_columns_form_are_doubted_and_no_figure() -> None:
+    """f_bacninh's "So với dự toán (%)" (83,77; 84,41; 95,38) with one comma lost, b_binhdinh's
+    "Số chương trình, đề án" with "4,5", and a year typed among its amounts."""
+    rows = [["TT", "Chỉ tiêu", "Dự toán (tỷ đồng)", "So với dự toán (%)"],
+            ["1", "Thu nội địa", "13.160", "83,77"],
+            ["2", "Thu từ hoạt động xuất nhập khẩu", "1.350", "9538"],
+            ["3", "Thu từ dầu thô", "1.200", "84,41"]]
+    table, found = _checked_figures(rows)
+    assert _cell(table, 2, 3).flags == ["out_of_column"]
+    assert (2, 3) not in found and found[(1, 3)] == ("percent", 83.77, "%")
+    assert not [c for c in table.cells if c.flags and (c.row, c.col) != (2, 3)]
+    rows = [["TT", "Nhóm chương trình, đề án", "Số chương trình, đề án", "Kinh phí hỗ trợ"],
+            ["1", "Hỗ trợ xây dựng mô hình trình diễn kỹ thuật", "13", "2.035,0"],
+            ["2", "Hỗ trợ ứng dụng máy móc, thiết bị", "4,5", "320,0"],
+            ["3", "Hỗ trợ tổ chức hội chợ triển lãm", "3", "165,0"]]
+    table, found = _checked_figures(rows, unit="triệu đồng")
+    assert _cell(table, 2, 2).flags == ["out_of_column"] and (2, 2) not in found
+    assert found[(1, 2)] == ("count", 13, "chương trình")
+    rows = [["TT", "Nội dung", "Kinh phí (triệu đồng)"],
+            ["1", "Đào tạo nghề", "1.300"], ["2", "Mô hình trình diễn", "2023"],
+            ["3", "Hội chợ", "980"], ["4", "Tư vấn", "450"]]
+    table, found = _checked_figures(rows)
+    assert _cell(table, 2, 2).flags == ["out_of_column"] and (2, 2) not in found
+    assert found[(1, 2)] == ("amount", 1_300_000_000, "VND")

@@ -16,6 +16,7 @@ import regex
 from baocao.datamodel import FLAGS, Cell, FlagKind, Table
 from baocao.nlp.checks import MIN_FIGURE_CONFIDENCE
 from baocao.nlp.table_cells import PARTS
+from baocao.nlp.table_figures import header_kind
 from baocao.vietnamese.text import fold
 
 # A column header naming a percentage or a comparison: "So sánh (%)", "Tỷ lệ", "%".
@@ -238,6 +239,40 @@ def _check_ratios(table: Table, rows: Rows, before: list[Table]) -> list[Cell]:
     return failed
 
 
+# A year written alone: "2023" (no thousands separator).
+LONE_YEAR = regex.compile(r"^\s*(?:19|20)\d\d\s*$")
+MAX_PERCENT = 1000  # a percentage over 1.000 % is a misread (a lost decimal comma), not a rate
+MIN_COLUMN = 3  # numbers a column needs to say what is out of its form
+
+
+def _out_of_column(table: Table, rows: Rows, before: list[Table]) -> list[Cell]:
+    """Numbers out of their column's form: a percentage over 1.000 in a percentage column, a
+    count with decimals under "Số …", a year alone among a column's amounts ("2023" where
+    the rest are 1.250, 980, …)."""
+    columns: dict[int, list[Cell]] = {}
+    for cells in rows.values():
+        for c in cells:
+            if c.value is not None and c.role in ("body", "total"):
+                columns.setdefault(c.col, []).append(c)
+    failed: list[Cell] = []
+    for cells in columns.values():
+        header = fold(cells[0].column_path).lower()
+        kinds = {header_kind(name) for name in cells[0].column_path.split(" > ")} - {None}
+        percent = RATIO_HEADER.search(header) or all(c.value_kind == "percent" for c in cells)
+        for c in cells:
+            if percent and c.value is not None and abs(c.value) > MAX_PERCENT:
+                failed.append(c)
+            elif not percent and kinds == {"count"} and c.value is not None \
+                    and c.value != int(c.value):
+                failed.append(c)
+        years = [c for c in cells if LONE_YEAR.match(c.text)]
+        if not percent and len(years) == 1 and len(cells) > MIN_COLUMN and not any(
+                c.value is not None and 1900 <= c.value <= 2100 for c in cells
+                if c is not years[0]):
+            failed.append(years[0])
+    return failed
+
+
 def _precision(cell: Cell) -> float:
     """Half a unit of the last printed digit: "95,3" → 0.05."""
     match = regex.search(r"[.,](\d+)\s*%?\s*$", cell.text)
@@ -268,6 +303,9 @@ TABLE_CHECKS: tuple[TableCheck, ...] = (
     TableCheck("part_over_total", _check_parts, "the part {text!r} exceeds its whole ({where})"),
     TableCheck("ratio_mismatch", _check_ratios, "the percentage {text!r} is not the ratio of "
                "the columns it compares ({where})"),
+    TableCheck("out_of_column", _out_of_column, "{text!r} is out of its column's form: a "
+               "percentage over 1.000, a count with decimals or a year among amounts "
+               "({where}); no figure is made of it"),
     TableCheck("low_confidence", _low_confidence, "OCR read {text!r} with low confidence "
                "({where})"),
 )

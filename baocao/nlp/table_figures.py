@@ -109,8 +109,8 @@ def table_figures(tables: list[Table], sections: list[Section], first_id: int
         section = _section_at(sections, table.page_no)
         for cell in table.cells:
             if cell.value is None or cell.role not in ("body", "total") \
-                    or cell.row in numbering:
-                continue
+                    or cell.row in numbering or "out_of_column" in cell.flags:
+                continue  # a number out of its column's form (table_checks) is doubted
             read = _cell_unit(cell, row_units.get(cell.row), table.unit)
             if read is None:
                 continue
@@ -162,6 +162,17 @@ def _path_says(path: str, says) -> Says:
     if any(s.rank for s in found):
         return RANK
     return found[0] if found else Says()
+
+
+def header_kind(name: str) -> str | None:
+    """What kind of number one column header announces ("Số sản phẩm": count, "Tỷ lệ (%)":
+    percent), for the checks of a column's form; None where it does not say."""
+    says = _header_says(name)
+    if says is None or says.rank:
+        return None
+    if says.read is not None:
+        return says.read.kind
+    return next(iter(says.kinds)) if says.kinds and len(says.kinds) == 1 else None
 
 
 def _header_says(name: str) -> Says | None:

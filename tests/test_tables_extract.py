@@ -6,14 +6,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 from conftest import require_shared
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from baocao.extract.pdf import read_pdf_page, render
 from baocao.extract.prepare import prepare
 from baocao.extract.scan import read_scan
+from baocao.extract.table_grid import _cells as grid_cells
 from baocao.extract.table_grid import find_tables
 from baocao.extract.table_ocr import read_table
 from baocao.extract.table_text import text_tables
@@ -168,3 +172,30 @@ def test_running_text_with_figures_gives_no_unruled_table() -> None:
     assert page.lines and page.tables == []
     with pdfplumber.open(SAMPLE_TABLES.parent / "khuyencong_p62_p56_digital.pdf") as pdf:
         assert all(text_tables(p) == [] for p in pdf.pages)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 6), st.integers(1, 6), st.data())
+def test_a_grid_never_has_two_cells_in_one_place(n_rows: int, n_cols: int, data) -> None:
+    """Whatever rules a photocopy left between the boxes (each inner side ruled or not, in
+    part or whole), the grid's cells cover every box once: two cells in one place once broke
+    a whole batch's write (UNIQUE constraint failed: table_cells)."""
+    step = 100
+    xs = [float(step * c) for c in range(n_cols + 1)]
+    ys = [float(step * r) for r in range(n_rows + 1)]
+    horizontal = np.zeros((step * n_rows + 1, step * n_cols + 1), dtype=np.uint8)
+    vertical = np.zeros_like(horizontal)
+    for r in range(n_rows):
+        for c in range(n_cols):
+            for mask, y, x, along in ((horizontal, r * step, c * step, 1),
+                                      (vertical, r * step, c * step, 0)):
+                cover = data.draw(st.sampled_from([0.0, 0.3, 1.0]))
+                length = int(step * cover)
+                if along:  # the top side of box (r, c)
+                    mask[y, x:x + length] = 1
+                else:  # its left side
+                    mask[y:y + length, x] = 1
+    cells = grid_cells(horizontal, vertical, xs, ys)
+    spots = [(r, c) for cell in cells for r in range(cell.row, cell.row + cell.row_span)
+             for c in range(cell.col, cell.col + cell.col_span)]
+    assert sorted(spots) == [(r, c) for r in range(n_rows) for c in range(n_cols)]

@@ -76,9 +76,12 @@ def test_amounts_by_province_and_year_add_up(tab, samples_db: Path) -> None:
     """Each row's count and total (in triệu đồng, Vietnamese style) is the sum SQLite gives
     for its province and year; the chart has one labelled bar per row."""
     want: dict[tuple[str, str], list[float]] = defaultdict(list)
+    # each report once: not the files or pages that repeat another (documents.same_as)
     for r in rows(samples_db, "SELECT d.province, coalesce(f.year, d.year_end) AS year, "
                               "f.value FROM figures f JOIN documents d USING (doc_id) "
-                              "WHERE f.kind = 'amount' AND f.unit = 'VND'"):
+                              "JOIN pages p ON p.doc_id = f.doc_id AND p.page_no = f.page_no "
+                              "WHERE f.kind = 'amount' AND f.unit = 'VND' "
+                              "AND d.same_as IS NULL AND p.same_as IS NULL"):
         want[(r["province"] or UNSTATED, str(r["year"] or UNSTATED))].append(r["value"])
     shown = table(tab, "amounts")
     assert len(shown) == len(want)

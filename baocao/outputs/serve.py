@@ -17,7 +17,7 @@ from baocao.errors import BaocaoError
 from baocao.i18n import _
 from baocao.nlp.table_checks import CELL_FLAGS
 from baocao.store.columns import descriptions
-from baocao.store.schema import COUNTED
+from baocao.store.schema import COUNTED, SINGLE
 
 # The figures as a researcher reads them first: which report, what, how much, where, when.
 FIGURE_COLUMNS = ["filename", "title", "page_no", "value", "unit", "subject", "province",
@@ -201,9 +201,6 @@ FROM figures f JOIN documents d ON d.doc_id = f.doc_id
 WHERE f.kind = 'amount' AND f.unit = 'VND' AND {counted} AND {single}
   AND (:province = '' OR fold(d.province) = fold(:province))
   AND (:subject = '' OR fold(coalesce(f.subject, '')) LIKE '%' || fold(:subject) || '%')"""
-# The figures totals count: each report once, not a file or page that repeats another's.
-SINGLE = ("d.same_as IS NULL AND NOT EXISTS (SELECT 1 FROM pages pg WHERE pg.doc_id = f.doc_id"
-          " AND pg.page_no = f.page_no AND pg.same_as IS NOT NULL)")
 # Paragraphs holding every word of :q, folded, in any order (the whole query as a phrase
 # ranks first): the same FTS5 query `baocao search --folded` runs.
 FOLDED_SEARCH = """
@@ -366,7 +363,7 @@ def datasette_metadata(name: str, columns: dict[str, set[str]] | None = None) ->
         if "facets" in described.get(table, {}):
             described[table]["facets"] = [f for f in described[table]["facets"] if f in known]
     counted = COUNTED if "to_check" in (columns or {}).get("figures", {"to_check"}) else "1 = 1"
-    single = SINGLE if "same_as" in (columns or {}).get("documents", {"same_as"}) else "1 = 1"
+    single = SINGLE if "same_as" in (columns or {}).get("pages", {"same_as"}) else "1 = 1"
     return {
         "title": _("baocao: Vietnamese provincial reports as tables"),
         "description_html": description,

@@ -150,7 +150,7 @@ def _figures(db: str | Path) -> list[Block]:
 SELECT d.province, coalesce(f.year, d.year_end) AS year, count(*) AS n,
        count(DISTINCT f.doc_id) AS reports, sum(f.value) AS total
 FROM figures f JOIN documents d ON d.doc_id = f.doc_id
-WHERE f.kind = 'amount' AND f.unit = 'VND' AND {store.counted(db)}
+WHERE f.kind = 'amount' AND f.unit = 'VND' AND {store.counted(db)} AND {store.single(db)}
 GROUP BY d.province, coalesce(f.year, d.year_end) ORDER BY d.province, year""")
     amounts["year"] = amounts["year"].map(lambda y: "" if pd.isna(y) else str(int(y)))
     amounts = _unstated(_unstated(amounts, "province"), "year")
@@ -163,9 +163,10 @@ GROUP BY d.province, coalesce(f.year, d.year_end) ORDER BY d.province, year""")
         Block("figures-by-kind", _("By section kind and kind"), table),
         Block("amounts", _("Amounts in đồng by province and year"), amounts,
               note=_("The year the sentence states, or else the last year of the report's "
-                     "period. A total adds every amount stated, parts and wholes alike: read "
-                     "it as a size, not a budget. Amounts to check are left out until a "
-                     "person confirms them."), money={total_col}, chart=chart),
+                     "period. A total adds every amount stated, parts and wholes alike, each "
+                     "report once: read it as a size, not a budget (the comparable facts "
+                     "below are budgets). Amounts to check are left out until a person "
+                     "confirms them."), money={total_col}, chart=chart),
     ]
 
 

@@ -16,7 +16,7 @@ from baocao.store.database import (
 )
 from baocao.store.duplicates import link_same
 from baocao.store.load import StoredDocument, load_document, load_stored, reader
-from baocao.store.readonly import QueryRefused, counted, query, read_table, typed
+from baocao.store.readonly import QueryRefused, counted, query, read_table, single, typed
 from baocao.store.schema import TABLES, fill_measures, metadata, runs
 from baocao.store.write import claim, known_documents, record_run, release_claims, write
 
@@ -24,6 +24,6 @@ __all__ = [
     "COLUMNS", "DEFAULT_DB", "TABLES", "Column", "QueryRefused", "StoredDocument", "claim",
     "connect", "counted", "database_failure", "descriptions", "display_name", "engine_url",
     "fill_measures", "is_url", "known_documents", "link_same", "load_document", "load_stored",
-    "metadata", "query", "read_table", "reader", "record_run", "release_claims", "runs", "typed",
-    "write",
+    "metadata", "query", "read_table", "reader", "record_run", "release_claims", "runs", "single",
+    "typed", "write",
 ]

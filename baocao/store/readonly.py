@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 from baocao.errors import BaocaoError
 from baocao.i18n import _, number
 from baocao.store.database import display_name, is_url
-from baocao.store.schema import COUNTED, metadata
+from baocao.store.schema import COUNTED, SINGLE, metadata
 from baocao.vietnamese.text import fold_chars
 
 # SQLite authorizer action codes a read-only query may use: SELECT, READ, FUNCTION,
@@ -204,6 +204,13 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
             except (TypeError, ValueError):  # 2.5 or "x": the query made something else of it
                 pass
     return frame
+
+
+def single(db: str | Path) -> str:
+    """The condition on figures `f` and documents `d` that counts each report once
+    (schema.SINGLE); always true on a database older than pages.same_as."""
+    have = query(db, "SELECT * FROM pages WHERE 1 = 0").columns
+    return SINGLE if "same_as" in have else "1 = 1"
 
 
 def counted(db: str | Path) -> str:

@@ -82,6 +82,10 @@ runs = Table(
 # The figures that totals add up, as a condition on the figures aliased `f`: those not
 # to_check, and those a person confirmed (store/corrections.py sets to_check to 0 then).
 COUNTED = "coalesce(f.to_check, 0) = 0"
+# The figures each report counts once, on figures `f` of documents `d`: not those of a file
+# or a page that repeats another's (store/duplicates.py).
+SINGLE = ("d.same_as IS NULL AND NOT EXISTS (SELECT 1 FROM pages pg WHERE pg.doc_id = f.doc_id"
+          " AND pg.page_no = f.page_no AND pg.same_as IS NOT NULL)")
 
 
 # Every figure with its document's province, year, file and title and its section's heading:

@@ -49,6 +49,7 @@ samples: setup
 	$(BIN)/python samples/make_reports.py
 	$(BIN)/python samples/make_degraded.py
 	$(BIN)/python samples/make_tables.py
+	$(BIN)/python samples/make_scantables.py
 
 bench: setup
 	$(BIN)/python bench/bench_pipeline.py
@@ -59,6 +60,7 @@ bench: setup
 	$(BIN)/python bench/bench_hostile.py
 	$(BIN)/python bench/bench_tables.py
 	$(BIN)/python bench/bench_table_values.py
+	$(BIN)/python bench/bench_table_stage.py
 	$(BIN)/python bench/bench_realdev.py
 
 # A 1,000-page scanned document against a 24-page one (about 20 minutes: not in `bench`).

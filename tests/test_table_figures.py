@@ -207,3 +207,20 @@ def test_numbers_out_of_their_columns_form_are_doubted_and_no_figure() -> None:
     table, found = _checked_figures(rows)
     assert _cell(table, 2, 2).flags == ["out_of_column"] and (2, 2) not in found
     assert found[(1, 2)] == ("amount", 1_300_000_000, "VND")
+
+
+def test_a_negative_amount_alone_among_positive_ones_is_doubted() -> None:
+    """Vĩnh Long's retail sales by branch (triệu đồng, samples/scantables t06): a speck
+    before 4.469.236 read as a minus; the growth column of c_grdp keeps its negatives."""
+    rows = [["Năm", "Tổng số (triệu đồng)", "Dịch vụ khác (triệu đồng)"],
+            ["2013", "29.695.002", "3.512.033"], ["2014", "32.119.670", "3.595.896"],
+            ["2015", "34.408.554", "4.104.205"], ["2016", "37.185.131", "-4.469.236"],
+            ["2017", "41.029.385", "4.605.310"]]
+    table, found = _checked_figures(rows)
+    assert _cell(table, 4, 2).flags == ["out_of_column"] and (4, 2) not in found
+    assert found[(5, 2)] == ("amount", 4_605_310_000_000, "VND")
+    rows = [["Địa phương", "Tốc độ tăng GRDP (%)"], ["Hậu Giang", "12,67"],
+            ["Bình Thuận", "9,86"], ["Quảng Ngãi", "-1,07"], ["Hải Phòng", "9,65"],
+            ["Khánh Hòa", "9,07"]]
+    table, found = _checked_figures(rows)
+    assert not _cell(table, 3, 1).flags and found[(3, 1)] == ("percent", -1.07, "%")

@@ -190,3 +190,47 @@ def test_a_unit_line_holding_a_number_of_its_own_scales_no_cell() -> None:
                     unit="điểm; thứ hạng trên 63 tỉnh, thành phố")
     assert (_cell(table, 2, 2).value, _cell(table, 2, 3).value) == (6.74, 58)
     assert table_figures([table], [], 1) == []
+
+
+# Yearbook layouts (Cục Thống kê tỉnh Vĩnh Phúc, Niên giám 2022, biểu 235; Cục Thống kê tỉnh
+# Vĩnh Long, bán lẻ 2013-2018): a group label under the header, a lettered and numbered
+# column-number row.
+SCHOOL = [
+    ["", "Năm học", None, None],
+    [None, "2018-2019", "2019-2020", "2020-2021"],
+    ["Lớp", "", "", ""],
+    ["Tiểu học", "3.417", "3.572", "3.687"],
+    ["Công lập", "3.417", "3.572", "3.687"],
+]
+SCHOOL_SPANS = {(0, 0): (2, 1), (0, 1): (1, 3)}
+RETAIL = [
+    ["", "Tổng số", "Bán lẻ hàng hóa", "Dịch vụ lưu trú, ăn uống"],
+    ["A", "1", "2", "3"],
+    ["2013", "29.695.002", "21.922.332", "4.240.703"],
+    ["2014", "32.119.670", "23.697.823", "4.797.173"],
+]
+
+
+def test_a_group_label_under_the_header_is_body() -> None:
+    """"Lớp" heads the rows under it (the unit of the first block), not a header row: the
+    header is the two rows above it, and "Lớp" opens the body."""
+    table = _read(SCHOOL, SCHOOL_SPANS)
+    assert table.n_header_rows == 2
+    assert _cell(table, 2, 0).role != "column_header"
+    assert _cell(table, 3, 1).value == 3417.0
+
+
+@pytest.mark.parametrize(("numbers", "header"), [
+    (["A", "1", "2", "3"], True),
+    (["(1)", "(2)", "(3)", "(4)"], True),
+    (["1", "2", "3", "4"], True),
+    (["A", "B", "1", "2"], True),
+    (["2013", "29.695.002", "21.922.332", "4.240.703"], False),
+    (["A", "2", "3", "4"], False),  # numbering starts at 1 after the letters
+    (["N -", "2", "3", "4 h"], True),  # a photocopy's "1" and a speck misread
+    (["", "12", "7", "9"], False),
+])
+def test_a_column_number_row_is_a_header_row(numbers: list[str], header: bool) -> None:
+    table = _read([RETAIL[0], numbers, *RETAIL[2:]])
+    assert (table.n_header_rows == 2) is header
+    assert (_cell(table, 1, 1).value is None) is header

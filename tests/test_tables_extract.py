@@ -14,11 +14,14 @@ from conftest import require_shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from baocao.datamodel import Box, Word
 from baocao.extract.pdf import read_pdf_page, render
 from baocao.extract.prepare import prepare
 from baocao.extract.scan import read_scan
+from baocao.extract.table_aligned import aligned_tables
+from baocao.extract.table_grid import GridCell, find_tables, may_hold_tables
 from baocao.extract.table_grid import _cells as grid_cells
-from baocao.extract.table_grid import find_tables
+from baocao.extract.table_ocr import _cell as table_ocr_cell
 from baocao.extract.table_ocr import read_table
 from baocao.extract.table_text import text_tables
 
@@ -199,3 +202,69 @@ def test_a_grid_never_has_two_cells_in_one_place(n_rows: int, n_cols: int, data)
     spots = [(r, c) for cell in cells for r in range(cell.row, cell.row + cell.row_span)
              for c in range(cell.col, cell.col + cell.col_span)]
     assert sorted(spots) == [(r, c) for r in range(n_rows) for c in range(n_cols)]
+
+
+# Words as Tesseract placed them on the borderless yearbook table of the scanned set
+# (samples/scantables/t13…: Cục Thống kê tỉnh Vĩnh Phúc, số lớp học phổ thông), misreads
+# and all: "Năm học" centred over five school years, a group label, "10/2" for 3.572.
+SCHOOL_WORDS = [
+    [("Năm", 1523, 666, 99, 31), ("học", 1638, 666, 76, 39)],
+    [("2018-2019", 972, 733, 227, 31), ("2019-2020", 1231, 733, 229, 31),
+     ("2020-2021", 1492, 732, 223, 32), ("2021-2022", 1752, 733, 227, 31),
+     ("2022-2023", 2024, 733, 227, 31)],
+    [("Lớp", 340, 797, 69, 40)],
+    [("Tiểu", 338, 859, 84, 36), ("học", 437, 864, 66, 37), ("3.417", 1092, 865, 103, 30),
+     ("10/2", 1351, 864, 143, 31), ("3.687", 1611, 864, 105, 31),
+     ("3.767", 1871, 864, 105, 31), ("3.802", 2155, 864, 103, 31)],
+    [("Công", 339, 929, 98, 40), ("lập", 452, 929, 56, 40), ("3.417", 1092, 931, 103, 30),
+     ("3.072", 1351, 930, 104, 31), ("3.687", 1611, 930, 105, 31), ("Š", 1867, 927, 12, 45),
+     ("1Á", 1893, 931, 34, 30), ("sÚ", 1938, 931, 38, 30), ("3.792", 2155, 930, 103, 31)],
+    [("Ngoài", 340, 995, 112, 40), ("công", 466, 995, 91, 39), ("lập", 571, 996, 57, 39),
+     ("-", 1187, 1013, 10, 5), ("-", 1446, 1013, 10, 5), ("-", 1706, 1013, 10, 5),
+     (":", 1966, 1013, 10, 5), ("10", 2219, 997, 41, 30)],
+    [("Trung", 338, 1063, 115, 38), ("học", 469, 1062, 64, 37), ("cơ", 548, 1071, 46, 22),
+     ("sở", 606, 1059, 42, 34), ("1.829", 1094, 1063, 102, 30), ("1.938", 1353, 1062, 103, 31),
+     ("2.032", 1611, 1062, 104, 31), ("2.102", 1871, 1063, 104, 30), ("23", 2155, 1063, 31, 30),
+     ("Áo)", 2220, 1057, 39, 49)],
+]
+
+
+def test_an_unruled_table_keeps_its_spanning_header_group_label_and_misread_cells() -> None:
+    words = [Word(t, x, y, w, h, 90.0) for line in SCHOOL_WORDS for t, x, y, w, h in line]
+    [grid] = aligned_tables(words, "ocr")
+    assert (grid.n_rows, grid.n_cols) == (7, 6)
+    got = _cells(grid)
+    assert (got[0, 1].text, got[0, 1].col_span) == ("Năm học", 5)
+    assert [got[1, c].text for c in range(1, 6)] == [
+        "2018-2019", "2019-2020", "2020-2021", "2021-2022", "2022-2023"]
+    assert got[2, 0].text == "Lớp" and all(got[2, c].text == "" for c in range(1, 6))
+    assert [got[3, c].text for c in range(6)] == [
+        "Tiểu học", "3.417", "10/2", "3.687", "3.767", "3.802"]  # misread, in its place
+    assert got[4, 4].text == "Š 1Á sÚ" and got[4, 5].text == "3.792"
+    assert [got[5, c].text for c in range(6)] == ["Ngoài công lập", "-", "-", "-", "", "10"]
+
+
+@pytest.mark.parametrize(("read", "kept"), [
+    ("100,61.", "100,61"), ("' 100,24", "100,24"), ("100,27 '", "100,27"),
+    ('"101,19', "101,19"), (". 100,40", "100,40"), ("3.572!.", "3.572"),
+    ("- 5", "- 5"),  # a sign apart from its number stays: the cell is left unread
+    ("2.", "2."), ("30.", "30."),  # ordinals, as printed
+    ("Tháng 1,", "Tháng 1,"),  # words: as read
+])
+def test_specks_beside_a_number_are_taken_off_and_its_confidence_capped(read: str,
+                                                                        kept: str) -> None:
+    cell = table_ocr_cell(GridCell(0, 0, 1, 1, Box(0, 0, 10, 10)),
+                          [Word(t, 0, 0, 1, 1, 95.0) for t in read.split(" ")])
+    assert cell.text == kept
+    assert (cell.confidence is not None and cell.confidence < 70) is (kept != read)
+
+
+def test_the_cheap_look_finds_the_rules_of_table_pages_only() -> None:
+    """A page of running text (title underlines side by side) is passed over at the cost of
+    the look; a faint-ruled real scan, a horizontally ruled and a ruled sample are not."""
+    text = prepare(_scan_page(SAMPLE_TABLES.parent / "bacninh_p62_scan.pdf"), 300).image
+    assert not may_hold_tables(text)
+    real = pdfium.PdfDocument(REALTABLES / "docs" / "bt_hhdn_bctc.pdf")
+    assert may_hold_tables(prepare(render(real, 1), 300).image)
+    for stem in ("b_binhdinh_khuyencong_hrules_scan", "a_laocai_thu_ngansach_ruled_scan"):
+        assert may_hold_tables(prepare(_scan_page(SAMPLE_TABLES / f"{stem}.pdf"), 300).image)

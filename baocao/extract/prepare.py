@@ -32,9 +32,14 @@ MAX_PREPARED_PIXELS = 4961 * 3508
 LOW_DPI = 250
 # An A4 page's long side, to guess the resolution of an image that does not say.
 A4_LONG_INCHES = 11.69
-# Skew is searched within ±MAX_SKEW degrees and corrected from MIN_SKEW on.
+# Skew is searched within ±MAX_SKEW degrees and corrected from MIN_SKEW on. From
+# SLIGHT_SKEW on it is kept as `slant`, for the table stage to correct on a page without a
+# fully ruled table (see straighten): Tesseract reads a line 0.5° askew well, but across a
+# table's width that is a rise of half a row, and a row's cells no longer lie level; a
+# fully ruled table is found askew, and turning a faint-ruled scan can lose a rule.
 MAX_SKEW = 5.0
 MIN_SKEW = 1.0
+SLIGHT_SKEW = 0.3
 # Row/column ink-profile sharpness below this: the page is sideways.
 SIDEWAYS_RATIO = 0.8
 # OSD must be at least this sure before a page is turned.
@@ -59,6 +64,7 @@ class Prepared:
     scale: float = 1.0  # the upscale: pixels of `image` per pixel of the image read
     turn: int = 0  # degrees turned clockwise (quarter turns)
     skew: float = 0.0  # then degrees turned counter-clockwise about the centre (deskew)
+    slant: float = 0.0  # a skew measured but left, under MIN_SKEW (see straighten)
 
 
 def check_page_shape(width: int, height: int) -> None:
@@ -111,7 +117,20 @@ def prepare(image: Image.Image, dpi: int | None) -> Prepared:
     if abs(angle) >= MIN_SKEW:
         image = _rotated(image, angle)
         steps.append(f"deskew {angle:+.1f}°")
-    return Prepared(image, dpi, steps, scale, turn, angle if abs(angle) >= MIN_SKEW else 0.0)
+    if abs(angle) >= MIN_SKEW:
+        return Prepared(image, dpi, steps, scale, turn, angle)
+    return Prepared(image, dpi, steps, scale, turn, 0.0,
+                    angle if abs(angle) >= SLIGHT_SKEW else 0.0)
+
+
+def straighten(prepared: Prepared) -> Prepared:
+    """The page with its slight skew corrected too: for tables ruled with horizontal lines
+    only or none, whose rows must lie level across the page."""
+    if not prepared.slant:
+        return prepared
+    return Prepared(_rotated(prepared.image, prepared.slant), prepared.dpi,
+                    [*prepared.steps, f"deskew {prepared.slant:+.1f}°"], prepared.scale,
+                    prepared.turn, prepared.slant)
 
 
 def remade(image: Image.Image, turn: int, skew: float) -> Image.Image:

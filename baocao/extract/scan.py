@@ -7,6 +7,9 @@ table page twice the OCR. Unruled tables are found afterwards in the page's word
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import cv2
 import numpy as np
 from PIL import Image
 
@@ -16,12 +19,19 @@ from baocao.extract.blank import REASON as BLANK
 from baocao.extract.blank import is_blank
 from baocao.extract.handwriting import Inks, mark_handwriting, moved, without_seals
 from baocao.extract.missed import missed_lines
-from baocao.extract.prepare import orientation, page_dpi, prepare, turn_upright
+from baocao.extract.prepare import (
+    Prepared,
+    orientation,
+    page_dpi,
+    prepare,
+    straighten,
+    turn_upright,
+)
 from baocao.extract.reread import reread_numbers
 from baocao.extract.table_aligned import aligned_tables
-from baocao.extract.table_grid import FoundTable, find_tables, page_ink
+from baocao.extract.table_grid import FoundTable, find_tables, may_hold_tables, page_ink
 from baocao.extract.table_hrule import find_hrule_tables
-from baocao.extract.table_ocr import read_table
+from baocao.extract.table_ocr import read_aligned, read_table
 
 # Tesseract's fully automatic segmentation (3) suits report pages; a page it reads poorly
 # (a form, a table, a page of short lines) is read again as one uniform block (6) and the
@@ -50,14 +60,51 @@ def read_scan(image: Image.Image, page_no: int, dpi: int | None,
     if is_blank(image, looked_at):
         return PageContent(page_no, "blank", [], image.width, image.height, dpi=looked_at,
                            reason=BLANK)
-    prepared = prepare(image, dpi)
+    prepared, found = ruled_tables(prepare(image, dpi))
+    page = _read(replace(prepared, steps=list(prepared.steps)), found, page_no, coloured)
+    if (prepared.slant and prepared.skew == 0.0 and page.rotation == prepared.turn
+            and _level_tables(page.lines, prepared)):
+        prepared = straighten(prepared)  # an unruled table: its rows lie level only so
+        page = _read(prepared, _tables_in(prepared.image), page_no, coloured)
+    return page
+
+
+def ruled_tables(prepared: Prepared) -> tuple[Prepared, list[FoundTable]]:
+    """The page's ruled tables, and the page they were found on: put level when it is
+    slightly askew and tables ruled only across show once it lies level (rows must)."""
+    if not may_hold_tables(prepared.image):
+        return prepared, []
+    found = _tables_in(prepared.image)
+    if prepared.slant and not any(t.ruling == "full" for t in found):
+        level = straighten(prepared)
+        level_found = _tables_in(level.image)
+        if level_found:
+            return level, level_found
+    return prepared, found
+
+
+def _level_tables(lines: list[Line], prepared: Prepared) -> bool:
+    """Whether the words of a slightly askew page, put level, hold an unruled table."""
+    width, height = prepared.image.size
+    turn = cv2.getRotationMatrix2D((width / 2, height / 2), prepared.slant, 1.0)
+    level = []
+    for w in (w for line in lines for w in line.words):
+        x, y = turn @ np.array([w.left + w.width / 2, w.top + w.height / 2, 1.0])
+        level.append(replace(w, left=x - w.width / 2, top=y - w.height / 2))
+    return bool(aligned_tables(level, "ocr"))
+
+
+def _read(prepared: Prepared, found: list[FoundTable], page_no: int,
+          coloured: Inks | None) -> PageContent:
+    """The prepared page read: seals taken out, page OCR (turned or as one block when it
+    reads poorly), missed lines, handwriting, numbers read again, the tables' cells."""
     if coloured is not None:  # under the OCR's boxes, and the seals' red taken out
         coloured = moved(coloured, prepared.image.size, prepared.turn, prepared.skew)
         cleaned = without_seals(prepared.image, coloured)
         if cleaned is not prepared.image:
             prepared.image = cleaned
             prepared.steps.append("seal ink removed")
-    found = _tables_in(prepared.image)
+            found = _tables_in(prepared.image)
     lines, conf = _page_ocr(prepared.image, found, PSM_PAGE)
     psm = PSM_PAGE
     if _doubtful(lines, conf, found):  # upside down? (OSD only when in doubt)
@@ -79,7 +126,7 @@ def read_scan(image: Image.Image, page_no: int, dpi: int | None,
             lines, conf, psm = block_lines, block_conf, PSM_BLOCK
     lines = _with_missed(lines, prepared.image, found, coloured)
     lines = reread_numbers(mark_handwriting(lines, prepared.image, coloured), prepared.image)
-    tables = [read_table(prepared.image, t) for t in found] + _unruled(lines)
+    tables = [read_table(prepared.image, t) for t in found] + _unruled(lines, prepared.image)
     tables.sort(key=lambda t: t.bbox[1])
     return PageContent(
         page_no, "ocr", lines, prepared.image.width, prepared.image.height, conf, prepared.dpi,
@@ -112,6 +159,8 @@ def _doubtful(lines: list[Line], conf: float | None, found: list[FoundTable]) ->
 
 def _tables_in(image: Image.Image) -> list[FoundTable]:
     """The ruled tables of a page image: fully ruled ones, then horizontally ruled ones."""
+    if not may_hold_tables(image):
+        return []
     page = page_ink(image)
     ruled = find_tables(image, page)
     return ruled + find_hrule_tables(image, ruled, page)
@@ -165,9 +214,11 @@ def _placed(line: Line, rows: np.ndarray, left: int) -> Line:
                 words)
 
 
-def _unruled(lines: list[Line]) -> list[TableGrid]:
-    """Whitespace-aligned tables among the page's OCR words."""
-    return aligned_tables([w for line in lines for w in line.words], "ocr")
+def _unruled(lines: list[Line], image: Image.Image) -> list[TableGrid]:
+    """Whitespace-aligned tables among the page's OCR words, their cells read again one by
+    one on the page image."""
+    return [read_aligned(image, grid)
+            for grid in aligned_tables([w for line in lines for w in line.words], "ocr")]
 
 
 def _quality(lines: list, conf: float | None) -> float:

@@ -48,6 +48,10 @@ LONG_KERNEL = 128
 # Faint ink is looked at this far (px) around the rule regions: more than the threshold's
 # block, the bridging, a side piece and a rule's tolerance together.
 FAINT_MARGIN = 128
+# The cheap look for a table's rules: a copy this many times smaller, its ink threshold
+# (block, offset), and a rule at least this share of the page width (a table's side rules
+# span a fifth of the page at least; title underlines a tenth).
+LOOK_SCALE, LOOK_BLOCK, LOOK_OFFSET, LOOK_SHARE = 4, 15, 10, 1 / 5
 # Rules this close to all four edges of the page (share of its width and height) are the
 # scanner's edge or a frame drawn round the page, not a table: printed tables keep margins.
 PAGE_EDGE = 0.01
@@ -95,6 +99,26 @@ class PageInk:
     gray: np.ndarray
     ink: np.ndarray
     horizontal: np.ndarray  # runs at least H_RULE_SHARE of the page width (255)
+
+
+def may_hold_tables(image: Image.Image) -> bool:
+    """Whether a page may hold a ruled table: two long horizontal rules one above the other
+    (a table's top and foot), looked for on a copy a quarter the size that keeps each
+    block's darkest pixel (a faint rule survives). A page of text, its short underlines side
+    by side, costs no more than this look."""
+    gray = np.asarray(image.convert("L"))
+    small = cv2.resize(cv2.erode(gray, np.ones((LOOK_SCALE, LOOK_SCALE), np.uint8)),
+                       (gray.shape[1] // LOOK_SCALE, gray.shape[0] // LOOK_SCALE),
+                       interpolation=cv2.INTER_NEAREST)
+    ink = cv2.adaptiveThreshold(small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV,
+                                LOOK_BLOCK, LOOK_OFFSET)
+    ink = cv2.dilate(ink, np.ones((3, 1), np.uint8))  # a rule 1° askew stays one run
+    length = max(10, int(small.shape[1] * LOOK_SHARE))
+    runs = _rules_mask(ink, length, axis=0, gap=2)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(runs)
+    spans = [(x, x + w) for x, _, w, _ in stats[1:, :4]]
+    return any(min(a1, b1) - max(a0, b0) >= length  # two rules one above the other
+               for i, (a0, a1) in enumerate(spans) for b0, b1 in spans[i + 1:])
 
 
 def page_ink(image: Image.Image) -> PageInk:

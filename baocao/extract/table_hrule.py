@@ -30,10 +30,17 @@ MIN_RULES = 3
 # A white channel at least this wide (px at 300 DPI, about 2.5 mm) between columns; words
 # of a line are 10–20 px apart.
 COL_GAP = 30
-# Lines of one cell are closer than this (px) in every column; rows are further apart.
+# Lines of one cell are closer than this (px) in every column; rows are further apart;
+# and closer than this share of the table's usual gap between lines in a column. A tone
+# mark stands off its letter by less than SPECK_GAP.
 BLOCK_GAP = 18
+ROW_GAP_SHARE = 0.6
+SPECK_GAP = 6
 # Ink blobs this small (px) are specks and dots, left out when the layout is measured.
 SPECK_AREA = 50
+# Ink lower than this share of a tall letter's height is no letter of its own (a speck, a
+# dot, a tone mark, a comma).
+SHORT_SHARE = 0.4
 # Rule pixels and their blur around them (px) are cleared before the layout is measured.
 RULE_MARGIN = 9
 # A band this close (px) to a rule belongs to the rule, not to a row.
@@ -114,41 +121,107 @@ def _layout_ink(ink: np.ndarray, horizontal: np.ndarray, group: list[Rule]) -> n
 
 def _table(text: np.ndarray, group: list[Rule], horizontal: np.ndarray
            ) -> FoundTable | None:
-    """The grid between a stack of rules; None when it has no two columns and two rows."""
+    """The grid between a stack of rules; None when it has no two columns and two rows.
+    Columns are where the body's text parts (a header's long headings may run close to
+    their neighbours'), and where the header alone parts over white body (an empty "Ghi
+    chú" column); a heading across a column line spans both columns."""
     x0, x1 = int(min(r.lo for r in group)), int(max(r.hi for r in group))
-    y0, y1 = int(group[0].pos), int(group[-1].pos)
-    xs = _columns(text[y0:y1, x0:x1], x0)
+    y0, y1, head = int(group[0].pos), int(group[-1].pos), int(group[1].pos)
+    tall = _tall(text[y0:y1, x0:x1])
+    if tall is None:
+        return None
+    xs = _columns(tall[head - y0:], tall[:head - y0], x0)
     if xs is None:
         return None
+    letters = np.zeros(text.shape, bool)  # specks pause no row
+    letters[y0:y1, x0:x1] = tall
+    gap = _row_gap(letters, xs, head, y1)
     ys = [float(y0)]
     for top, bottom in zip(group, group[1:], strict=False):
-        ys.extend(_rows(text, xs, int(top.pos), int(bottom.pos)))
+        ys.extend(_rows(letters, xs, int(top.pos), int(bottom.pos), gap))
         ys.append(bottom.pos)
     if len(ys) < 4:  # a header row and at least two body rows
         return None
-    cells = [GridCell(r, c, 1, 1, Box(round(xs[c]), round(ys[r]), round(xs[c + 1]),
-                                      round(ys[r + 1])))
-             for r in range(len(ys) - 1) for c in range(len(xs) - 1)]
+    n_head = ys.index(float(group[1].pos))
+    cells = []
+    for r in range(len(ys) - 1):
+        c = 0
+        while c < len(xs) - 1:
+            span = 1
+            while r < n_head and c + span < len(xs) - 1 and _crossed(
+                    text, xs[c + span], ys[r], ys[r + 1]):
+                span += 1
+            cells.append(GridCell(r, c, 1, span, Box(round(xs[c]), round(ys[r]),
+                                                     round(xs[c + span]), round(ys[r + 1]))))
+            c += span
     return FoundTable(xs, ys, cells, horizontal, ruling="horizontal")
 
 
-def _columns(band: np.ndarray, x0: int) -> list[float] | None:
-    """Column lines at the middle of the white channels through the band; None for fewer
-    than two columns."""
-    empty = ~(band > 0).any(axis=0)
-    runs = _runs(empty)
-    inner = [(a, b) for a, b in runs if b - a >= COL_GAP and a > 0 and b < len(empty)]
-    if not inner:
+def _tall(band: np.ndarray) -> np.ndarray | None:
+    """The band's ink as tall as letters: a photocopy's toner dot in a channel would cut it
+    in two and make a column of nothing. None when the band has no ink."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats((band > 0).view(np.uint8))
+    heights = stats[1:, cv2.CC_STAT_HEIGHT]
+    if len(heights) == 0:
         return None
-    return [float(x0)] + [x0 + (a + b) / 2 for a, b in inner] + [float(x0 + len(empty))]
+    low = np.zeros(n, bool)
+    low[1:] = heights < SHORT_SHARE * np.median(heights[heights >= np.median(heights)])
+    return (labels > 0) & ~low[labels]
 
 
-def _rows(text: np.ndarray, xs: list[float], top: int, bottom: int) -> list[float]:
-    """Row lines between two rules: where the text blocks of all columns pause."""
+def _columns(body: np.ndarray, header: np.ndarray, x0: int) -> list[float] | None:
+    """Column lines at the middle of the body's white channels, and of the header's where
+    the body is white throughout; None for fewer than two columns."""
+    body_white = ~body.any(axis=0)
+    head_white = ~header.any(axis=0) if header.size else body_white
+    width = len(body_white)
+    cuts = [(a + b) / 2 for a, b in _runs(body_white & head_white)
+            if b - a >= COL_GAP and a > 0 and b < width]
+    cuts += [(a + b) / 2 for a, b in _runs(body_white)
+             if b - a >= COL_GAP and a > 0 and b < width
+             and not any(a <= c <= b for c in cuts)]  # under headings that run close
+    for a, b in _runs(body_white):  # white under headings at the sides: an empty column
+        if b - a >= COL_GAP and (a == 0 or b == width):
+            inked = [(i, j) for i, j in _runs(~head_white[a:b]) if j - i >= COL_GAP // 3]
+            if inked:
+                gap = [(i, j) for i, j in _runs(head_white[a:b]) if j - i >= COL_GAP
+                       and i > 0 and j < b - a]
+                side = (gap[-1] if a == 0 else gap[0]) if gap else None
+                if side is not None:
+                    cuts.append(a + (side[0] + side[1]) / 2)
+    if not cuts:
+        return None
+    return [float(x0)] + [x0 + c for c in sorted(cuts)] + [float(x0 + width)]
+
+
+def _crossed(text: np.ndarray, x: float, top: float, bottom: float) -> bool:
+    """Whether a heading's ink runs across a column line within a header row."""
+    strip = text[int(top) + RULE_SLACK: int(bottom) - RULE_SLACK, int(x) - 2: int(x) + 3]
+    return bool(strip.size) and bool((strip > 0).any())
+
+
+def _row_gap(text: np.ndarray, xs: list[float], top: int, bottom: int) -> int:
+    """The gap (px) under which lines are one cell's: BLOCK_GAP, or less where the body's
+    rows stand closer (a 150-DPI scan's rows stand closer than a clean scan's)."""
+    gaps = []
+    for left, right in zip(xs, xs[1:], strict=False):
+        inked = (text[top + RULE_SLACK: bottom - RULE_SLACK, int(left): int(right)] > 0
+                 ).any(axis=1)
+        runs = _closed(_runs(inked), SPECK_GAP)
+        gaps += [b[0] - a[1] for a, b in zip(runs, runs[1:], strict=False)]
+    if not gaps:
+        return BLOCK_GAP
+    return min(BLOCK_GAP, max(SPECK_GAP, int(ROW_GAP_SHARE * np.median(gaps))))
+
+
+def _rows(text: np.ndarray, xs: list[float], top: int, bottom: int, gap: int) -> list[float]:
+    """Row lines between two rules: where the text blocks of all columns pause for more
+    than `gap` (lines of one cell are closer than the rows are)."""
     blocks = []
     for left, right in zip(xs, xs[1:], strict=False):
-        inked = (text[top + RULE_SLACK: bottom - RULE_SLACK, int(left): int(right)] > 0).any(axis=1)
-        blocks.extend(_closed(_runs(inked), BLOCK_GAP))
+        inked = (text[top + RULE_SLACK: bottom - RULE_SLACK, int(left): int(right)] > 0
+                 ).any(axis=1)
+        blocks.extend(_closed(_runs(inked), gap))
     bands: list[list[int]] = []
     for a, b in sorted(blocks):
         if bands and a <= bands[-1][1]:

@@ -5,6 +5,7 @@ costs a process start: one per cell would cost more than the page)."""
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass, replace
 
 import cv2
@@ -15,6 +16,7 @@ from PIL import Image
 from baocao.datamodel import Box, TableCell, TableGrid
 from baocao.extract import tesseract
 from baocao.extract.table_grid import FoundTable, GridCell
+from baocao.extract.table_lines import NO_DATA, NUMBER
 from baocao.vietnamese.text import normalize
 
 # The strip is read as one uniform block of text lines.
@@ -69,8 +71,74 @@ def read_table(image: Image.Image, table: FoundTable) -> TableGrid:
     return TableGrid(n_rows, n_cols, cells, ruling, table.bbox, "ocr")
 
 
+def read_aligned(image: Image.Image, grid: TableGrid) -> TableGrid:
+    """An unruled table found in the page OCR's words read again cell by cell, as a ruled
+    one is: the page reading runs a column's figures together or misreads them in the
+    company of its neighbours. Its columns and rows part midway between their words; what
+    the box cuts through (see _cut) keeps the page's reading."""
+    xs = _cuts(grid, "col", grid.n_cols)
+    ys = _cuts(grid, "row", grid.n_rows)
+    cells = [GridCell(c.row, c.col, c.row_span, c.col_span,
+                      Box(round(xs[c.col]), round(ys[c.row]), round(xs[c.col + c.col_span]),
+                          round(ys[c.row + c.row_span]))) for c in grid.cells]
+    rules = np.zeros((image.height, image.width), np.uint8)
+    found = read_table(image, FoundTable(xs, ys, cells, rules, ruling="none"))
+    page = {(c.row, c.col): c for c in grid.cells}
+    kept = [page[c.row, c.col] if _cut(page[c.row, c.col], c) else c for c in found.cells]
+    return replace(found, cells=kept, ruling="none", bbox=grid.bbox)
+
+
+def _cut(read: TableCell, again: TableCell) -> bool:
+    """Whether the page's reading of a cell is to be kept: its words run past the box the
+    cell was read again in (a heading wider than its column's figures), or the box held
+    only a "no data" dash too small to read alone."""
+    if read.bbox is None or again.bbox is None:
+        return False
+    if read.text in NO_DATA and not again.text:
+        return True
+    return read.bbox.left < again.bbox.left - INSET or read.bbox.right > again.bbox.right + INSET
+
+
+def _cuts(grid: TableGrid, axis: str, n: int) -> list[float]:
+    """Lines between the columns (or rows) of a table of word boxes: midway between the
+    last ink of one and the first of the next; the outer ones a margin outside the ink."""
+    lo, hi = ("left", "right") if axis == "col" else ("top", "bottom")
+    boxes = [(getattr(c, axis), c.bbox, c.text) for c in grid.cells
+             if c.bbox is not None and (c.col_span if axis == "col" else c.row_span) == 1]
+    # a column starts where its figures do: a speck read with one ("- 102,89") is no start,
+    # nor a line the page reading ran across columns ("99,57 99,57. 99,57- 99,57")
+    clean = [(i, b) for i, b, text in boxes if axis == "row" or NUMBER.match(text)]
+    boxes = [(i, b, text) for i, b, text in boxes if axis == "row" or i == 0
+             or (b.right - b.left) <= RUN_ON * _median_width(boxes, i)]
+    numbered = {i for i, _ in clean}
+    starts = {k: min((getattr(b, lo) for i, b in (clean if k in numbered else
+                                                   [(i, b) for i, b, _ in boxes]) if i == k),
+                     default=None) for k in range(n)}
+    ends = {k: max((getattr(b, hi) for i, b, _ in boxes if i == k), default=None)
+            for k in range(n)}
+    outer = (getattr(grid.bbox, lo) - MARGIN, getattr(grid.bbox, hi) + MARGIN)
+    cuts = [max(0.0, outer[0])]
+    for k in range(1, n):
+        before = max((e for i, e in ends.items() if i < k and e is not None), default=cuts[-1])
+        after = min((s for i, s in starts.items() if i >= k and s is not None), default=before)
+        cuts.append(max(cuts[-1] + 1, (before + after) / 2))
+    cuts.append(max(cuts[-1] + 1, outer[1]))
+    return cuts
+
+
+def _median_width(boxes: list[tuple[int, Box, str]], col: int) -> float:
+    return statistics.median(b.right - b.left for i, b, _ in boxes if i == col)
+
+
 # A cell read as a number: digits with their separators, a sign, a percent sign.
 NUMBER_CELL = regex.compile(r"^[-−]?\s*\d[\d.,\s]*%?$")
+# A cell this many times its column's usual width is a line read across columns.
+RUN_ON = 1.8
+# Specks read beside a number: marks standing alone or at its ends that no number has
+# there (a minus sign stays: taking it off would change the value).
+SPECKS = regex.compile(r"""(?:^|(?<=\s))[.,:;'"`ˆ^_~!]+(?:\s+|$)"""  # alone: "' 100,24"
+                       r"""|(?<=\d)[.,:;'"`ˆ^_~!]+$"""  # at its end: "100,61.", "3.572!."
+                       r"""|^['"`ˆ^_~.]+(?=\d)""")  # at its start: "\"101,19"
 # A number the two readings disagree on is no surer than this (under the figures' 70).
 DISAGREED_CONFIDENCE = 40.0
 
@@ -193,11 +261,17 @@ def _slot_of(slots: list[Slot], y: float) -> Slot | None:
 
 
 def _cell(cell: GridCell, words: list) -> TableCell:
-    """A TableCell from its OCR words, in Tesseract's reading order."""
+    """A TableCell from its OCR words, in Tesseract's reading order; a number's specks
+    ("100,61." "' 100,24") taken off, its confidence then capped: a dot in the wrong place
+    is a speck, but the number is one a person should glance at."""
     text = normalize(" ".join(w.text for w in words))
     confs = [w.conf for w in words if w.conf is not None]
     conf = min(confs) if confs else None
     if conf is not None and any(ch in MISREAD for ch in text):
         conf = min(conf, MISREAD_CONFIDENCE)
+    bare = SPECKS.sub("", text).strip()
+    if (bare != text and NUMBER_CELL.match(bare) and regex.search(r"\d[.,]\d", bare)
+            and not regex.search(r"\d\s+\d", bare)):  # "2." is an ordinal as printed
+        text, conf = bare, min(conf if conf is not None else 100.0, DISAGREED_CONFIDENCE)
     return TableCell(cell.row, cell.col, text, cell.row_span, cell.col_span,
                      Box(*map(float, cell.box)), conf)

@@ -79,7 +79,8 @@ def _ordinal_column(cells: list[Cell], n_rows: int) -> int | None:
 
 def _header_rows(cells: list[Cell], n_rows: int, ordinal_col: int | None) -> int:
     """Rows above the first one that holds a value (a number that is not a year) or opens
-    with an ordinal; a cell spanning columns in the first row means two rows at least."""
+    with an ordinal, less the group labels right above it; a cell spanning columns in the
+    first row means two rows at least."""
     first_data = n_rows
     for row in range(n_rows):
         in_row = [c for c in cells if c.row == row]
@@ -92,19 +93,39 @@ def _header_rows(cells: list[Cell], n_rows: int, ordinal_col: int | None) -> int
         if values and not _numbered_columns(in_row):
             first_data = row
             break
+    while first_data > 1 and _label_only([c for c in cells if c.row == first_data - 1]):
+        first_data -= 1  # a group's label ("TỶ SUẤT CHUNG", "Tháng trước = 100") is body
     n = min(first_data, MAX_HEADER_ROWS)
     spans = any(c.row == 0 and c.col_span > 1 for c in cells)
     return max(n, 2) if spans and first_data >= 2 and n < 2 else n
 
 
+def _label_only(row: list[Cell]) -> bool:
+    """A row with text in its first cell alone, under a header: a group's label."""
+    filled = [c for c in row if c.text.strip()]
+    return len(row) > 2 and len(filled) == 1 and filled[0].col == 0 and filled[0].col_span == 1
+
+
 def _numbered_columns(row: list[Cell]) -> bool:
-    """A row numbering the columns: "(1)", "(2)", "(3)", or "1", "2", "3" across it."""
-    texts = [c.text.strip() for c in row if c.text.strip()]
-    if len(texts) < 3:
+    """A row numbering the columns: "(1)", "(2)", "(3)", or "1", "2", "3" across it, the
+    label columns perhaps lettered first ("A", "B", "1", "2", …); on a photocopy a mark or
+    two misread ("N -", "4 h") among numbers that still count the columns."""
+    texts = [(c.col, regex.sub(r"[()]", "", c.text).strip()) for c in row if c.text.strip()]
+    letters = 0
+    while letters < len(texts) and texts[letters][1] == chr(ord("A") + letters):
+        letters += 1
+    numbers = texts[letters:]
+    counted = [(col, int(m[1])) for col, text in numbers
+               if (m := regex.match(r"^(\d{1,2})\b", text))]
+    if len(texts) < 3 or len(counted) < 2 or len(counted) < 0.6 * len(numbers):
         return False
-    numbers = [regex.sub(r"[()]", "", t) for t in texts]
-    return all(n.isdecimal() for n in numbers) and [int(n) for n in numbers] == list(
-        range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+    offset = counted[0][1] - counted[0][0]
+    exact = all(text.isdecimal() for _, text in numbers)
+    if exact:  # all clean: one run from 1 (after letters) or from the first number
+        first = 1 if letters else counted[0][1]
+        return [n for _, n in counted] == list(range(first, first + len(counted)))
+    return len(counted) >= 3 and offset == 1 - letters and all(
+        n - col == offset for col, n in counted)  # counting from 1 at the first column
 
 
 def _formats(cells: list[Cell], n_header: int, n_cols: int, ordinal_col: int | None

@@ -248,7 +248,8 @@ MIN_COLUMN = 3  # numbers a column needs to say what is out of its form
 def _out_of_column(table: Table, rows: Rows, before: list[Table]) -> list[Cell]:
     """Numbers out of their column's form: a percentage over 1.000 in a percentage column, a
     count with decimals under "Số …", a year alone among a column's amounts ("2023" where
-    the rest are 1.250, 980, …)."""
+    the rest are 1.250, 980, …), a negative amount alone among positive ones ("-4.469.236"
+    where a speck stood before 4.469.236; a growth rate may well be negative)."""
     columns: dict[int, list[Cell]] = {}
     for cells in rows.values():
         for c in cells:
@@ -265,6 +266,9 @@ def _out_of_column(table: Table, rows: Rows, before: list[Table]) -> list[Cell]:
             elif not percent and kinds == {"count"} and c.value is not None \
                     and c.value != int(c.value):
                 failed.append(c)
+        negative = [c for c in cells if c.value is not None and c.value < 0]
+        if not percent and len(negative) == 1 and len(cells) > MIN_COLUMN:
+            failed.append(negative[0])  # a speck before a figure reads as a minus
         years = [c for c in cells if LONE_YEAR.match(c.text)]
         if not percent and len(years) == 1 and len(cells) > MIN_COLUMN and not any(
                 c.value is not None and 1900 <= c.value <= 2100 for c in cells
@@ -304,8 +308,8 @@ TABLE_CHECKS: tuple[TableCheck, ...] = (
     TableCheck("ratio_mismatch", _check_ratios, "the percentage {text!r} is not the ratio of "
                "the columns it compares ({where})"),
     TableCheck("out_of_column", _out_of_column, "{text!r} is out of its column's form: a "
-               "percentage over 1.000, a count with decimals or a year among amounts "
-               "({where}); no figure is made of it"),
+               "percentage over 1.000, a count with decimals, a year among amounts or a "
+               "negative among positive amounts ({where}); no figure is made of it"),
     TableCheck("low_confidence", _low_confidence, "OCR read {text!r} with low confidence "
                "({where})"),
 )

@@ -74,10 +74,10 @@ def ruled_tables(prepared: Prepared) -> tuple[Prepared, list[FoundTable]]:
     slightly askew and tables ruled only across show once it lies level (rows must)."""
     if not may_hold_tables(prepared.image):
         return prepared, []
-    found = _tables_in(prepared.image)
+    found = _ruled(prepared.image)
     if prepared.slant and not any(t.ruling == "full" for t in found):
         level = straighten(prepared)
-        level_found = _tables_in(level.image)
+        level_found = _ruled(level.image)
         if level_found:
             return level, level_found
     return prepared, found
@@ -158,9 +158,12 @@ def _doubtful(lines: list[Line], conf: float | None, found: list[FoundTable]) ->
 
 
 def _tables_in(image: Image.Image) -> list[FoundTable]:
+    """The ruled tables of a page image, after the cheap look says it may hold some."""
+    return _ruled(image) if may_hold_tables(image) else []
+
+
+def _ruled(image: Image.Image) -> list[FoundTable]:
     """The ruled tables of a page image: fully ruled ones, then horizontally ruled ones."""
-    if not may_hold_tables(image):
-        return []
     page = page_ink(image)
     ruled = find_tables(image, page)
     return ruled + find_hrule_tables(image, ruled, page)
